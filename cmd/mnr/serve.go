@@ -1,0 +1,106 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/mnr-self-assessment/mnr/internal/framework"
+	"github.com/mnr-self-assessment/mnr/internal/report"
+	"github.com/mnr-self-assessment/mnr/internal/web"
+)
+
+func (m *Main) serve(ctx context.Context, args []string) error {
+	fs := m.flags("serve")
+	def := os.Getenv("MNR_ADDR")
+	if def == "" {
+		def = "127.0.0.1:8080"
+	}
+	addr := fs.String("addr", def, "listen address (env MNR_ADDR)")
+	dsn := dbFlag(fs)
+	idle := fs.Duration("idle-timeout", 2*time.Hour, "sign out after this long without activity")
+	absolute := fs.Duration("absolute-timeout", 12*time.Hour, "sign out this long after sign-in, whatever the activity")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	db, err := m.open(ctx, *dsn)
+	if err != nil {
+		return err
+	}
+	fw, err := framework.Default()
+	if err != nil {
+		return err
+	}
+	srv, err := web.New(web.Config{SecureCookies: os.Getenv("MNR_SECURE_COOKIES") == "1", IdleTimeout: *idle,
+		AbsoluteTimeout: *absolute, Chrome: report.ChromePath(), Version: version}, db, fw)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 60 * time.Second,
+		WriteTimeout: 120 * time.Second, IdleTimeout: 120 * time.Second}
+	slog.Info("serving", "url", "http://"+ln.Addr().String(), "database", *dsn, "framework", fw.Version)
+	fmt.Fprintf(m.Stdout, "MNR Self-Assessment listening on http://%s\n", ln.Addr())
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		if !errors.Is(err, http.ErrServerClosed) {
+			return err
+		}
+		return nil
+	case <-ctx.Done():
+		sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		slog.Info("shutting down")
+		return hs.Shutdown(sctx)
+	}
+}
+
+func (m *Main) migrate(ctx context.Context, args []string) error {
+	fs := m.flags("migrate")
+	dsn := dbFlag(fs)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if _, err := m.open(ctx, *dsn); err != nil {
+		return err
+	}
+	fmt.Fprintln(m.Stdout, "database is up to date")
+	return nil
+}
+
+func (m *Main) frameworkValidate(args []string) error {
+	if len(args) != 1 {
+		return errors.New("usage: mnr framework validate FILE")
+	}
+	b, err := os.ReadFile(args[0])
+	if err != nil {
+		return err
+	}
+	f, err := framework.Parse(b)
+	if err != nil {
+		var ve *framework.ValidationError
+		if errors.As(err, &ve) {
+			for _, p := range ve.Problems {
+				fmt.Fprintln(m.Stdout, "problem:", p)
+			}
+		}
+		return err
+	}
+	n := 0
+	for _, c := range f.Capabilities() {
+		n += len(c.Indicators)
+	}
+	fmt.Fprintf(m.Stdout, "framework %s is valid: %d domains, %d capabilities, %d indicators, languages %v\n",
+		f.Version, len(f.Domains), len(f.Capabilities()), n, f.Languages)
+	return nil
+}

@@ -1,0 +1,133 @@
+package assessment
+
+import "github.com/mnr-self-assessment/mnr/internal/framework"
+
+// Detail is an assessment read together with its framework: every
+// capability in scope with its answers, suggestion and completion. Pages,
+// the API and the report are all built from it.
+type Detail struct {
+	Assessment   Assessment
+	Organisation Organisation
+	Framework    *framework.Framework
+	Domains      []*DomainDetail
+	Capabilities []*CapabilityDetail // in scope, MNR order
+	Completion   Completion
+}
+
+// DomainDetail is one domain's capabilities in scope.
+type DomainDetail struct {
+	Domain       *framework.Domain
+	Capabilities []*CapabilityDetail
+	Completion   Completion
+}
+
+// CapabilityDetail is one capability's answers and judgement.
+type CapabilityDetail struct {
+	Capability *framework.Capability
+	State      CapabilityState
+	Answers    map[string]Answer // by indicator key; missing means unanswered
+	Suggested  int
+	Completion Completion
+}
+
+// Answer returns the answer to an indicator, unanswered when absent.
+func (c *CapabilityDetail) Answer(indicatorKey string) Answer {
+	if a, ok := c.Answers[indicatorKey]; ok {
+		return a
+	}
+	return Answer{IndicatorKey: indicatorKey, CapabilityKey: c.Capability.Key}
+}
+
+// ConfirmedPhase is the phase the assessor stands behind: the explicit
+// confirmation, or the suggestion while none was given.
+func (c *CapabilityDetail) ConfirmedPhase() int {
+	if c.State.Confirmed != nil {
+		return *c.State.Confirmed
+	}
+	return c.Suggested
+}
+
+// Assessed reports whether the capability has a phase to report: the
+// assessor confirmed one, or every indicator is answered. Otherwise reports
+// say "not assessed" rather than showing a misleading 0.
+func (c *CapabilityDetail) Assessed() bool {
+	return c.State.Confirmed != nil || c.Completion.Complete()
+}
+
+// NeedsJustification reports whether the confirmed phase departs from the
+// suggestion without a written reason (e.g. answers changed afterwards).
+func (c *CapabilityDetail) NeedsJustification() bool {
+	return c.State.Confirmed != nil && *c.State.Confirmed != c.Suggested && c.State.Justification == ""
+}
+
+// NewDetail assembles a Detail. States and answers may be partial; whatever
+// is missing counts as not yet answered.
+func NewDetail(fw *framework.Framework, org Organisation, a Assessment, states []CapabilityState, answers []Answer) *Detail {
+	d := &Detail{Assessment: a, Organisation: org, Framework: fw}
+	stateBy := make(map[string]CapabilityState, len(states))
+	for _, s := range states {
+		stateBy[s.CapabilityKey] = s
+	}
+	answerBy := make(map[string]map[string]Answer)
+	for _, an := range answers {
+		m := answerBy[an.CapabilityKey]
+		if m == nil {
+			m = map[string]Answer{}
+			answerBy[an.CapabilityKey] = m
+		}
+		m[an.IndicatorKey] = an
+	}
+	for _, dom := range fw.Domains {
+		dd := &DomainDetail{Domain: dom}
+		for _, c := range dom.Capabilities {
+			if !a.InScope(c.Key) {
+				continue
+			}
+			st, ok := stateBy[c.Key]
+			if !ok {
+				st = CapabilityState{AssessmentID: a.ID, CapabilityKey: c.Key}
+			}
+			cd := &CapabilityDetail{Capability: c, State: st, Answers: answerBy[c.Key]}
+			values := make(map[string]AnswerValue, len(cd.Answers))
+			for k, an := range cd.Answers {
+				values[k] = an.Value
+			}
+			cd.Suggested = SuggestedPhase(c, values)
+			cd.Completion = CapabilityCompletion(c, values)
+			dd.Capabilities = append(dd.Capabilities, cd)
+			dd.Completion = dd.Completion.Add(cd.Completion)
+		}
+		if len(dd.Capabilities) > 0 {
+			d.Domains = append(d.Domains, dd)
+			d.Capabilities = append(d.Capabilities, dd.Capabilities...)
+			d.Completion = d.Completion.Add(dd.Completion)
+		}
+	}
+	return d
+}
+
+// Capability returns the detail of a capability in scope, or nil.
+func (d *Detail) Capability(key string) *CapabilityDetail {
+	for _, c := range d.Capabilities {
+		if c.Capability.Key == key {
+			return c
+		}
+	}
+	return nil
+}
+
+// Neighbours returns the capabilities before and after key in scope order,
+// for previous/next navigation; either may be nil.
+func (d *Detail) Neighbours(key string) (prev, next *CapabilityDetail) {
+	for i, c := range d.Capabilities {
+		if c.Capability.Key == key {
+			if i > 0 {
+				prev = d.Capabilities[i-1]
+			}
+			if i+1 < len(d.Capabilities) {
+				next = d.Capabilities[i+1]
+			}
+		}
+	}
+	return prev, next
+}

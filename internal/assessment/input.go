@@ -1,0 +1,259 @@
+package assessment
+
+import (
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/mnr-self-assessment/mnr/internal/framework"
+	"golang.org/x/text/language"
+)
+
+// Text limits, in characters. Generous for evidence, tight for labels.
+const (
+	MaxName          = 200
+	MaxTitle         = 200
+	MaxPeriod        = 40
+	MaxEvidence      = 5000
+	MaxNote          = 2000
+	MaxJustification = 2000
+	MaxLead          = 200
+	MaxLinks         = 10
+	MaxLink          = 500
+)
+
+// OrganisationInput is what a caller supplies to create an organisation.
+type OrganisationInput struct {
+	Name    string
+	Kind    string
+	Country string
+}
+
+// Validate normalises and checks the input.
+func (in *OrganisationInput) Validate() (Organisation, error) {
+	in.Name = strings.TrimSpace(in.Name)
+	in.Country = strings.ToUpper(strings.TrimSpace(in.Country))
+	if err := requiredText("name", in.Name, MaxName); err != nil {
+		return Organisation{}, err
+	}
+	if !OrgKind(in.Kind).Valid() {
+		return Organisation{}, FieldError("kind", "choose one of the listed kinds of organisation")
+	}
+	if !ValidCountry(in.Country) {
+		return Organisation{}, FieldError("country", "must be a two-letter ISO 3166 country code, such as JO or FR")
+	}
+	return Organisation{Name: in.Name, Kind: OrgKind(in.Kind), Country: in.Country}, nil
+}
+
+// ValidCountry reports whether code is an ISO 3166-1 alpha-2 country code.
+// The user-assigned codes XA–XZ are accepted too, for training and demo
+// installations (the demo's fictional Demoland is XD).
+func ValidCountry(code string) bool {
+	if len(code) != 2 {
+		return false
+	}
+	if code[0] == 'X' && code[1] >= 'A' && code[1] <= 'Z' {
+		return true
+	}
+	r, err := language.ParseRegion(code)
+	return err == nil && r.IsCountry() && r.String() == code
+}
+
+// AssessmentInput is what a caller supplies to start an assessment.
+type AssessmentInput struct {
+	OrganisationID int64
+	Title          string
+	Period         string
+	Scope          []string // capability keys; empty means all
+}
+
+// Validate checks the input against the framework the assessment will pin.
+func (in *AssessmentInput) Validate(fw *framework.Framework) (Assessment, error) {
+	in.Title = strings.TrimSpace(in.Title)
+	in.Period = strings.TrimSpace(in.Period)
+	if in.OrganisationID <= 0 {
+		return Assessment{}, FieldError("organisation_id", "is required")
+	}
+	if err := requiredText("title", in.Title, MaxTitle); err != nil {
+		return Assessment{}, err
+	}
+	if err := requiredText("period", in.Period, MaxPeriod); err != nil {
+		return Assessment{}, err
+	}
+	chosen := map[string]bool{}
+	for _, k := range in.Scope {
+		if fw.Capability(k) == nil {
+			return Assessment{}, FieldError("scope", "unknown capability %q", k)
+		}
+		chosen[k] = true
+	}
+	var scope []string
+	for _, c := range fw.Capabilities() {
+		if len(chosen) == 0 || chosen[c.Key] {
+			scope = append(scope, c.Key)
+		}
+	}
+	return Assessment{
+		OrganisationID:   in.OrganisationID,
+		Title:            in.Title,
+		Period:           in.Period,
+		FrameworkVersion: fw.Version,
+		Status:           StatusDraft,
+		Scope:            scope,
+	}, nil
+}
+
+// AnswerInput is a change to one indicator's answer.
+type AnswerInput struct {
+	Value    string
+	Evidence string
+	Links    []string
+	Note     string
+	Version  int
+}
+
+// Validate checks an answer against the assessment and framework.
+func (in *AnswerInput) Validate(a *Assessment, fw *framework.Framework, indicatorKey string) (Answer, error) {
+	ind := fw.Indicator(indicatorKey)
+	if ind == nil {
+		return Answer{}, NotFound("indicator")
+	}
+	if !a.InScope(ind.Capability.Key) {
+		return Answer{}, FieldError("indicator", "indicator %q belongs to capability %q, which is outside this assessment's scope", indicatorKey, ind.Capability.Key)
+	}
+	v := AnswerValue(strings.TrimSpace(in.Value))
+	if !v.Valid() {
+		return Answer{}, FieldError("answer", "must be one of yes, partly, no, unknown, na")
+	}
+	in.Evidence = strings.TrimSpace(in.Evidence)
+	in.Note = strings.TrimSpace(in.Note)
+	if err := optionalText("evidence", in.Evidence, MaxEvidence); err != nil {
+		return Answer{}, err
+	}
+	if err := optionalText("note", in.Note, MaxNote); err != nil {
+		return Answer{}, err
+	}
+	links, err := validLinks(in.Links)
+	if err != nil {
+		return Answer{}, err
+	}
+	if in.Version < 0 {
+		return Answer{}, FieldError("version", "must be zero or more")
+	}
+	return Answer{
+		AssessmentID:  a.ID,
+		IndicatorKey:  indicatorKey,
+		CapabilityKey: ind.Capability.Key,
+		Value:         v,
+		Evidence:      in.Evidence,
+		Links:         links,
+		Note:          in.Note,
+		Version:       in.Version,
+	}, nil
+}
+
+// SplitLinks turns a textarea of links, one per line, into a list.
+func SplitLinks(s string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func validLinks(links []string) ([]string, error) {
+	var out []string
+	for _, l := range links {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
+		if utf8.RuneCountInString(l) > MaxLink {
+			return nil, FieldError("links", "each link may have at most %d characters", MaxLink)
+		}
+		u, err := url.Parse(l)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return nil, FieldError("links", "%q is not a web address starting with http:// or https://", l)
+		}
+		out = append(out, l)
+	}
+	if len(out) > MaxLinks {
+		return nil, FieldError("links", "at most %d links per answer", MaxLinks)
+	}
+	return out, nil
+}
+
+// CapabilityInput is a change to the assessor's judgement on a capability.
+type CapabilityInput struct {
+	Confirmed     *int
+	Justification string
+	Target        *int
+	Priority      string
+	Lead          string
+	Version       int
+}
+
+// Validate checks the judgement. A confirmed phase other than the suggestion
+// must come with a written justification.
+func (in *CapabilityInput) Validate(c *CapabilityDetail) (CapabilityState, error) {
+	if err := phaseInRange("confirmed_phase", in.Confirmed); err != nil {
+		return CapabilityState{}, err
+	}
+	if err := phaseInRange("target_phase", in.Target); err != nil {
+		return CapabilityState{}, err
+	}
+	in.Justification = strings.TrimSpace(in.Justification)
+	in.Lead = strings.TrimSpace(in.Lead)
+	if err := optionalText("justification", in.Justification, MaxJustification); err != nil {
+		return CapabilityState{}, err
+	}
+	if in.Confirmed != nil && *in.Confirmed != c.Suggested && in.Justification == "" {
+		return CapabilityState{}, FieldError("justification", "explain why the confirmed phase (%d) differs from the suggested phase (%d)", *in.Confirmed, c.Suggested)
+	}
+	p := Priority(strings.TrimSpace(in.Priority))
+	if !p.Valid() {
+		return CapabilityState{}, FieldError("priority", "must be high, medium, low or empty")
+	}
+	if err := optionalText("lead", in.Lead, MaxLead); err != nil {
+		return CapabilityState{}, err
+	}
+	if in.Version < 0 {
+		return CapabilityState{}, FieldError("version", "must be zero or more")
+	}
+	return CapabilityState{
+		AssessmentID:  c.State.AssessmentID,
+		CapabilityKey: c.Capability.Key,
+		Confirmed:     in.Confirmed,
+		Justification: in.Justification,
+		Target:        in.Target,
+		Priority:      p,
+		Lead:          in.Lead,
+		Version:       in.Version,
+	}, nil
+}
+
+func phaseInRange(field string, p *int) error {
+	if p != nil && (*p < 0 || *p > framework.MaxPhase) {
+		return FieldError(field, "must be a phase from 0 to %d", framework.MaxPhase)
+	}
+	return nil
+}
+
+func requiredText(field, s string, max int) error {
+	if s == "" {
+		return FieldError(field, "is required")
+	}
+	return optionalText(field, s, max)
+}
+
+func optionalText(field, s string, max int) error {
+	if n := utf8.RuneCountInString(s); n > max {
+		return FieldError(field, "is %d characters long; the limit is %d", n, max)
+	}
+	if !utf8.ValidString(s) {
+		return FieldError(field, "contains invalid characters")
+	}
+	return nil
+}

@@ -1,0 +1,132 @@
+// Package policy holds every authorization decision as a plain function of
+// who is asking (a Principal) and the object. HTML and API handlers call the
+// same functions, so a rule changes in one place.
+//
+// Two outcomes matter: an object of another organisation is invisible
+// (callers answer 404, never revealing it exists); a visible object the
+// principal may not change is forbidden (403, with the reason).
+package policy
+
+import "github.com/mnr-self-assessment/mnr/internal/assessment"
+
+// Principal is the signed-in user with their memberships and, for
+// contributors, the capabilities assigned to them per assessment.
+type Principal struct {
+	User        assessment.User
+	Memberships []assessment.Membership
+	// Assigned maps assessment id → capability keys assigned to the user.
+	Assigned map[int64][]string
+}
+
+// Role returns the principal's role in an organisation.
+func (p *Principal) Role(orgID int64) (assessment.Role, bool) {
+	if p == nil {
+		return "", false
+	}
+	for _, m := range p.Memberships {
+		if m.OrganisationID == orgID {
+			return m.Role, true
+		}
+	}
+	return "", false
+}
+
+// OrganisationIDs lists the organisations the principal belongs to.
+func (p *Principal) OrganisationIDs() []int64 {
+	ids := []int64{}
+	if p == nil {
+		return ids
+	}
+	for _, m := range p.Memberships {
+		ids = append(ids, m.OrganisationID)
+	}
+	return ids
+}
+
+func (p *Principal) hasRole(orgID int64, roles ...assessment.Role) bool {
+	r, ok := p.Role(orgID)
+	if !ok {
+		return false
+	}
+	for _, want := range roles {
+		if r == want {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *Principal) admin() bool { return p != nil && p.User.Admin }
+
+// CanListAllOrganisations: platform administrators manage organisations.
+func CanListAllOrganisations(p *Principal) bool { return p.admin() }
+
+// CanViewOrganisation: members see their organisation; administrators see
+// every organisation's name and members, but not its assessments.
+func CanViewOrganisation(p *Principal, orgID int64) bool {
+	_, member := p.Role(orgID)
+	return member || p.admin()
+}
+
+// CanCreateOrganisation: only platform administrators.
+func CanCreateOrganisation(p *Principal) bool { return p.admin() }
+
+// CanManageMembers: the organisation's owners, and platform administrators.
+func CanManageMembers(p *Principal, orgID int64) bool {
+	return p.hasRole(orgID, assessment.RoleOwner) || p.admin()
+}
+
+// CanViewActivity: owners and coordinators read the audit trail.
+func CanViewActivity(p *Principal, orgID int64) bool {
+	return p.hasRole(orgID, assessment.RoleOwner, assessment.RoleCoordinator)
+}
+
+// CanViewAssessment: any member of the assessment's organisation. Platform
+// administrators are not members by default: they run the platform, they do
+// not read countries' assessments.
+func CanViewAssessment(p *Principal, a *assessment.Assessment) bool {
+	_, ok := p.Role(a.OrganisationID)
+	return ok
+}
+
+// CanCreateAssessment: owners and coordinators of the organisation.
+func CanCreateAssessment(p *Principal, orgID int64) bool {
+	return p.hasRole(orgID, assessment.RoleOwner, assessment.RoleCoordinator)
+}
+
+// CanAssign: owners and coordinators assign capabilities to contributors.
+func CanAssign(p *Principal, a *assessment.Assessment) bool {
+	return p.hasRole(a.OrganisationID, assessment.RoleOwner, assessment.RoleCoordinator)
+}
+
+// CanEditCapability: owners and coordinators edit every capability;
+// contributors only those assigned to them; reviewers and viewers none.
+func CanEditCapability(p *Principal, a *assessment.Assessment, capabilityKey string) bool {
+	if p.hasRole(a.OrganisationID, assessment.RoleOwner, assessment.RoleCoordinator) {
+		return true
+	}
+	if !p.hasRole(a.OrganisationID, assessment.RoleContributor) {
+		return false
+	}
+	for _, k := range p.Assigned[a.ID] {
+		if k == capabilityKey {
+			return true
+		}
+	}
+	return false
+}
+
+// EditRefusal explains, for a 403 page, why CanEditCapability said no.
+func EditRefusal(p *Principal, a *assessment.Assessment, capabilityKey string) string {
+	r, _ := p.Role(a.OrganisationID)
+	switch r {
+	case assessment.RoleContributor:
+		return "This capability is not assigned to you. Ask your coordinator to assign it if you should answer it."
+	case assessment.RoleReviewer, assessment.RoleViewer:
+		return "Your role in this organisation (" + string(r) + ") can read this assessment but not change it."
+	}
+	return "You may not change this assessment."
+}
+
+// CanViewReport: any member of the organisation, viewers included.
+func CanViewReport(p *Principal, a *assessment.Assessment) bool { return CanViewAssessment(p, a) }

@@ -1,0 +1,362 @@
+package report
+
+import (
+	"time"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/framework"
+)
+
+// Report is everything the report page, the printed PDF and the exports
+// show, computed once from an assessment and, optionally, its previous cycle.
+// Texts are already in the report's language.
+type Report struct {
+	Lang         string
+	Generated    time.Time
+	Cover        Cover
+	Scores       Scores
+	Summary      []string // plain sentences, in order
+	Domains      []DomainSection
+	Capabilities []CapabilitySection // in scope, MNR order
+	// Annex lists every indicator in scope with its answer, unanswered ones
+	// included, so the printed record shows what is still open.
+	Annex    []AnnexEntry
+	Previous *Comparison // nil when there is no previous cycle
+
+	phaseNames []string
+}
+
+// Cover is the title page.
+type Cover struct {
+	AssessmentID     int64
+	Organisation     string
+	Country          string
+	Title            string
+	Period           string
+	FrameworkVersion string
+	FrameworkTitle   string
+	Status           string
+	StatusLabel      string
+	National         bool // every capability is in scope
+	ApprovedAt       *time.Time
+	Generated        time.Time
+}
+
+// DomainSection is one domain with its capabilities in scope.
+type DomainSection struct {
+	Key          string
+	Number       int
+	Name         string
+	Outcome      string
+	Score        DomainScore
+	Capabilities []string // keys, in MNR order
+}
+
+// CapabilitySection is one capability's page of the report.
+type CapabilitySection struct {
+	Key          string
+	Number       int
+	Name         string
+	Short        string
+	Description  string
+	DomainKey    string
+	DomainNumber int
+	DomainName   string
+	Score        CapabilityScore
+
+	// PhaseName and PhaseText describe the confirmed phase; empty when the
+	// capability is not assessed.
+	PhaseName     string
+	PhaseText     string
+	SuggestedName string
+	Justification string
+	TargetName    string
+	State         StateInfo
+
+	Indicators []IndicatorLine // all, framework order
+	Met        []IndicatorLine // answered Yes
+	NotMet     []IndicatorLine // every other answer, unanswered included
+
+	// NextPhase is the phase to work towards: one above the confirmed phase,
+	// or above the suggestion while the capability is not assessed; nil at
+	// the top of the scale. NextSteps are its indicators not yet answered
+	// Yes (Not applicable ones excluded: they do not block the phase).
+	NextPhase       *int
+	NextPhaseName   string
+	NextSteps       []IndicatorLine
+	Recommendations []RecommendationLine
+
+	// Previous is the phase in the previous cycle; nil when there is no
+	// previous cycle, the capability was outside it or not assessed then.
+	Previous *int
+}
+
+// StateInfo is the assessor's record on a capability, for the exports.
+type StateInfo struct {
+	Confirmed *int
+	Target    *int
+	Priority  string
+	Lead      string
+	Version   int
+	UpdatedBy string
+	UpdatedAt time.Time
+}
+
+// IndicatorLine is one indicator with its answer.
+type IndicatorLine struct {
+	Key         string
+	Phase       int
+	Text        string
+	EvidenceFor string // what evidence the framework suggests
+	Value       assessment.AnswerValue
+	ValueLabel  string
+	Evidence    string
+	Links       []string
+	Note        string
+	Version     int
+	UpdatedBy   string
+	UpdatedAt   time.Time
+}
+
+// Answered reports whether the indicator has an answer.
+func (l IndicatorLine) Answered() bool { return l.Value != assessment.Unanswered }
+
+// RecommendationLine is a framework recommendation bearing on a capability.
+type RecommendationLine struct {
+	Number int
+	Text   string
+}
+
+// AnnexEntry is one row of the annex.
+type AnnexEntry struct {
+	DomainNumber     int
+	DomainName       string
+	CapabilityNumber int
+	CapabilityKey    string
+	CapabilityName   string
+	IndicatorLine
+}
+
+// Comparison is the assessment set against the country's own previous cycle.
+type Comparison struct {
+	AssessmentID     int64
+	Title            string
+	Period           string
+	FrameworkVersion string
+	Scores           Scores
+	MovedUp          []Change
+	Slipped          []Change
+	Unchanged        int
+	// NewlyAssessed are capabilities with a phase now and none before.
+	NewlyAssessed []Change
+}
+
+// Change is one capability's move between cycles.
+type Change struct {
+	Key    string
+	Number int
+	Name   string
+	From   *int // nil when not assessed before
+	To     int
+}
+
+// Build assembles the report of cur, compared with prev when prev is not
+// nil, with framework texts in lang. Generated is the current time; use
+// BuildAt for a reproducible report.
+func Build(cur, prev *assessment.Detail, lang string) *Report {
+	return BuildAt(cur, prev, lang, time.Now().UTC())
+}
+
+// BuildAt is Build with the generation time given.
+func BuildAt(cur, prev *assessment.Detail, lang string, now time.Time) *Report {
+	fw := cur.Framework
+	r := &Report{Lang: lang, Generated: now, Scores: Score(cur)}
+	for _, p := range fw.Scale {
+		for len(r.phaseNames) <= p.Number {
+			r.phaseNames = append(r.phaseNames, "")
+		}
+		r.phaseNames[p.Number] = p.Name.In(lang)
+	}
+	r.Cover = Cover{
+		AssessmentID:     cur.Assessment.ID,
+		Organisation:     cur.Organisation.Name,
+		Country:          cur.Organisation.Country,
+		Title:            cur.Assessment.Title,
+		Period:           cur.Assessment.Period,
+		FrameworkVersion: cur.Assessment.FrameworkVersion,
+		FrameworkTitle:   fw.Title.In(lang),
+		Status:           string(cur.Assessment.Status),
+		StatusLabel:      statusLabel(cur.Assessment.Status),
+		National:         cur.Assessment.National(len(fw.Capabilities())),
+		ApprovedAt:       cur.Assessment.ApprovedAt,
+		Generated:        now,
+	}
+	if r.Cover.FrameworkVersion == "" {
+		r.Cover.FrameworkVersion = fw.Version
+	}
+	for i, dd := range cur.Domains {
+		ds := DomainSection{
+			Key:     dd.Domain.Key,
+			Number:  dd.Domain.Number,
+			Name:    dd.Domain.Name.In(lang),
+			Outcome: dd.Domain.Outcome.In(lang),
+			Score:   r.Scores.Domains[i],
+		}
+		for _, cd := range dd.Capabilities {
+			ds.Capabilities = append(ds.Capabilities, cd.Capability.Key)
+		}
+		r.Domains = append(r.Domains, ds)
+	}
+	for i, cd := range cur.Capabilities {
+		cs := r.capabilitySection(fw, cd, r.Scores.Capabilities[i])
+		r.Capabilities = append(r.Capabilities, cs)
+		for _, l := range cs.Indicators {
+			r.Annex = append(r.Annex, AnnexEntry{
+				DomainNumber:     cs.DomainNumber,
+				DomainName:       cs.DomainName,
+				CapabilityNumber: cs.Number,
+				CapabilityKey:    cs.Key,
+				CapabilityName:   cs.Name,
+				IndicatorLine:    l,
+			})
+		}
+	}
+	if prev != nil {
+		r.Previous = r.compare(prev)
+	}
+	r.Summary = summarise(r)
+	return r
+}
+
+// PhaseName is the name of phase n in the report's language.
+func (r *Report) PhaseName(n int) string {
+	if n >= 0 && n < len(r.phaseNames) && r.phaseNames[n] != "" {
+		return r.phaseNames[n]
+	}
+	return phaseFallback(n)
+}
+
+// Capability returns the section of the capability with key, or nil.
+func (r *Report) Capability(key string) *CapabilitySection {
+	for i := range r.Capabilities {
+		if r.Capabilities[i].Key == key {
+			return &r.Capabilities[i]
+		}
+	}
+	return nil
+}
+
+// HasTargets reports whether any capability in scope has a target.
+func (r *Report) HasTargets() bool { return r.Scores.Overall.WithTarget > 0 }
+
+func (r *Report) capabilitySection(fw *framework.Framework, cd *assessment.CapabilityDetail, score CapabilityScore) CapabilitySection {
+	c, lang := cd.Capability, r.Lang
+	cs := CapabilitySection{
+		Key:           c.Key,
+		Number:        c.Number,
+		Name:          c.Name.In(lang),
+		Short:         c.Short.In(lang),
+		Description:   c.Description.In(lang),
+		DomainKey:     c.Domain.Key,
+		DomainNumber:  c.Domain.Number,
+		DomainName:    c.Domain.Name.In(lang),
+		Score:         score,
+		SuggestedName: r.PhaseName(cd.Suggested),
+		Justification: cd.State.Justification,
+		State: StateInfo{
+			Confirmed: copyInt(cd.State.Confirmed),
+			Target:    copyInt(cd.State.Target),
+			Priority:  string(cd.State.Priority),
+			Lead:      cd.State.Lead,
+			Version:   cd.State.Version,
+			UpdatedBy: cd.State.UpdatedBy,
+			UpdatedAt: cd.State.UpdatedAt,
+		},
+	}
+	base := cd.Suggested
+	if score.Phase != nil {
+		base = *score.Phase
+		cs.PhaseName = r.PhaseName(base)
+		cs.PhaseText = c.Phases[base].In(lang)
+	}
+	if score.Target != nil {
+		cs.TargetName = r.PhaseName(*score.Target)
+	}
+	for _, in := range c.Indicators {
+		l := r.indicatorLine(in, cd.Answer(in.Key))
+		cs.Indicators = append(cs.Indicators, l)
+		if l.Value == assessment.Yes {
+			cs.Met = append(cs.Met, l)
+		} else {
+			cs.NotMet = append(cs.NotMet, l)
+		}
+	}
+	if base < framework.MaxPhase {
+		next := base + 1
+		cs.NextPhase = &next
+		cs.NextPhaseName = r.PhaseName(next)
+		for _, l := range cs.Indicators {
+			if l.Phase == next && l.Value != assessment.Yes && l.Value != assessment.NA {
+				cs.NextSteps = append(cs.NextSteps, l)
+			}
+		}
+	}
+	for _, rec := range fw.RecommendationsFor(c) {
+		cs.Recommendations = append(cs.Recommendations, RecommendationLine{Number: rec.Number, Text: rec.Text.In(lang)})
+	}
+	return cs
+}
+
+func (r *Report) indicatorLine(in *framework.Indicator, a assessment.Answer) IndicatorLine {
+	return IndicatorLine{
+		Key:         in.Key,
+		Phase:       in.Phase,
+		Text:        in.Text.In(r.Lang),
+		EvidenceFor: in.Evidence.In(r.Lang),
+		Value:       a.Value,
+		ValueLabel:  answerLabel(a.Value),
+		Evidence:    a.Evidence,
+		Links:       append([]string(nil), a.Links...),
+		Note:        a.Note,
+		Version:     a.Version,
+		UpdatedBy:   a.UpdatedBy,
+		UpdatedAt:   a.UpdatedAt,
+	}
+}
+
+// compare matches capabilities of the two cycles by key, so a change of
+// scope or framework version between cycles does not misalign them.
+func (r *Report) compare(prev *assessment.Detail) *Comparison {
+	ps := Score(prev)
+	before := make(map[string]*int, len(ps.Capabilities))
+	for _, c := range ps.Capabilities {
+		before[c.Key] = c.Phase
+	}
+	cmp := &Comparison{
+		AssessmentID:     prev.Assessment.ID,
+		Title:            prev.Assessment.Title,
+		Period:           prev.Assessment.Period,
+		FrameworkVersion: prev.Assessment.FrameworkVersion,
+		Scores:           ps,
+	}
+	for i := range r.Capabilities {
+		cs := &r.Capabilities[i]
+		from := before[cs.Key]
+		cs.Previous = copyInt(from)
+		if cs.Score.Phase == nil {
+			continue
+		}
+		ch := Change{Key: cs.Key, Number: cs.Number, Name: cs.Short, From: copyInt(from), To: *cs.Score.Phase}
+		switch {
+		case from == nil:
+			cmp.NewlyAssessed = append(cmp.NewlyAssessed, ch)
+		case ch.To > *from:
+			cmp.MovedUp = append(cmp.MovedUp, ch)
+		case ch.To < *from:
+			cmp.Slipped = append(cmp.Slipped, ch)
+		default:
+			cmp.Unchanged++
+		}
+	}
+	return cmp
+}

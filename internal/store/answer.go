@@ -1,0 +1,120 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"gorm.io/gorm"
+)
+
+// SaveAnswer writes one indicator's answer if a.Version is still the stored
+// version, in one transaction with its audit event. A stale version returns
+// ECONFLICT carrying the stored answer; an approved assessment is locked.
+func (s *Store) SaveAnswer(ctx context.Context, by assessment.Actor, a assessment.Answer) (assessment.Answer, error) {
+	var saved assessment.Answer
+	err := s.tx(ctx, func(tx *gorm.DB) error {
+		org, err := lockedCheck(tx, a.AssessmentID)
+		if err != nil {
+			return err
+		}
+		saved, err = s.saveAnswerTx(tx, by, org, a)
+		if err != nil {
+			return err
+		}
+		return touchAssessment(tx, a.AssessmentID, s.now())
+	})
+	return saved, err
+}
+
+// SaveCapabilityForm saves several answers and, when st is not nil, the
+// capability judgement, all in one transaction: the plain (no script) form
+// submits a whole capability at once and must land whole or not at all.
+func (s *Store) SaveCapabilityForm(ctx context.Context, by assessment.Actor, answers []assessment.Answer, st *assessment.CapabilityState) ([]assessment.Answer, *assessment.CapabilityState, error) {
+	var (
+		outA []assessment.Answer
+		outS *assessment.CapabilityState
+	)
+	err := s.tx(ctx, func(tx *gorm.DB) error {
+		outA, outS = nil, nil
+		if len(answers) == 0 && st == nil {
+			return nil
+		}
+		id := int64(0)
+		if st != nil {
+			id = st.AssessmentID
+		} else {
+			id = answers[0].AssessmentID
+		}
+		org, err := lockedCheck(tx, id)
+		if err != nil {
+			return err
+		}
+		for _, a := range answers {
+			saved, err := s.saveAnswerTx(tx, by, org, a)
+			if err != nil {
+				return err
+			}
+			outA = append(outA, saved)
+		}
+		if st != nil {
+			saved, err := s.saveCapabilityTx(tx, by, org, *st)
+			if err != nil {
+				return err
+			}
+			outS = &saved
+		}
+		return touchAssessment(tx, id, s.now())
+	})
+	return outA, outS, err
+}
+
+func (s *Store) saveAnswerTx(tx *gorm.DB, by assessment.Actor, org int64, a assessment.Answer) (assessment.Answer, error) {
+	var cur answerRow
+	if err := tx.Where("assessment_id = ? AND indicator_key = ?", a.AssessmentID, a.IndicatorKey).First(&cur).Error; err != nil {
+		return assessment.Answer{}, notFound(err, "indicator")
+	}
+	if cur.Version != a.Version {
+		return assessment.Answer{}, &assessment.Error{Code: assessment.ECONFLICT, Field: "version",
+			Message: fmt.Sprintf("someone else saved the answer to %s after you opened it (you had version %d, the stored one is %d); review the current answer and save again", a.IndicatorKey, a.Version, cur.Version),
+			Current: cur.domain()}
+	}
+	now := s.now()
+	saved := cur
+	saved.Value, saved.Evidence, saved.Links, saved.Note = string(a.Value), a.Evidence, joinLinks(a.Links), a.Note
+	saved.Version, saved.UpdatedAt, saved.UpdatedBy = cur.Version+1, &now, by.Name
+	res := tx.Model(&answerRow{}).Where("assessment_id = ? AND indicator_key = ? AND version = ?", cur.AssessmentID, cur.IndicatorKey, cur.Version).
+		Updates(map[string]any{"value": saved.Value, "evidence": saved.Evidence, "links": saved.Links, "note": saved.Note,
+			"version": saved.Version, "updated_at": now, "updated_by": by.Name})
+	if res.Error != nil {
+		return assessment.Answer{}, fmt.Errorf("update answer: %w", res.Error)
+	}
+	err := appendAudit(tx, now, by, AuditEvent{OrganisationID: org, AssessmentID: a.AssessmentID, Action: "answer.save",
+		Object: "indicator " + a.IndicatorKey, Before: auditJSON(answerAudit(cur)), After: auditJSON(answerAudit(saved))})
+	return saved.domain(), err
+}
+
+// answerAudit is the part of an answer worth recording before and after.
+func answerAudit(r answerRow) map[string]any {
+	return map[string]any{"answer": r.Value, "evidence": r.Evidence, "links": r.Links, "note": r.Note, "version": r.Version}
+}
+
+// lockedCheck refuses writes to an approved assessment and returns its
+// organisation for the audit event.
+func lockedCheck(tx *gorm.DB, assessmentID int64) (int64, error) {
+	var a assessmentRow
+	if err := tx.Select("id, organisation_id, status").First(&a, assessmentID).Error; err != nil {
+		return 0, notFound(err, "assessment")
+	}
+	if a.Status == string(assessment.StatusApproved) {
+		return 0, assessment.Errorf(assessment.ECONFLICT, "this assessment is approved and locked; it must be reopened before it can change")
+	}
+	return a.OrganisationID, nil
+}
+
+func touchAssessment(tx *gorm.DB, id int64, now any) error {
+	if err := tx.Model(&assessmentRow{}).Where("id = ?", id).Update("updated_at", now).Error; err != nil {
+		return fmt.Errorf("touch assessment: %w", err)
+	}
+	return nil
+}

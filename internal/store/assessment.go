@@ -1,0 +1,148 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/framework"
+	"gorm.io/gorm"
+)
+
+// CreateAssessment inserts an assessment with one state row per capability
+// in scope and one empty answer row per indicator, in one transaction, so
+// every later save is a versioned update of an existing row.
+func (s *Store) CreateAssessment(ctx context.Context, by assessment.Actor, fw *framework.Framework, a assessment.Assessment) (assessment.Assessment, error) {
+	now := s.now()
+	row := assessmentRow{OrganisationID: a.OrganisationID, Title: a.Title, Period: a.Period,
+		FrameworkVersion: a.FrameworkVersion, Status: string(assessment.StatusDraft), Version: 1,
+		CreatedAt: now, UpdatedAt: now}
+	err := s.tx(ctx, func(tx *gorm.DB) error {
+		var n int64
+		if err := tx.Model(&organisationRow{}).Where("id = ?", a.OrganisationID).Count(&n).Error; err != nil {
+			return err
+		}
+		if n == 0 {
+			return assessment.FieldError("organisation_id", "no such organisation")
+		}
+		if err := tx.Create(&row).Error; err != nil {
+			return fmt.Errorf("insert assessment: %w", err)
+		}
+		var states []capabilityStateRow
+		var answers []answerRow
+		for _, key := range a.Scope {
+			c := fw.Capability(key)
+			states = append(states, capabilityStateRow{AssessmentID: row.ID, CapabilityKey: key})
+			for _, in := range c.Indicators {
+				answers = append(answers, answerRow{AssessmentID: row.ID, IndicatorKey: in.Key, CapabilityKey: key})
+			}
+		}
+		if err := tx.CreateInBatches(states, 100).Error; err != nil {
+			return fmt.Errorf("insert capability states: %w", err)
+		}
+		if err := tx.CreateInBatches(answers, 100).Error; err != nil {
+			return fmt.Errorf("insert answers: %w", err)
+		}
+		return appendAudit(tx, now, by, AuditEvent{OrganisationID: row.OrganisationID, AssessmentID: row.ID,
+			Action: "assessment.create", Object: fmt.Sprintf("assessment %d", row.ID), After: auditJSON(row)})
+	})
+	if err != nil {
+		return assessment.Assessment{}, err
+	}
+	return row.domain(a.Scope), nil
+}
+
+// Assessment returns one assessment with its scope in framework order.
+func (s *Store) Assessment(ctx context.Context, id int64) (assessment.Assessment, error) {
+	var row assessmentRow
+	if err := s.read(ctx).First(&row, id).Error; err != nil {
+		return assessment.Assessment{}, notFound(err, "assessment")
+	}
+	var keys []string
+	if err := s.read(ctx).Model(&capabilityStateRow{}).Where("assessment_id = ?", id).Pluck("capability_key", &keys).Error; err != nil {
+		return assessment.Assessment{}, fmt.Errorf("load scope: %w", err)
+	}
+	return row.domain(keys), nil
+}
+
+// Assessments lists the assessments of the given organisations (nil: all),
+// newest period first.
+func (s *Store) Assessments(ctx context.Context, orgIDs []int64) ([]assessment.Assessment, error) {
+	q := s.read(ctx).Order("period DESC, id DESC")
+	if orgIDs != nil {
+		if len(orgIDs) == 0 {
+			return nil, nil
+		}
+		q = q.Where("organisation_id IN ?", orgIDs)
+	}
+	var rows []assessmentRow
+	if err := q.Find(&rows).Error; err != nil {
+		return nil, fmt.Errorf("list assessments: %w", err)
+	}
+	out := make([]assessment.Assessment, len(rows))
+	for i, r := range rows {
+		out[i] = r.domain(nil)
+	}
+	return out, nil
+}
+
+// AssessmentContent loads everything a Detail is built from, in one read
+// transaction so the answers and states are a consistent snapshot.
+func (s *Store) AssessmentContent(ctx context.Context, id int64) (assessment.Organisation, assessment.Assessment, []assessment.CapabilityState, []assessment.Answer, error) {
+	var (
+		org    organisationRow
+		a      assessmentRow
+		states []capabilityStateRow
+		ans    []answerRow
+	)
+	err := s.read(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := tx.First(&a, id).Error; err != nil {
+			return notFound(err, "assessment")
+		}
+		if err := tx.First(&org, a.OrganisationID).Error; err != nil {
+			return fmt.Errorf("load organisation: %w", err)
+		}
+		if err := tx.Where("assessment_id = ?", id).Find(&states).Error; err != nil {
+			return fmt.Errorf("load capability states: %w", err)
+		}
+		return tx.Where("assessment_id = ?", id).Find(&ans).Error
+	})
+	if err != nil {
+		return assessment.Organisation{}, assessment.Assessment{}, nil, nil, err
+	}
+	scope := make([]string, len(states))
+	outStates := make([]assessment.CapabilityState, len(states))
+	for i, r := range states {
+		scope[i] = r.CapabilityKey
+		outStates[i] = r.domain()
+	}
+	outAns := make([]assessment.Answer, len(ans))
+	for i, r := range ans {
+		outAns[i] = r.domain()
+	}
+	return org.domain(), a.domain(scope), outStates, outAns, nil
+}
+
+// SetStatus moves an assessment to a new status, audited. Approval stamps
+// the time; the workflow rules (who, from which status) are the caller's.
+func (s *Store) SetStatus(ctx context.Context, by assessment.Actor, id int64, status assessment.Status) error {
+	return s.tx(ctx, func(tx *gorm.DB) error {
+		var cur assessmentRow
+		if err := tx.First(&cur, id).Error; err != nil {
+			return notFound(err, "assessment")
+		}
+		now := s.now()
+		upd := map[string]any{"status": string(status), "updated_at": now, "version": cur.Version + 1}
+		if status == assessment.StatusApproved {
+			upd["approved_at"] = now
+		} else {
+			upd["approved_at"] = nil
+		}
+		if err := tx.Model(&assessmentRow{}).Where("id = ?", id).Updates(upd).Error; err != nil {
+			return fmt.Errorf("set status: %w", err)
+		}
+		return appendAudit(tx, now, by, AuditEvent{OrganisationID: cur.OrganisationID, AssessmentID: id, Action: "assessment.status",
+			Object: fmt.Sprintf("assessment %d", id), Before: auditJSON(map[string]string{"status": cur.Status}),
+			After: auditJSON(map[string]string{"status": string(status)})})
+	})
+}

@@ -1,0 +1,76 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"gorm.io/gorm"
+)
+
+type assignmentRow struct {
+	AssessmentID  int64  `gorm:"primaryKey"`
+	CapabilityKey string `gorm:"primaryKey"`
+	UserID        int64  `gorm:"primaryKey"`
+}
+
+func (assignmentRow) TableName() string { return "assignments" }
+
+// AssignmentsOf maps assessment id → capability keys assigned to a user.
+func (s *Store) AssignmentsOf(ctx context.Context, userID int64) (map[int64][]string, error) {
+	var rows []assignmentRow
+	if err := s.read(ctx).Where("user_id = ?", userID).Find(&rows).Error; err != nil {
+		return nil, fmt.Errorf("list assignments: %w", err)
+	}
+	out := map[int64][]string{}
+	for _, r := range rows {
+		out[r.AssessmentID] = append(out[r.AssessmentID], r.CapabilityKey)
+	}
+	return out, nil
+}
+
+// Assignments lists who is assigned to which capability of an assessment:
+// capability key → user ids.
+func (s *Store) Assignments(ctx context.Context, assessmentID int64) (map[string][]int64, error) {
+	var rows []assignmentRow
+	if err := s.read(ctx).Where("assessment_id = ?", assessmentID).Order("capability_key, user_id").Find(&rows).Error; err != nil {
+		return nil, fmt.Errorf("list assignments: %w", err)
+	}
+	out := map[string][]int64{}
+	for _, r := range rows {
+		out[r.CapabilityKey] = append(out[r.CapabilityKey], r.UserID)
+	}
+	return out, nil
+}
+
+// SetAssignment assigns (or, with assign=false, unassigns) a capability of
+// an assessment to a user, audited.
+func (s *Store) SetAssignment(ctx context.Context, by assessment.Actor, assessmentID int64, capabilityKey string, userID int64, assign bool) error {
+	return s.tx(ctx, func(tx *gorm.DB) error {
+		org, err := lockedCheck(tx, assessmentID)
+		if err != nil {
+			return err
+		}
+		var n int64
+		if err := tx.Model(&capabilityStateRow{}).Where("assessment_id = ? AND capability_key = ?", assessmentID, capabilityKey).Count(&n).Error; err != nil {
+			return err
+		}
+		if n == 0 {
+			return assessment.FieldError("capability", "capability %q is not in this assessment's scope", capabilityKey)
+		}
+		row := assignmentRow{AssessmentID: assessmentID, CapabilityKey: capabilityKey, UserID: userID}
+		action := "assignment.add"
+		if assign {
+			if err := tx.Where(row).FirstOrCreate(&row).Error; err != nil {
+				return fmt.Errorf("assign: %w", err)
+			}
+		} else {
+			action = "assignment.remove"
+			if err := tx.Where(row).Delete(&assignmentRow{}).Error; err != nil {
+				return fmt.Errorf("unassign: %w", err)
+			}
+		}
+		return appendAudit(tx, s.now(), by, AuditEvent{OrganisationID: org, AssessmentID: assessmentID, Action: action,
+			Object: "capability " + capabilityKey, After: auditJSON(map[string]any{"user_id": userID})})
+	})
+}

@@ -1,0 +1,213 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"gorm.io/gorm"
+)
+
+type userRow struct {
+	ID                int64 `gorm:"primaryKey"`
+	Email             string
+	Name              string
+	Lang              string
+	PasswordHash      string
+	IsAdmin           bool
+	PasswordChangedAt time.Time
+	CreatedAt         time.Time
+}
+
+func (userRow) TableName() string { return "users" }
+
+func (r userRow) domain() assessment.User {
+	return assessment.User{ID: r.ID, Email: r.Email, Name: r.Name, Lang: r.Lang, PasswordHash: r.PasswordHash,
+		Admin: r.IsAdmin, PasswordChangedAt: r.PasswordChangedAt, CreatedAt: r.CreatedAt}
+}
+
+type membershipRow struct {
+	ID             int64 `gorm:"primaryKey"`
+	UserID         int64
+	OrganisationID int64
+	Role           string
+	CreatedAt      time.Time
+}
+
+func (membershipRow) TableName() string { return "memberships" }
+
+func (r membershipRow) domain() assessment.Membership {
+	return assessment.Membership{ID: r.ID, UserID: r.UserID, OrganisationID: r.OrganisationID, Role: assessment.Role(r.Role), CreatedAt: r.CreatedAt}
+}
+
+// CreateUser inserts a user; the email must be unused (compared case-insensitively).
+func (s *Store) CreateUser(ctx context.Context, by assessment.Actor, u assessment.User) (assessment.User, error) {
+	now := s.now()
+	row := userRow{Email: strings.ToLower(strings.TrimSpace(u.Email)), Name: u.Name, Lang: u.Lang,
+		PasswordHash: u.PasswordHash, IsAdmin: u.Admin, PasswordChangedAt: now, CreatedAt: now}
+	err := s.tx(ctx, func(tx *gorm.DB) error {
+		var n int64
+		if err := tx.Model(&userRow{}).Where("email = ?", row.Email).Count(&n).Error; err != nil {
+			return err
+		}
+		if n > 0 {
+			return assessment.FieldError("email", "a user with this email already exists")
+		}
+		if err := tx.Create(&row).Error; err != nil {
+			return fmt.Errorf("insert user: %w", err)
+		}
+		return appendAudit(tx, now, by, AuditEvent{Action: "user.create", Object: fmt.Sprintf("user %d", row.ID),
+			After: auditJSON(map[string]any{"email": row.Email, "name": row.Name, "admin": row.IsAdmin})})
+	})
+	return row.domain(), err
+}
+
+// UserByEmail finds a user by email, case-insensitively.
+func (s *Store) UserByEmail(ctx context.Context, email string) (assessment.User, error) {
+	var row userRow
+	err := s.read(ctx).Where("email = ?", strings.ToLower(strings.TrimSpace(email))).First(&row).Error
+	if err != nil {
+		return assessment.User{}, notFound(err, "user")
+	}
+	return row.domain(), nil
+}
+
+// User finds a user by id.
+func (s *Store) User(ctx context.Context, id int64) (assessment.User, error) {
+	var row userRow
+	if err := s.read(ctx).First(&row, id).Error; err != nil {
+		return assessment.User{}, notFound(err, "user")
+	}
+	return row.domain(), nil
+}
+
+// Users lists users by name; ids limits the list unless nil.
+func (s *Store) Users(ctx context.Context, ids []int64) ([]assessment.User, error) {
+	q := s.read(ctx).Order("name, id")
+	if ids != nil {
+		if len(ids) == 0 {
+			return nil, nil
+		}
+		q = q.Where("id IN ?", ids)
+	}
+	var rows []userRow
+	if err := q.Find(&rows).Error; err != nil {
+		return nil, fmt.Errorf("list users: %w", err)
+	}
+	out := make([]assessment.User, len(rows))
+	for i, r := range rows {
+		out[i] = r.domain()
+	}
+	return out, nil
+}
+
+// SetPassword replaces the hash and ends every session of the user, in one
+// transaction, so a stolen session dies with the old password.
+func (s *Store) SetPassword(ctx context.Context, by assessment.Actor, userID int64, hash string) error {
+	return s.tx(ctx, func(tx *gorm.DB) error {
+		now := s.now()
+		res := tx.Model(&userRow{}).Where("id = ?", userID).Updates(map[string]any{"password_hash": hash, "password_changed_at": now})
+		if res.Error != nil {
+			return fmt.Errorf("update password: %w", res.Error)
+		}
+		if res.RowsAffected == 0 {
+			return assessment.NotFound("user")
+		}
+		if err := tx.Where("user_id = ?", userID).Delete(&sessionRow{}).Error; err != nil {
+			return fmt.Errorf("end sessions: %w", err)
+		}
+		return appendAudit(tx, now, by, AuditEvent{Action: "user.password", Object: fmt.Sprintf("user %d", userID)})
+	})
+}
+
+// SetUserProfile updates the display name and preferred language.
+func (s *Store) SetUserProfile(ctx context.Context, by assessment.Actor, userID int64, name, lang string) error {
+	return s.tx(ctx, func(tx *gorm.DB) error {
+		var cur userRow
+		if err := tx.First(&cur, userID).Error; err != nil {
+			return notFound(err, "user")
+		}
+		if err := tx.Model(&userRow{}).Where("id = ?", userID).Updates(map[string]any{"name": name, "lang": lang}).Error; err != nil {
+			return fmt.Errorf("update profile: %w", err)
+		}
+		return appendAudit(tx, s.now(), by, AuditEvent{Action: "user.profile", Object: fmt.Sprintf("user %d", userID),
+			Before: auditJSON(map[string]string{"name": cur.Name, "lang": cur.Lang}), After: auditJSON(map[string]string{"name": name, "lang": lang})})
+	})
+}
+
+// AddMembership gives a user a role in an organisation, or changes the role
+// of an existing membership.
+func (s *Store) AddMembership(ctx context.Context, by assessment.Actor, m assessment.Membership) (assessment.Membership, error) {
+	var row membershipRow
+	err := s.tx(ctx, func(tx *gorm.DB) error {
+		now := s.now()
+		var org organisationRow
+		if err := tx.First(&org, m.OrganisationID).Error; err != nil {
+			return notFound(err, "organisation")
+		}
+		err := tx.Where("user_id = ? AND organisation_id = ?", m.UserID, m.OrganisationID).First(&row).Error
+		before := ""
+		switch {
+		case err == nil:
+			before = auditJSON(map[string]string{"role": row.Role})
+			row.Role = string(m.Role)
+			if err := tx.Model(&membershipRow{}).Where("id = ?", row.ID).Update("role", row.Role).Error; err != nil {
+				return fmt.Errorf("update membership: %w", err)
+			}
+		case errors.Is(err, gorm.ErrRecordNotFound):
+			row = membershipRow{UserID: m.UserID, OrganisationID: m.OrganisationID, Role: string(m.Role), CreatedAt: now}
+			if err := tx.Create(&row).Error; err != nil {
+				return fmt.Errorf("insert membership: %w", err)
+			}
+		default:
+			return err
+		}
+		return appendAudit(tx, now, by, AuditEvent{OrganisationID: m.OrganisationID, Action: "membership.set",
+			Object: fmt.Sprintf("user %d", m.UserID), Before: before, After: auditJSON(map[string]string{"role": row.Role})})
+	})
+	return row.domain(), err
+}
+
+// RemoveMembership takes a user out of an organisation.
+func (s *Store) RemoveMembership(ctx context.Context, by assessment.Actor, orgID, userID int64) error {
+	return s.tx(ctx, func(tx *gorm.DB) error {
+		var row membershipRow
+		if err := tx.Where("user_id = ? AND organisation_id = ?", userID, orgID).First(&row).Error; err != nil {
+			return notFound(err, "membership")
+		}
+		if err := tx.Delete(&membershipRow{}, row.ID).Error; err != nil {
+			return fmt.Errorf("delete membership: %w", err)
+		}
+		return appendAudit(tx, s.now(), by, AuditEvent{OrganisationID: orgID, Action: "membership.remove",
+			Object: fmt.Sprintf("user %d", userID), Before: auditJSON(map[string]string{"role": row.Role})})
+	})
+}
+
+// Memberships lists a user's memberships.
+func (s *Store) Memberships(ctx context.Context, userID int64) ([]assessment.Membership, error) {
+	var rows []membershipRow
+	if err := s.read(ctx).Where("user_id = ?", userID).Order("organisation_id").Find(&rows).Error; err != nil {
+		return nil, fmt.Errorf("list memberships: %w", err)
+	}
+	out := make([]assessment.Membership, len(rows))
+	for i, r := range rows {
+		out[i] = r.domain()
+	}
+	return out, nil
+}
+
+// Members lists an organisation's memberships.
+func (s *Store) Members(ctx context.Context, orgID int64) ([]assessment.Membership, error) {
+	var rows []membershipRow
+	if err := s.read(ctx).Where("organisation_id = ?", orgID).Order("id").Find(&rows).Error; err != nil {
+		return nil, fmt.Errorf("list members: %w", err)
+	}
+	out := make([]assessment.Membership, len(rows))
+	for i, r := range rows {
+		out[i] = r.domain()
+	}
+	return out, nil
+}

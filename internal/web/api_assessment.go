@@ -1,0 +1,58 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
+)
+
+func (s *Server) apiAssessmentList(c echo.Context) error {
+	list, err := s.db.Assessments(c.Request().Context(), principal(c).OrganisationIDs())
+	if err != nil {
+		return err
+	}
+	out := make([]apiAssessment, 0, len(list))
+	for _, a := range list {
+		out = append(out, apiAssessmentOf(a))
+	}
+	return c.JSON(http.StatusOK, map[string]any{"assessments": out})
+}
+
+func (s *Server) apiAssessmentCreate(c echo.Context) error {
+	var body struct {
+		OrganisationID int64    `json:"organisation_id"`
+		Title          string   `json:"title"`
+		Period         string   `json:"period"`
+		Scope          []string `json:"scope"`
+	}
+	if err := decodeJSON(c, &body); err != nil {
+		return err
+	}
+	a, err := s.createAssessment(c, assessment.AssessmentInput{OrganisationID: body.OrganisationID, Title: body.Title, Period: body.Period, Scope: body.Scope})
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, apiAssessmentOf(a))
+}
+
+// apiAssessmentShow returns the assessment with every capability in scope,
+// its answers, suggested and confirmed phases, and completion (0–1).
+func (s *Server) apiAssessmentShow(c echo.Context) error {
+	d, err := s.loadDetail(c)
+	if err != nil {
+		return err
+	}
+	out := apiAssessmentOf(d.Assessment)
+	org := apiOrganisationOf(d.Organisation)
+	out.Organisation = &org
+	r := d.Completion.Ratio()
+	out.Completion = &r
+	out.Scope = nil
+	for _, cd := range d.Capabilities {
+		out.Scope = append(out.Scope, cd.Capability.Key)
+		out.Capabilities = append(out.Capabilities, apiCapabilityOf(cd))
+	}
+	return c.JSON(http.StatusOK, out)
+}

@@ -1,0 +1,53 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
+)
+
+// apiCapabilitySave: PUT {"confirmed_phase","justification","target_phase",
+// "priority","lead","version"}; null phases mean "not set".
+func (s *Server) apiCapabilitySave(c echo.Context) error {
+	d, err := s.loadDetail(c)
+	if err != nil {
+		return err
+	}
+	cd, err := capabilityIn(d, c.Param("key"))
+	if err != nil {
+		return err
+	}
+	var body struct {
+		Confirmed     *int   `json:"confirmed_phase"`
+		Justification string `json:"justification"`
+		Target        *int   `json:"target_phase"`
+		Priority      string `json:"priority"`
+		Lead          string `json:"lead"`
+		Version       *int   `json:"version"`
+	}
+	if err := decodeJSON(c, &body); err != nil {
+		return err
+	}
+	if body.Version == nil {
+		return assessment.FieldError("version", "is required: send the version you read")
+	}
+	if err := mayEdit(c, d, cd.Capability.Key); err != nil {
+		return err
+	}
+	in := assessment.CapabilityInput{Confirmed: body.Confirmed, Justification: body.Justification, Target: body.Target,
+		Priority: body.Priority, Lead: body.Lead, Version: *body.Version}
+	st, err := in.Validate(cd)
+	if err != nil {
+		return err
+	}
+	if _, err := s.db.SaveCapability(c.Request().Context(), actor(c), st); err != nil {
+		return err
+	}
+	d2, err := s.loadDetail(c)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, apiCapabilityOf(d2.Capability(cd.Capability.Key)))
+}

@@ -1,0 +1,40 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
+)
+
+// apiIndicatorSave: PUT {"answer","evidence","links","note","version"}.
+// The version is the one the client read; a newer stored one is a 409.
+func (s *Server) apiIndicatorSave(c echo.Context) error {
+	d, err := s.loadDetail(c)
+	if err != nil {
+		return err
+	}
+	var body struct {
+		Answer   *string  `json:"answer"`
+		Evidence string   `json:"evidence"`
+		Links    []string `json:"links"`
+		Note     string   `json:"note"`
+		Version  *int     `json:"version"`
+	}
+	if err := decodeJSON(c, &body); err != nil {
+		return err
+	}
+	if body.Answer == nil {
+		return assessment.FieldError("answer", "is required (yes, partly, no, unknown, na, or \"\" to clear)")
+	}
+	if body.Version == nil {
+		return assessment.FieldError("version", "is required: send the version you read")
+	}
+	saved, err := s.saveAnswer(c, d, c.Param("key"), assessment.AnswerInput{Value: *body.Answer, Evidence: body.Evidence,
+		Links: body.Links, Note: body.Note, Version: *body.Version})
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, apiAnswerOf(d.Framework.Indicator(saved.IndicatorKey).Phase, saved))
+}

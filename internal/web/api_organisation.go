@@ -1,0 +1,43 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/policy"
+)
+
+func (s *Server) apiOrganisationList(c echo.Context) error {
+	p := principal(c)
+	var ids []int64
+	if !policy.CanListAllOrganisations(p) {
+		ids = p.OrganisationIDs()
+	}
+	orgs, err := s.db.Organisations(c.Request().Context(), ids)
+	if err != nil {
+		return err
+	}
+	out := make([]apiOrganisation, 0, len(orgs))
+	for _, o := range orgs {
+		out = append(out, apiOrganisationOf(o))
+	}
+	return c.JSON(http.StatusOK, map[string]any{"organisations": out})
+}
+
+func (s *Server) apiOrganisationCreate(c echo.Context) error {
+	var body struct {
+		Name    string `json:"name"`
+		Kind    string `json:"kind"`
+		Country string `json:"country"`
+	}
+	if err := decodeJSON(c, &body); err != nil {
+		return err
+	}
+	o, err := s.createOrganisation(c, assessment.OrganisationInput{Name: body.Name, Kind: body.Kind, Country: body.Country})
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, apiOrganisationOf(o))
+}

@@ -1,0 +1,152 @@
+package web
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
+)
+
+// The API's JSON shapes are a contract for scripts; they are separate from
+// the domain types so internal renames never break a client.
+
+type apiOrganisation struct {
+	ID        int64     `json:"id"`
+	Name      string    `json:"name"`
+	Kind      string    `json:"kind"`
+	Country   string    `json:"country"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+func apiOrganisationOf(o assessment.Organisation) apiOrganisation {
+	return apiOrganisation{ID: o.ID, Name: o.Name, Kind: string(o.Kind), Country: o.Country, CreatedAt: o.CreatedAt}
+}
+
+type apiAssessment struct {
+	ID               int64            `json:"id"`
+	OrganisationID   int64            `json:"organisation_id"`
+	Title            string           `json:"title"`
+	Period           string           `json:"period"`
+	FrameworkVersion string           `json:"framework_version"`
+	Status           string           `json:"status"`
+	Scope            []string         `json:"scope,omitempty"`
+	CreatedAt        time.Time        `json:"created_at"`
+	UpdatedAt        time.Time        `json:"updated_at"`
+	Completion       *float64         `json:"completion,omitempty"`
+	Capabilities     []apiCapability  `json:"capabilities,omitempty"`
+	Organisation     *apiOrganisation `json:"organisation,omitempty"`
+}
+
+func apiAssessmentOf(a assessment.Assessment) apiAssessment {
+	return apiAssessment{ID: a.ID, OrganisationID: a.OrganisationID, Title: a.Title, Period: a.Period,
+		FrameworkVersion: a.FrameworkVersion, Status: string(a.Status), Scope: a.Scope, CreatedAt: a.CreatedAt, UpdatedAt: a.UpdatedAt}
+}
+
+type apiCapability struct {
+	Key            string         `json:"key"`
+	Number         int            `json:"number"`
+	Domain         string         `json:"domain"`
+	SuggestedPhase int            `json:"suggested_phase"`
+	ConfirmedPhase *int           `json:"confirmed_phase"`
+	Assessed       bool           `json:"assessed"`
+	Justification  string         `json:"justification"`
+	TargetPhase    *int           `json:"target_phase"`
+	Priority       string         `json:"priority"`
+	Lead           string         `json:"lead"`
+	Version        int            `json:"version"`
+	Completion     float64        `json:"completion"`
+	Indicators     []apiIndicator `json:"indicators"`
+}
+
+type apiIndicator struct {
+	Key       string     `json:"key"`
+	Phase     int        `json:"phase"`
+	Answer    string     `json:"answer"`
+	Evidence  string     `json:"evidence"`
+	Links     []string   `json:"links"`
+	Note      string     `json:"note"`
+	Version   int        `json:"version"`
+	UpdatedBy string     `json:"updated_by,omitempty"`
+	UpdatedAt *time.Time `json:"updated_at,omitempty"`
+}
+
+func apiAnswerOf(phase int, a assessment.Answer) apiIndicator {
+	out := apiIndicator{Key: a.IndicatorKey, Phase: phase, Answer: string(a.Value), Evidence: a.Evidence,
+		Links: a.Links, Note: a.Note, Version: a.Version, UpdatedBy: a.UpdatedBy}
+	if out.Links == nil {
+		out.Links = []string{}
+	}
+	if !a.UpdatedAt.IsZero() {
+		t := a.UpdatedAt
+		out.UpdatedAt = &t
+	}
+	return out
+}
+
+// apiCapabilityOf reports the confirmed phase as the assessor's explicit
+// choice or, while none is made, the suggestion (null when not assessed).
+func apiCapabilityOf(cd *assessment.CapabilityDetail) apiCapability {
+	out := apiCapability{Key: cd.Capability.Key, Number: cd.Capability.Number, Domain: cd.Capability.Domain.Key,
+		SuggestedPhase: cd.Suggested, Assessed: cd.Assessed(), Justification: cd.State.Justification,
+		TargetPhase: cd.State.Target, Priority: string(cd.State.Priority), Lead: cd.State.Lead,
+		Version: cd.State.Version, Completion: cd.Completion.Ratio()}
+	if cd.Assessed() {
+		p := cd.ConfirmedPhase()
+		out.ConfirmedPhase = &p
+	}
+	for _, in := range cd.Capability.Indicators {
+		out.Indicators = append(out.Indicators, apiAnswerOf(in.Phase, cd.Answer(in.Key)))
+	}
+	return out
+}
+
+// apiCurrent converts the current value carried by a conflict for JSON.
+func apiCurrent(v any) any {
+	switch x := v.(type) {
+	case assessment.Answer:
+		return apiAnswerOf(0, x)
+	case assessment.CapabilityState:
+		return map[string]any{"confirmed_phase": x.Confirmed, "justification": x.Justification, "target_phase": x.Target,
+			"priority": x.Priority, "lead": x.Lead, "version": x.Version, "updated_by": x.UpdatedBy}
+	}
+	return v
+}
+
+// decodeJSON reads a request body strictly: malformed JSON, unknown fields
+// and wrong types are 422s naming the problem.
+func decodeJSON(c echo.Context, into any) error {
+	dec := json.NewDecoder(c.Request().Body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(into); err != nil {
+		var te *json.UnmarshalTypeError
+		var se *json.SyntaxError
+		var mbe interface{ Error() string }
+		switch {
+		case errors.As(err, &te):
+			return assessment.FieldError(te.Field, "has the wrong type: expected %s", te.Type.String())
+		case errors.As(err, &se):
+			return assessment.FieldError("body", "is not valid JSON (at byte %d)", se.Offset)
+		case errors.Is(err, io.EOF):
+			return assessment.FieldError("body", "is empty; send a JSON object")
+		case strings.HasPrefix(err.Error(), "json: unknown field "):
+			return assessment.FieldError(strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`), "is not a known field")
+		case strings.Contains(err.Error(), "http: request body too large"):
+			return assessment.Errorf(assessment.ETOOLARGE, "the request body is larger than the limit of %s", bodyLimitText)
+		default:
+			mbe = err
+			return assessment.FieldError("body", "could not be read: %s", mbe.Error())
+		}
+	}
+	if dec.More() {
+		return assessment.FieldError("body", "must hold a single JSON object")
+	}
+	return nil
+}
+
+var _ = fmt.Sprint

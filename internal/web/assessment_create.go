@@ -1,0 +1,58 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/policy"
+)
+
+// createAssessment is shared by the HTML form and the API. New assessments
+// pin the current framework version.
+func (s *Server) createAssessment(c echo.Context, in assessment.AssessmentInput) (assessment.Assessment, error) {
+	p := principal(c)
+	if in.OrganisationID > 0 && !policy.CanViewOrganisation(p, in.OrganisationID) {
+		return assessment.Assessment{}, assessment.FieldError("organisation_id", "no such organisation")
+	}
+	a, err := in.Validate(s.fw)
+	if err != nil {
+		return a, err
+	}
+	if !policy.CanCreateAssessment(p, in.OrganisationID) {
+		return a, assessment.Errorf(assessment.EFORBIDDEN, "You need the owner or coordinator role in this organisation to start an assessment.")
+	}
+	return s.db.CreateAssessment(c.Request().Context(), actor(c), s.fw, a)
+}
+
+func (s *Server) assessmentCreate(c echo.Context) error {
+	form, err := c.FormParams()
+	if err != nil {
+		return assessment.FieldError("form", "could not read the form")
+	}
+	orgID, _ := strconv.ParseInt(form.Get("organisation_id"), 10, 64)
+	national := form.Get("coverage") != "subset"
+	in := assessment.AssessmentInput{OrganisationID: orgID, Title: form.Get("title"), Period: form.Get("period")}
+	if !national {
+		in.Scope = form["scope"]
+		if len(in.Scope) == 0 {
+			return s.renderAssessmentNew(c, http.StatusUnprocessableEntity, assessment.FieldError("scope", "choose at least one capability, or assess all 21"), in, national)
+		}
+	}
+	a, err := s.createAssessment(c, in)
+	if de, ok := assessment.AsError(err); ok && de.Code == assessment.EINVALID {
+		return s.renderAssessmentNew(c, http.StatusUnprocessableEntity, de, in, national)
+	}
+	if err != nil {
+		return err
+	}
+	flash(c, "Assessment started. Answer the capabilities in any order; every change is saved as you go.")
+	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/assessments/%d", a.ID))
+}
+
+func paramQueryID(c echo.Context, name string) (int64, error) {
+	return strconv.ParseInt(c.QueryParam(name), 10, 64)
+}

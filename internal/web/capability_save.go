@@ -1,0 +1,174 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
+)
+
+// capabilitySave takes the whole capability form (every indicator and the
+// phases) and saves what changed in one transaction. It serves browsers
+// without JavaScript, and the autosave script for the phases fieldset.
+func (s *Server) capabilitySave(c echo.Context) error {
+	d, err := s.loadDetail(c)
+	if err != nil {
+		return err
+	}
+	cd, err := capabilityIn(d, c.Param("key"))
+	if err != nil {
+		return err
+	}
+	if err := mayEdit(c, d, cd.Capability.Key); err != nil {
+		return err
+	}
+	form, err := c.FormParams()
+	if err != nil {
+		return assessment.FieldError("form", "could not read the form")
+	}
+	submitted := map[string]*answerForm{}
+	var changed []assessment.Answer
+	values := map[string]assessment.AnswerValue{}
+	for _, in := range cd.Capability.Indicators {
+		cur := cd.Answer(in.Key)
+		values[in.Key] = cur.Value
+		if _, present := form["version."+in.Key]; !present {
+			continue
+		}
+		f, ai := answerFromForm(form, in.Key)
+		submitted[in.Key] = f
+		if ai.Value == string(cur.Value) && ai.Evidence == cur.Evidence && ai.Note == cur.Note && sameLines(ai.Links, cur.Links) {
+			continue
+		}
+		ans, err := ai.Validate(&d.Assessment, d.Framework, in.Key)
+		if err != nil {
+			return s.capabilityFormError(c, d, cd, submitted, form, err, in.Key)
+		}
+		values[in.Key] = ans.Value
+		changed = append(changed, ans)
+	}
+	var st *assessment.CapabilityState
+	var jf *judgementForm
+	if _, present := form["cap_version"]; present {
+		ci, f, err := judgementFromForm(form)
+		jf = &f
+		if err != nil {
+			return s.capabilityFormError(c, d, cd, submitted, form, err, "")
+		}
+		// Justification is checked against the suggestion the new answers give.
+		after := *cd
+		after.Suggested = assessment.SuggestedPhase(cd.Capability, values)
+		v, err := ci.Validate(&after)
+		if err != nil {
+			return s.capabilityFormError(c, d, cd, submitted, form, err, "")
+		}
+		if judgementChanged(cd.State, v) {
+			st = &v
+		}
+	}
+	if _, _, err := s.db.SaveCapabilityForm(c.Request().Context(), actor(c), changed, st); err != nil {
+		return s.capabilityFormError(c, d, cd, submitted, form, err, "")
+	}
+	if wantsJSON(c) {
+		d2, err := s.loadDetail(c)
+		if err != nil {
+			return err
+		}
+		return c.JSON(http.StatusOK, apiCapabilityOf(d2.Capability(cd.Capability.Key)))
+	}
+	_ = jf
+	flash(c, "Saved.")
+	target := fmt.Sprintf("/assessments/%d/capabilities/%s", d.Assessment.ID, cd.Capability.Key)
+	if form.Get("go") == "next" {
+		if _, next := d.Neighbours(cd.Capability.Key); next != nil {
+			target = fmt.Sprintf("/assessments/%d/capabilities/%s", d.Assessment.ID, next.Capability.Key)
+		}
+	}
+	return c.Redirect(http.StatusSeeOther, target)
+}
+
+// capabilityFormError re-renders the page with the message beside the field
+// and the user's input kept; script requests get JSON instead.
+func (s *Server) capabilityFormError(c echo.Context, d *assessment.Detail, cd *assessment.CapabilityDetail,
+	submitted map[string]*answerForm, form url.Values, err error, indicatorKey string) error {
+	de, ok := assessment.AsError(err)
+	if !ok || wantsJSON(c) || (de.Code != assessment.EINVALID && de.Code != assessment.ECONFLICT) {
+		return err
+	}
+	status := statusOf[de.Code]
+	if cur, ok := de.Current.(assessment.Answer); ok {
+		indicatorKey = cur.IndicatorKey
+		if f := submitted[indicatorKey]; f != nil {
+			f.Version = cur.Version // resubmitting now knowingly replaces the other change
+		}
+		de = &assessment.Error{Code: de.Code, Field: "version", Message: de.Message + fmt.Sprintf(" The stored answer is now “%s”. Your input is kept below.", answerLabels[cur.Value])}
+	}
+	if indicatorKey != "" && submitted[indicatorKey] != nil {
+		submitted[indicatorKey].Error = de.Message
+	}
+	_, jf, _ := judgementFromForm(form)
+	var jp *judgementForm
+	if _, present := form["cap_version"]; present {
+		jp = &jf
+		if cur, ok := de.Current.(assessment.CapabilityState); ok {
+			jp.Version = cur.Version
+		}
+	}
+	return s.renderCapability(c, status, d, cd, submitted, jp, de)
+}
+
+func answerFromForm(form url.Values, key string) (*answerForm, assessment.AnswerInput) {
+	version, _ := strconv.Atoi(form.Get("version." + key))
+	in := assessment.AnswerInput{Value: form.Get("answer." + key), Evidence: form.Get("evidence." + key),
+		Links: assessment.SplitLinks(form.Get("links." + key)), Note: form.Get("note." + key), Version: version}
+	f := &answerForm{Value: assessment.AnswerValue(in.Value), Evidence: in.Evidence, Links: form.Get("links." + key), Note: in.Note, Version: version}
+	return f, in
+}
+
+func judgementFromForm(form url.Values) (assessment.CapabilityInput, judgementForm, error) {
+	f := judgementForm{Confirmed: form.Get("confirmed_phase"), Justification: form.Get("justification"),
+		Target: form.Get("target_phase"), Priority: form.Get("priority"), Lead: form.Get("lead")}
+	f.Version, _ = strconv.Atoi(form.Get("cap_version"))
+	in := assessment.CapabilityInput{Justification: f.Justification, Priority: f.Priority, Lead: f.Lead, Version: f.Version}
+	var err error
+	if in.Confirmed, err = optionalPhase("confirmed_phase", f.Confirmed); err != nil {
+		return in, f, err
+	}
+	if in.Target, err = optionalPhase("target_phase", f.Target); err != nil {
+		return in, f, err
+	}
+	return in, f, nil
+}
+
+func optionalPhase(field, s string) (*int, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return nil, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return nil, assessment.FieldError(field, "must be a phase from 0 to 4")
+	}
+	return &n, nil
+}
+
+func judgementChanged(cur, v assessment.CapabilityState) bool {
+	return phaseString(cur.Confirmed) != phaseString(v.Confirmed) || phaseString(cur.Target) != phaseString(v.Target) ||
+		cur.Justification != v.Justification || cur.Priority != v.Priority || cur.Lead != v.Lead
+}
+
+func phaseString(p *int) string {
+	if p == nil {
+		return ""
+	}
+	return strconv.Itoa(*p)
+}
+
+func joinLines(l []string) string { return strings.Join(l, "\n") }
+
+func sameLines(a, b []string) bool { return joinLines(a) == joinLines(b) }

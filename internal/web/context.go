@@ -1,0 +1,141 @@
+package web
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/gorilla/sessions"
+	"github.com/labstack/echo/v4"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/auth"
+	"github.com/mnr-self-assessment/mnr/internal/policy"
+)
+
+const (
+	ctxPrincipal = "principal"
+	ctxSession   = "session"
+)
+
+var errForbiddenCSRF = &assessment.Error{Code: assessment.EFORBIDDEN,
+	Message: "This form has expired or did not come from this site, so it was not accepted. Go back, reload the page and submit it again; nothing was changed."}
+
+var errUnauthorized = assessment.Errorf(assessment.EUNAUTHORIZED, "sign in to continue")
+
+// authenticate identifies the caller: API requests by bearer token only
+// (never by cookie, so a browser cannot be tricked into API writes), HTML
+// requests by the server-side session. It never rejects; requireUser does.
+func (s *Server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		r := c.Request()
+		if strings.HasPrefix(r.URL.Path, "/static/") || r.URL.Path == "/healthz" {
+			return next(c)
+		}
+		if strings.HasPrefix(r.URL.Path, "/api/") {
+			h := r.Header.Get("Authorization")
+			if tok, ok := strings.CutPrefix(h, "Bearer "); ok {
+				t, err := s.db.TokenByHash(r.Context(), auth.HashToken(tok))
+				if err != nil {
+					return err
+				}
+				if err := s.loadPrincipal(c, t.UserID); err != nil {
+					return err
+				}
+			}
+			return next(c)
+		}
+		sess, err := s.sessions.Get(r, auth.SessionName)
+		if err != nil {
+			return err
+		}
+		c.Set(ctxSession, sess)
+		if uid, ok := sess.Values[auth.KeyUserID].(int64); ok && uid != 0 {
+			if err := s.loadPrincipal(c, uid); err != nil {
+				var de *assessment.Error
+				if errors.As(err, &de) && de.Code == assessment.ENOTFOUND {
+					return next(c) // user deleted: treat as signed out
+				}
+				return err
+			}
+			if err := s.sessions.Touch(r.Context(), r, sess); err != nil {
+				return err
+			}
+		}
+		return next(c)
+	}
+}
+
+func (s *Server) loadPrincipal(c echo.Context, userID int64) error {
+	ctx := c.Request().Context()
+	u, err := s.db.User(ctx, userID)
+	if err != nil {
+		return err
+	}
+	ms, err := s.db.Memberships(ctx, userID)
+	if err != nil {
+		return err
+	}
+	assigned, err := s.db.AssignmentsOf(ctx, userID)
+	if err != nil {
+		return err
+	}
+	c.Set(ctxPrincipal, &policy.Principal{User: u, Memberships: ms, Assigned: assigned})
+	return nil
+}
+
+// requireUser answers 401 (API) or sends to sign-in (HTML) when nobody is
+// signed in.
+func requireUser(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if principal(c) == nil {
+			return errUnauthorized
+		}
+		return next(c)
+	}
+}
+
+// principal returns the signed-in user, or nil.
+func principal(c echo.Context) *policy.Principal {
+	p, _ := c.Get(ctxPrincipal).(*policy.Principal)
+	return p
+}
+
+func session(c echo.Context) *sessions.Session {
+	s, _ := c.Get(ctxSession).(*sessions.Session)
+	return s
+}
+
+// actor is the principal as recorded on rows and in the audit trail.
+func actor(c echo.Context) assessment.Actor {
+	a := assessment.Actor{IP: c.RealIP()}
+	if p := principal(c); p != nil {
+		a.UserID, a.Name = p.User.ID, p.User.Name
+	}
+	return a
+}
+
+// safeNext keeps a return-to path relative to this site, so the sign-in
+// page cannot be used to redirect elsewhere.
+func safeNext(next string) string {
+	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") || strings.ContainsAny(next, "\r\n") {
+		return "/"
+	}
+	return next
+}
+
+func retryAfter(err error) string {
+	var re *rateError
+	if errors.As(err, &re) {
+		return re.retryAfter
+	}
+	return "60"
+}
+
+// rateError is a rate-limit refusal carrying its Retry-After seconds.
+type rateError struct {
+	err        *assessment.Error
+	retryAfter string
+}
+
+func (e *rateError) Error() string { return e.err.Error() }
+func (e *rateError) Unwrap() error { return e.err }

@@ -1,0 +1,94 @@
+package web
+
+import (
+	"errors"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
+)
+
+// statusOf is the one table from domain error codes to HTTP statuses.
+var statusOf = map[string]int{
+	assessment.EINVALID:      http.StatusUnprocessableEntity,
+	assessment.ENOTFOUND:     http.StatusNotFound,
+	assessment.ECONFLICT:     http.StatusConflict,
+	assessment.EFORBIDDEN:    http.StatusForbidden,
+	assessment.EUNAUTHORIZED: http.StatusUnauthorized,
+	assessment.ETOOMANY:      http.StatusTooManyRequests,
+	assessment.ETOOLARGE:     http.StatusRequestEntityTooLarge,
+	assessment.EINTERNAL:     http.StatusInternalServerError,
+}
+
+// errorBody is the JSON shape of every API error.
+type errorBody struct {
+	Error   string `json:"error"`
+	Code    string `json:"code"`
+	Field   string `json:"field,omitempty"`
+	Current any    `json:"current,omitempty"`
+}
+
+// toDomain turns any error (ours or Echo's) into a domain error with a
+// status, so both API and HTML paths render from one value.
+func toDomain(err error) (*assessment.Error, int) {
+	if de, ok := assessment.AsError(err); ok {
+		return de, statusOf[de.Code]
+	}
+	var he *echo.HTTPError
+	if errors.As(err, &he) {
+		msg := http.StatusText(he.Code)
+		if s, ok := he.Message.(string); ok && s != "" {
+			msg = s
+		}
+		code := assessment.EINTERNAL
+		for c, st := range statusOf {
+			if st == he.Code {
+				code = c
+			}
+		}
+		switch he.Code {
+		case http.StatusBadRequest:
+			code = assessment.EINVALID
+		case http.StatusRequestEntityTooLarge:
+			msg = "The request is larger than the limit of " + bodyLimitText + "."
+		case http.StatusMethodNotAllowed:
+			code = "method_not_allowed"
+		}
+		return &assessment.Error{Code: code, Message: msg}, he.Code
+	}
+	return &assessment.Error{Code: assessment.EINTERNAL, Message: "Something went wrong on our side. Your last change may not have been saved; please try again."}, http.StatusInternalServerError
+}
+
+// handleError is Echo's HTTPErrorHandler: JSON for the API and for
+// script requests, the error page for everything else.
+func (s *Server) handleError(err error, c echo.Context) {
+	if c.Response().Committed {
+		return
+	}
+	de, status := toDomain(err)
+	if status >= 500 {
+		slog.Error("request failed", "method", c.Request().Method, "path", c.Request().URL.Path, "err", err)
+	}
+	if status == http.StatusTooManyRequests {
+		c.Response().Header().Set("Retry-After", retryAfter(err))
+	}
+	if wantsJSON(c) {
+		_ = c.JSON(status, errorBody{Error: de.Message, Code: de.Code, Field: de.Field, Current: apiCurrent(de.Current)})
+		return
+	}
+	if status == http.StatusUnauthorized {
+		_ = c.Redirect(http.StatusSeeOther, "/login?next="+url.QueryEscape(safeNext(c.Request().URL.RequestURI())))
+		return
+	}
+	_ = s.renderStatus(c, status, "error", pageData{Title: http.StatusText(status), Error: de, Status: status})
+}
+
+// wantsJSON: API paths always; HTML paths when the autosave script asks.
+func wantsJSON(c echo.Context) bool {
+	r := c.Request()
+	return strings.HasPrefix(r.URL.Path, "/api/") || strings.Contains(r.Header.Get("Accept"), "application/json")
+}

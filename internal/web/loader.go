@@ -1,0 +1,66 @@
+package web
+
+import (
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/framework"
+	"github.com/mnr-self-assessment/mnr/internal/policy"
+)
+
+// paramID parses a numeric path parameter; anything else is "not found".
+func paramID(c echo.Context, name, what string) (int64, error) {
+	id, err := strconv.ParseInt(c.Param(name), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, assessment.NotFound(what)
+	}
+	return id, nil
+}
+
+// loadDetail reads an assessment the principal may see, with its pinned
+// framework. Another organisation's assessment is "not found".
+func (s *Server) loadDetail(c echo.Context) (*assessment.Detail, error) {
+	id, err := paramID(c, "id", "assessment")
+	if err != nil {
+		return nil, err
+	}
+	org, a, states, answers, err := s.db.AssessmentContent(c.Request().Context(), id)
+	if err != nil {
+		return nil, err
+	}
+	if !policy.CanViewAssessment(principal(c), &a) {
+		return nil, assessment.NotFound("assessment")
+	}
+	fw, err := framework.Get(a.FrameworkVersion)
+	if err != nil {
+		return nil, err
+	}
+	return assessment.NewDetail(fw, org, a, states, answers), nil
+}
+
+// capabilityIn returns the capability of the detail named by the :key
+// parameter, or not found.
+func capabilityIn(d *assessment.Detail, key string) (*assessment.CapabilityDetail, error) {
+	if cd := d.Capability(key); cd != nil {
+		return cd, nil
+	}
+	if d.Framework.Capability(key) != nil {
+		return nil, assessment.FieldError("capability", "capability %q is outside this assessment's scope", key)
+	}
+	return nil, assessment.NotFound("capability")
+}
+
+// mayEdit returns 403 with the reason when the principal cannot change the
+// capability.
+func mayEdit(c echo.Context, d *assessment.Detail, capabilityKey string) error {
+	p := principal(c)
+	if !policy.CanEditCapability(p, &d.Assessment, capabilityKey) {
+		return &assessment.Error{Code: assessment.EFORBIDDEN, Message: policy.EditRefusal(p, &d.Assessment, capabilityKey)}
+	}
+	if d.Assessment.Status == assessment.StatusApproved {
+		return assessment.Errorf(assessment.ECONFLICT, "this assessment is approved and locked; it must be reopened before it can change")
+	}
+	return nil
+}

@@ -1,0 +1,80 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/auth"
+	"github.com/mnr-self-assessment/mnr/internal/store"
+)
+
+type loginData struct {
+	Email   string
+	Next    string
+	Expired bool
+}
+
+func (s *Server) loginShow(c echo.Context) error {
+	if principal(c) != nil {
+		return c.Redirect(http.StatusSeeOther, safeNext(c.QueryParam("next")))
+	}
+	expired := false
+	if sess := session(c); sess != nil {
+		expired, _ = sess.Values["expired"].(bool)
+	}
+	return s.render(c, "login", pageData{Title: "Sign in", Data: loginData{Next: safeNext(c.QueryParam("next")), Expired: expired}})
+}
+
+// errBadLogin is deliberately vague: it must not reveal whether the email
+// has an account.
+var errBadLogin = assessment.FieldError("email", "The email or password is not correct.")
+
+func (s *Server) loginSubmit(c echo.Context) error {
+	ctx := c.Request().Context()
+	email := strings.TrimSpace(c.FormValue("email"))
+	pw := c.FormValue("password")
+	next := safeNext(c.FormValue("next"))
+	if err := s.checkLoginRate(c, email); err != nil {
+		return err
+	}
+	u, err := s.db.UserByEmail(ctx, email)
+	if err != nil && assessment.ErrorCode(err) != assessment.ENOTFOUND {
+		return err
+	}
+	if err != nil || !auth.VerifyPassword(u.PasswordHash, pw) {
+		if err != nil {
+			auth.BurnTime(pw)
+		}
+		s.recordLoginFailure(c, email)
+		_ = s.db.AppendAudit(ctx, assessment.Actor{UserID: u.ID, Name: email, IP: c.RealIP()}, store.AuditEvent{Action: "auth.signin_failed", Object: "email " + email})
+		return s.renderStatus(c, http.StatusUnauthorized, "login", pageData{Title: "Sign in", Error: errBadLogin, Data: loginData{Email: email, Next: next}})
+	}
+	sess := session(c)
+	if err := s.sessions.Renew(c.Request(), sess); err != nil {
+		return err
+	}
+	for k := range sess.Values {
+		delete(sess.Values, k)
+	}
+	sess.Values[auth.KeyUserID] = u.ID
+	if err := sess.Save(c.Request(), c.Response()); err != nil {
+		return err
+	}
+	_ = s.db.AppendAudit(ctx, assessment.Actor{UserID: u.ID, Name: u.Name, IP: c.RealIP()}, store.AuditEvent{Action: "auth.signin", Object: "user " + u.Email})
+	return c.Redirect(http.StatusSeeOther, next)
+}
+
+func (s *Server) logout(c echo.Context) error {
+	sess := session(c)
+	_ = s.db.AppendAudit(c.Request().Context(), actor(c), store.AuditEvent{Action: "auth.signout", Object: "user " + principal(c).User.Email})
+	if sess != nil {
+		sess.Options.MaxAge = -1
+		if err := sess.Save(c.Request(), c.Response()); err != nil {
+			return err
+		}
+	}
+	return c.Redirect(http.StatusSeeOther, "/login")
+}

@@ -1,0 +1,35 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/policy"
+)
+
+// createOrganisation is shared by the HTML form and the API.
+func (s *Server) createOrganisation(c echo.Context, in assessment.OrganisationInput) (assessment.Organisation, error) {
+	if !policy.CanCreateOrganisation(principal(c)) {
+		return assessment.Organisation{}, assessment.Errorf(assessment.EFORBIDDEN, "only platform administrators can add organisations")
+	}
+	o, err := in.Validate()
+	if err != nil {
+		return o, err
+	}
+	return s.db.CreateOrganisation(c.Request().Context(), actor(c), o)
+}
+
+func (s *Server) organisationCreate(c echo.Context) error {
+	in := assessment.OrganisationInput{Name: c.FormValue("name"), Kind: c.FormValue("kind"), Country: c.FormValue("country")}
+	o, err := s.createOrganisation(c, in)
+	if de, ok := assessment.AsError(err); ok && de.Code == assessment.EINVALID {
+		return s.renderOrganisations(c, http.StatusUnprocessableEntity, de, in)
+	}
+	if err != nil {
+		return err
+	}
+	flash(c, "Organisation “"+o.Name+"” added.")
+	return c.Redirect(http.StatusSeeOther, "/organisations")
+}

@@ -1,0 +1,34 @@
+package web
+
+import (
+	"github.com/labstack/echo/v4"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/policy"
+)
+
+type organisationsData struct {
+	Organisations []assessment.Organisation
+	CanCreate     bool
+	Form          assessment.OrganisationInput
+}
+
+// organisationList shows the organisations the user may see; administrators
+// see all and get the form to add one.
+func (s *Server) organisationList(c echo.Context) error {
+	return s.renderOrganisations(c, 200, nil, assessment.OrganisationInput{})
+}
+
+func (s *Server) renderOrganisations(c echo.Context, status int, formErr *assessment.Error, form assessment.OrganisationInput) error {
+	p := principal(c)
+	var ids []int64
+	if !policy.CanListAllOrganisations(p) {
+		ids = p.OrganisationIDs()
+	}
+	orgs, err := s.db.Organisations(c.Request().Context(), ids)
+	if err != nil {
+		return err
+	}
+	return s.renderStatus(c, status, "organisations", pageData{Title: "Organisations", Error: formErr,
+		Data: organisationsData{Organisations: orgs, CanCreate: policy.CanCreateOrganisation(p), Form: form}})
+}

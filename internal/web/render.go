@@ -1,0 +1,113 @@
+package web
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/policy"
+	"github.com/mnr-self-assessment/mnr/templates"
+)
+
+// templateSet holds one parsed template per page, each with the layout, so
+// pages cannot clash over block names.
+type templateSet struct{ pages map[string]*template.Template }
+
+func loadTemplates(funcs template.FuncMap) (*templateSet, error) {
+	layout, err := fs.ReadFile(templates.FS, "layout.html")
+	if err != nil {
+		return nil, fmt.Errorf("templates: %w", err)
+	}
+	names, err := fs.Glob(templates.FS, "*.html")
+	if err != nil {
+		return nil, err
+	}
+	ts := &templateSet{pages: map[string]*template.Template{}}
+	for _, n := range names {
+		if n == "layout.html" || strings.HasPrefix(n, "_") {
+			continue
+		}
+		t := template.New("layout.html").Funcs(funcs)
+		if _, err := t.Parse(string(layout)); err != nil {
+			return nil, fmt.Errorf("templates: layout: %w", err)
+		}
+		partials, _ := fs.Glob(templates.FS, "_*.html")
+		for _, p := range append(partials, n) {
+			b, _ := fs.ReadFile(templates.FS, p)
+			if _, err := t.New(p).Parse(string(b)); err != nil {
+				return nil, fmt.Errorf("templates: %s: %w", p, err)
+			}
+		}
+		ts.pages[strings.TrimSuffix(n, ".html")] = t
+	}
+	return ts, nil
+}
+
+// pageData is what every page template receives; Data is the page's own.
+type pageData struct {
+	Title     string
+	Principal *policy.Principal
+	CSRF      string
+	Lang      string
+	Dir       string
+	Flash     string
+	Error     *assessment.Error
+	Status    int
+	Path      string
+	PDF       bool
+	Data      any
+}
+
+// FieldError returns the error message when it names field, for showing
+// it beside the input.
+func (p pageData) FieldError(field string) string {
+	if p.Error != nil && p.Error.Field == field {
+		return p.Error.Message
+	}
+	return ""
+}
+
+func (s *Server) render(c echo.Context, page string, d pageData) error {
+	return s.renderStatus(c, http.StatusOK, page, d)
+}
+
+// renderStatus executes into a buffer first, so a template error becomes a
+// clean error page instead of half a page.
+func (s *Server) renderStatus(c echo.Context, status int, page string, d pageData) error {
+	t, ok := s.templates.pages[page]
+	if !ok {
+		return fmt.Errorf("no template %q", page)
+	}
+	d.Principal = principal(c)
+	if tok, ok := c.Get("csrf").(string); ok {
+		d.CSRF = tok
+	}
+	d.Lang, d.Dir = "en", "ltr"
+	d.Path = c.Request().URL.Path
+	if sess := session(c); sess != nil && d.Flash == "" {
+		if f, ok := sess.Values["flash"].(string); ok && f != "" {
+			d.Flash = f
+			delete(sess.Values, "flash")
+			_ = sess.Save(c.Request(), c.Response())
+		}
+	}
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, d); err != nil {
+		return fmt.Errorf("render %s: %w", page, err)
+	}
+	return c.HTMLBlob(status, buf.Bytes())
+}
+
+// flash stores a one-time message shown on the next page.
+func flash(c echo.Context, msg string) {
+	if sess := session(c); sess != nil {
+		sess.Values["flash"] = msg
+		_ = sess.Save(c.Request(), c.Response())
+	}
+}

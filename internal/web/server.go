@@ -1,0 +1,134 @@
+// Package web is the only package that knows Echo: the router, middleware,
+// one file per action, template rendering and the single error handler.
+package web
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+
+	"github.com/mnr-self-assessment/mnr/internal/auth"
+	"github.com/mnr-self-assessment/mnr/internal/framework"
+	"github.com/mnr-self-assessment/mnr/internal/store"
+)
+
+// Config is what the web layer needs from the command line.
+type Config struct {
+	SecureCookies   bool          // force the Secure flag (also set when served over HTTPS)
+	IdleTimeout     time.Duration // session idle timeout
+	AbsoluteTimeout time.Duration // session absolute lifetime
+	Chrome          string        // Chromium path for PDF; "" hides the PDF button
+	Version         string
+}
+
+const (
+	bodyLimit     = "1M"
+	bodyLimitText = "1 MB"
+)
+
+// Server wires the store, the framework versions and the templates to Echo.
+type Server struct {
+	cfg       Config
+	db        *store.Store
+	fw        *framework.Framework
+	echo      *echo.Echo
+	sessions  *auth.SessionStore
+	templates *templateSet
+	assets    *assetSet
+
+	loginByIP      *limiter // failed sign-ins per client address
+	loginByAccount *limiter // failed sign-ins per email
+}
+
+// New builds the router. It fails only when an embedded asset is broken.
+func New(cfg Config, db *store.Store, fw *framework.Framework) (*Server, error) {
+	if cfg.IdleTimeout == 0 {
+		cfg.IdleTimeout = 2 * time.Hour
+	}
+	if cfg.AbsoluteTimeout == 0 {
+		cfg.AbsoluteTimeout = 12 * time.Hour
+	}
+	s := &Server{cfg: cfg, db: db, fw: fw, echo: echo.New(),
+		loginByIP: newLimiter(20, 15*time.Minute), loginByAccount: newLimiter(5, 15*time.Minute)}
+	s.sessions = &auth.SessionStore{DB: db, Idle: cfg.IdleTimeout, Absolute: cfg.AbsoluteTimeout, Secure: s.secure}
+	var err error
+	if s.assets, err = loadAssets(); err != nil {
+		return nil, err
+	}
+	if s.templates, err = loadTemplates(s.funcs()); err != nil {
+		return nil, err
+	}
+	e := s.echo
+	e.HideBanner, e.HidePort = true, true
+	e.HTTPErrorHandler = s.handleError
+	s.middleware()
+	s.routes()
+	return s, nil
+}
+
+// ServeHTTP makes the server an http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.echo.ServeHTTP(w, r) }
+
+// Routes lists every registered route, for the authorization matrix test.
+func (s *Server) Routes() []*echo.Route { return s.echo.Routes() }
+
+// Shutdown stops accepting requests and waits for those in flight.
+func (s *Server) Shutdown(ctx context.Context) error { return s.echo.Shutdown(ctx) }
+
+func (s *Server) secure(r *http.Request) bool {
+	return s.cfg.SecureCookies || r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https"
+}
+
+// middleware runs outermost first: recover, request id, log, headers,
+// body limit, compression, then the session and CSRF checks.
+func (s *Server) middleware() {
+	e := s.echo
+	e.Use(middleware.Recover())
+	e.Use(middleware.RequestID())
+	e.Use(middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
+		LogStatus: true, LogURI: true, LogMethod: true, LogLatency: true, LogError: true, HandleError: true,
+		LogValuesFunc: func(c echo.Context, v middleware.RequestLoggerValues) error {
+			slog.Info("request", "method", v.Method, "uri", v.URI, "status", v.Status, "latency", v.Latency, "err", v.Error)
+			return nil
+		},
+	}))
+	e.Use(middleware.SecureWithConfig(middleware.SecureConfig{
+		XSSProtection:         "0",
+		ContentTypeNosniff:    "nosniff",
+		XFrameOptions:         "DENY",
+		ReferrerPolicy:        "same-origin",
+		ContentSecurityPolicy: "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
+	}))
+	e.Use(func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			h := c.Response().Header()
+			h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+			h.Set("Cross-Origin-Opener-Policy", "same-origin")
+			if !strings.HasPrefix(c.Request().URL.Path, "/static/") {
+				h.Set("Cache-Control", "no-store")
+			}
+			return next(c)
+		}
+	})
+	e.Use(middleware.BodyLimit(bodyLimit))
+	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{MinLength: 1024}))
+	e.Use(s.authenticate)
+	e.Use(middleware.CSRFWithConfig(middleware.CSRFConfig{
+		Skipper:        func(c echo.Context) bool { return strings.HasPrefix(c.Request().URL.Path, "/api/") },
+		TokenLookup:    "form:_csrf,header:X-CSRF-Token",
+		CookieName:     "mnr_csrf",
+		CookiePath:     "/",
+		CookieHTTPOnly: true,
+		CookieSecure:   s.cfg.SecureCookies,
+		CookieSameSite: http.SameSiteLaxMode,
+		ContextKey:     "csrf",
+		ErrorHandler: func(err error, c echo.Context) error {
+			return errForbiddenCSRF
+		},
+	}))
+}

@@ -1,0 +1,76 @@
+// Autosave for the capability page. Without this script the page is a plain
+// form that saves on submit; with it, each indicator and the phase fieldset
+// save on change, and the state (saving / saved / failed) is announced.
+(function () {
+  "use strict";
+  var form = document.querySelector("form[data-autosave=on]");
+  if (!form) return;
+  var csrf = form.querySelector("input[name=_csrf]").value;
+  var pending = new Map();
+
+  function state(fs, s, text) {
+    var el = fs.querySelector(".save-state");
+    el.dataset.state = s;
+    el.textContent = text;
+  }
+
+  function body(fs) {
+    var data = new URLSearchParams();
+    fs.querySelectorAll("input, select, textarea").forEach(function (el) {
+      if (!el.name || ((el.type === "radio" || el.type === "checkbox") && !el.checked)) return;
+      data.append(el.name, el.value);
+    });
+    return data;
+  }
+
+  function save(fs) {
+    var key = fs.dataset.indicator;
+    var url = key ? form.dataset.indicatorAction + encodeURIComponent(key) : form.action;
+    state(fs, "saving", "Saving…");
+    return fetch(url, {
+      method: "POST",
+      headers: { "Accept": "application/json", "X-CSRF-Token": csrf, "Content-Type": "application/x-www-form-urlencoded" },
+      body: body(fs), credentials: "same-origin"
+    }).then(function (res) {
+      return res.json().catch(function () { return {}; }).then(function (json) {
+        if (!res.ok) throw { status: res.status, json: json };
+        update(json);
+        state(fs, "saved", "Saved at " + new Date().toLocaleTimeString());
+      });
+    }).catch(function (err) {
+      var msg = err && err.json && err.json.error ? err.json.error : "Could not reach the server. Your change is not saved; check the connection and try again.";
+      if (err && err.status === 401) msg = "Your session has ended. Copy your text, sign in again in another tab, then save.";
+      state(fs, "failed", "Not saved: " + msg);
+    });
+  }
+
+  // update applies the server's view of the capability: new versions, the
+  // suggested phase.
+  function update(cap) {
+    if (!cap || !cap.indicators) return;
+    cap.indicators.forEach(function (ind) {
+      var v = form.querySelector("input[name='version." + ind.key + "']");
+      if (v) v.value = ind.version;
+    });
+    var cv = form.querySelector("input[name=cap_version]");
+    if (cv) cv.value = cap.version;
+    var sp = document.getElementById("suggested-phase");
+    var opt = form.querySelector("#confirmed_phase option[value='" + cap.suggested_phase + "']");
+    if (sp && opt) { sp.dataset.phase = cap.suggested_phase; sp.textContent = opt.textContent; }
+  }
+
+  function schedule(fs, delay) {
+    clearTimeout(pending.get(fs));
+    pending.set(fs, setTimeout(function () { pending.delete(fs); save(fs); }, delay));
+  }
+
+  form.querySelectorAll("fieldset.indicator, fieldset[data-judgement]").forEach(function (fs) {
+    fs.addEventListener("change", function () { schedule(fs, 0); });
+    fs.addEventListener("input", function (e) { if (e.target.tagName === "TEXTAREA" || e.target.type === "text") schedule(fs, 1500); });
+  });
+
+  window.addEventListener("beforeunload", function (e) {
+    var unsaved = pending.size > 0 || form.querySelector(".save-state[data-state=saving], .save-state[data-state=failed]");
+    if (unsaved) { e.preventDefault(); e.returnValue = ""; }
+  });
+})();
