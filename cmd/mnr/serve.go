@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/mnr-self-assessment/mnr/internal/framework"
@@ -82,11 +83,8 @@ func (m *Main) frameworkValidate(args []string) error {
 	if len(args) != 1 {
 		return errors.New("usage: mnr framework validate FILE")
 	}
-	b, err := os.ReadFile(args[0])
-	if err != nil {
-		return err
-	}
-	f, err := framework.Parse(b)
+	// Translation files beside the source (NAME.<lang>.yaml) are checked too.
+	f, err := framework.ParseFS(os.DirFS(filepath.Dir(args[0])), filepath.Base(args[0]))
 	if err != nil {
 		var ve *framework.ValidationError
 		if errors.As(err, &ve) {

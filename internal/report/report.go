@@ -207,6 +207,8 @@ func BuildAt(cur, prev *assessment.Detail, lang string, now time.Time) *Report {
 		}
 		r.Domains = append(r.Domains, ds)
 	}
+	r.Capabilities = make([]CapabilitySection, 0, len(cur.Capabilities))
+	r.Annex = make([]AnnexEntry, 0, cur.Completion.Total)
 	for i, cd := range cur.Capabilities {
 		cs := r.capabilitySection(fw, cd, r.Scores.Capabilities[i])
 		r.Capabilities = append(r.Capabilities, cs)
@@ -282,6 +284,7 @@ func (r *Report) capabilitySection(fw *framework.Framework, cd *assessment.Capab
 	if score.Target != nil {
 		cs.TargetName = r.PhaseName(*score.Target)
 	}
+	cs.Indicators = make([]IndicatorLine, 0, len(c.Indicators))
 	for _, in := range c.Indicators {
 		l := r.indicatorLine(in, cd.Answer(in.Key))
 		cs.Indicators = append(cs.Indicators, l)

@@ -94,7 +94,8 @@ const EstablishedPhase = 3
 
 // Score computes the figures of an assessment.
 func Score(d *assessment.Detail) Scores {
-	var s Scores
+	// Empty lists, not nil, so the JSON shows [] for an empty scope.
+	s := Scores{Capabilities: []CapabilityScore{}, Domains: []DomainScore{}}
 	var all tally
 	for _, dd := range d.Domains {
 		var t tally

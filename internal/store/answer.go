@@ -89,6 +89,12 @@ func (s *Store) saveAnswerTx(tx *gorm.DB, by assessment.Actor, org int64, a asse
 	if res.Error != nil {
 		return assessment.Answer{}, fmt.Errorf("update answer: %w", res.Error)
 	}
+	if res.RowsAffected == 0 {
+		// Another transaction saved between our read and write (PostgreSQL
+		// re-checks the WHERE clause after waiting for its row lock).
+		return assessment.Answer{}, &assessment.Error{Code: assessment.ECONFLICT, Field: "version",
+			Message: "someone else saved this at the same moment; reload and save again"}
+	}
 	err := appendAudit(tx, now, by, AuditEvent{OrganisationID: org, AssessmentID: a.AssessmentID, Action: "answer.save",
 		Object: "indicator " + a.IndicatorKey, Before: auditJSON(answerAudit(cur)), After: auditJSON(answerAudit(saved))})
 	return saved.domain(), err

@@ -40,6 +40,12 @@ func (s *Store) saveCapabilityTx(tx *gorm.DB, by assessment.Actor, org int64, st
 	if res.Error != nil {
 		return assessment.CapabilityState{}, fmt.Errorf("update capability: %w", res.Error)
 	}
+	if res.RowsAffected == 0 {
+		// Another transaction saved between our read and write (PostgreSQL
+		// re-checks the WHERE clause after waiting for its row lock).
+		return assessment.CapabilityState{}, &assessment.Error{Code: assessment.ECONFLICT, Field: "version",
+			Message: "someone else saved this at the same moment; reload and save again"}
+	}
 	err := appendAudit(tx, now, by, AuditEvent{OrganisationID: org, AssessmentID: st.AssessmentID, Action: "capability.save",
 		Object: "capability " + st.CapabilityKey, Before: auditJSON(capabilityAudit(cur)), After: auditJSON(capabilityAudit(saved))})
 	return saved.domain(), err

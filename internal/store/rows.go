@@ -53,7 +53,7 @@ type capabilityStateRow struct {
 	Priority       string
 	Lead           string
 	Version        int
-	UpdatedAt      *time.Time
+	UpdatedAt      *time.Time `gorm:"autoUpdateTime:false"`
 	UpdatedBy      string
 }
 
@@ -78,7 +78,7 @@ type answerRow struct {
 	Links         string
 	Note          string
 	Version       int
-	UpdatedAt     *time.Time
+	UpdatedAt     *time.Time `gorm:"autoUpdateTime:false"`
 	UpdatedBy     string
 }
 
