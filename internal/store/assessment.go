@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
@@ -145,4 +146,22 @@ func (s *Store) SetStatus(ctx context.Context, by assessment.Actor, id int64, st
 			Object: fmt.Sprintf("assessment %d", id), Before: auditJSON(map[string]string{"status": cur.Status}),
 			After: auditJSON(map[string]string{"status": string(status)})})
 	})
+}
+
+// PreviousAssessment returns the organisation's approved assessment that
+// came before a (earlier period, or the same period created earlier), for
+// "change since the last cycle". ok is false when there is none.
+func (s *Store) PreviousAssessment(ctx context.Context, a assessment.Assessment) (assessment.Assessment, bool, error) {
+	var row assessmentRow
+	err := s.read(ctx).Where("organisation_id = ? AND id <> ? AND status = ? AND (period < ? OR (period = ? AND id < ?))",
+		a.OrganisationID, a.ID, string(assessment.StatusApproved), a.Period, a.Period, a.ID).
+		Order("period DESC, id DESC").First(&row).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return assessment.Assessment{}, false, nil
+	}
+	if err != nil {
+		return assessment.Assessment{}, false, fmt.Errorf("previous assessment: %w", err)
+	}
+	prev, err := s.Assessment(ctx, row.ID)
+	return prev, err == nil, err
 }
