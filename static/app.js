@@ -74,3 +74,14 @@
     if (unsaved) { e.preventDefault(); e.returnValue = ""; }
   });
 })();
+
+// Print buttons (the report): a button, not an inline handler, for the CSP.
+document.querySelectorAll("[data-print]").forEach(function (b) {
+  b.addEventListener("click", function () { window.print(); });
+});
+
+// The language menu applies on choice; its button stays for keyboards and
+// browsers without JavaScript.
+document.querySelectorAll("select[data-autosubmit]").forEach(function (s) {
+  s.addEventListener("change", function () { s.form.submit(); });
+});

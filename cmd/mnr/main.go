@@ -90,6 +90,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.memberAdd(ctx, rest)
 	case "token create":
 		return m.tokenCreate(ctx, rest)
+	case "export":
+		return m.export(ctx, rest)
 	case "framework validate":
 		return m.frameworkValidate(rest)
 	case "version":

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/mnr-self-assessment/mnr/internal/framework"
+	"github.com/mnr-self-assessment/mnr/internal/mail"
 	"github.com/mnr-self-assessment/mnr/internal/report"
 	"github.com/mnr-self-assessment/mnr/internal/web"
 )
@@ -37,8 +38,19 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	srv, err := web.New(web.Config{SecureCookies: os.Getenv("MNR_SECURE_COOKIES") == "1", IdleTimeout: *idle,
-		AbsoluteTimeout: *absolute, Chrome: report.ChromePath(), Version: version}, db, fw)
+	cfg := web.Config{SecureCookies: os.Getenv("MNR_SECURE_COOKIES") == "1", IdleTimeout: *idle,
+		AbsoluteTimeout: *absolute, Chrome: report.ChromePath(), Version: version, BaseURL: os.Getenv("MNR_BASE_URL")}
+	if raw := os.Getenv("MNR_SMTP_URL"); raw != "" {
+		m, err := mail.Parse(raw)
+		if err != nil {
+			return err
+		}
+		if cfg.BaseURL == "" {
+			return errors.New("MNR_SMTP_URL is set but MNR_BASE_URL is not: mailed links need the public address, e.g. MNR_BASE_URL=https://mnr.example.org")
+		}
+		cfg.Mailer = m
+	}
+	srv, err := web.New(cfg, db, fw)
 	if err != nil {
 		return err
 	}

@@ -72,6 +72,15 @@ type Assessment struct {
 	CreatedAt        time.Time
 	UpdatedAt        time.Time
 	ApprovedAt       *time.Time
+	// ApprovedBy is the user who approved (nil when not approved or the
+	// account is gone); ApprovedByName is their name, for the overview and
+	// the report cover.
+	ApprovedBy     *int64
+	ApprovedByName string
+	SubmittedAt    *time.Time
+	ReturnedAt     *time.Time
+	// PreviousID is the approved assessment this cycle was started from.
+	PreviousID *int64
 }
 
 // InScope reports whether the capability is part of the assessment.
@@ -124,6 +133,14 @@ type Answer struct {
 	Version       int
 	UpdatedAt     time.Time
 	UpdatedBy     string
+	// CarriedForward marks an answer copied from the previous cycle that
+	// nobody has confirmed or changed yet.
+	CarriedForward bool
+	// Provenance of a national answer: typed directly (SourceTyped), adopted
+	// from a contribution, or a coordinator's decision with its reason.
+	Source               AnswerSource
+	SourceContributionID *int64
+	SourceReason         string
 }
 
 // Priority is how urgently a gap should be closed.

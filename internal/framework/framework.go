@@ -34,6 +34,8 @@ type Framework struct {
 	Scale           []Phase          `yaml:"scale" json:"scale"`
 	Domains         []*Domain        `yaml:"domains" json:"domains"`
 	Recommendations []Recommendation `yaml:"recommendations" json:"recommendations"`
+	// Mappings relate earlier versions' keys to this version's (optional).
+	Mappings []Mapping `yaml:"mappings,omitempty" json:"mappings,omitempty"`
 
 	capabilities map[string]*Capability
 	indicators   map[string]*Indicator

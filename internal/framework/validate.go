@@ -104,6 +104,7 @@ func (v *validator) run() {
 			v.addf("capabilities: numbering has a gap at %d", i)
 		}
 	}
+	v.mappings()
 }
 
 func (v *validator) scale() {

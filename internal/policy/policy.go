@@ -7,7 +7,11 @@
 // principal may not change is forbidden (403, with the reason).
 package policy
 
-import "github.com/mnr-self-assessment/mnr/internal/assessment"
+import (
+	"strings"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
+)
 
 // Principal is the signed-in user with their memberships and, for
 // contributors, the capabilities assigned to them per assessment.
@@ -16,6 +20,10 @@ type Principal struct {
 	Memberships []assessment.Membership
 	// Assigned maps assessment id → capability keys assigned to the user.
 	Assigned map[int64][]string
+	// SharedWith holds the assessments other organisations share with one
+	// of the principal's organisations (active shares only), for partners'
+	// read access to those reports.
+	SharedWith map[int64]bool
 }
 
 // Role returns the principal's role in an organisation.
@@ -128,5 +136,57 @@ func EditRefusal(p *Principal, a *assessment.Assessment, capabilityKey string) s
 	return "You may not change this assessment."
 }
 
-// CanViewReport: any member of the organisation, viewers included.
-func CanViewReport(p *Principal, a *assessment.Assessment) bool { return CanViewAssessment(p, a) }
+// CanViewReport: any member of the organisation, viewers included, and
+// members of a partner organisation the report is shared with.
+func CanViewReport(p *Principal, a *assessment.Assessment) bool {
+	return CanViewAssessment(p, a) || (p != nil && p.SharedWith[a.ID])
+}
+
+// CanViewMembers: the members page is for those who manage members.
+func CanViewMembers(p *Principal, orgID int64) bool { return CanManageMembers(p, orgID) }
+
+// CanInvite: whoever manages members may invite new ones.
+func CanInvite(p *Principal, orgID int64) bool { return CanManageMembers(p, orgID) }
+
+// CanViewUser: a user is visible to platform administrators and to those
+// who share an organisation with them; to anyone else they do not exist.
+func CanViewUser(p *Principal, target []assessment.Membership) bool {
+	if p.admin() {
+		return true
+	}
+	for _, m := range target {
+		if _, ok := p.Role(m.OrganisationID); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// CanResetPassword: only platform administrators issue password reset links
+// for other people (an owner could otherwise take over a member's account,
+// which may belong to other organisations too).
+func CanResetPassword(p *Principal, target assessment.User) bool { return p.admin() }
+
+// CanAcceptInvitation: an invitation joins the account with the invited
+// email, so a forwarded link cannot bring in someone else.
+func CanAcceptInvitation(p *Principal, invitedEmail string) bool {
+	return p != nil && strings.EqualFold(p.User.Email, invitedEmail)
+}
+
+// CanBeAssigned: capabilities are assigned to contributors; owners and
+// coordinators edit every capability anyway, reviewers and viewers none.
+func CanBeAssigned(role assessment.Role) bool { return role == assessment.RoleContributor }
+
+// IsAssigned reports whether a capability is assigned to the principal, for
+// the "assigned to you" marker.
+func IsAssigned(p *Principal, a *assessment.Assessment, capabilityKey string) bool {
+	if p == nil {
+		return false
+	}
+	for _, k := range p.Assigned[a.ID] {
+		if k == capabilityKey {
+			return true
+		}
+	}
+	return false
+}

@@ -83,9 +83,13 @@ func (s *Store) saveAnswerTx(tx *gorm.DB, by assessment.Actor, org int64, a asse
 	saved := cur
 	saved.Value, saved.Evidence, saved.Links, saved.Note = string(a.Value), a.Evidence, joinLinks(a.Links), a.Note
 	saved.Version, saved.UpdatedAt, saved.UpdatedBy = cur.Version+1, &now, by.Name
+	saved.CarriedForward = false // saving is confirming
+	// The provenance is the write's own: typing an answer clears an adopted one.
+	saved.Source, saved.SourceContributionID, saved.SourceReason = string(a.Source), a.SourceContributionID, a.SourceReason
 	res := tx.Model(&answerRow{}).Where("assessment_id = ? AND indicator_key = ? AND version = ?", cur.AssessmentID, cur.IndicatorKey, cur.Version).
 		Updates(map[string]any{"value": saved.Value, "evidence": saved.Evidence, "links": saved.Links, "note": saved.Note,
-			"version": saved.Version, "updated_at": now, "updated_by": by.Name})
+			"version": saved.Version, "updated_at": now, "updated_by": by.Name, "carried_forward": false,
+			"source": saved.Source, "source_contribution_id": saved.SourceContributionID, "source_reason": saved.SourceReason})
 	if res.Error != nil {
 		return assessment.Answer{}, fmt.Errorf("update answer: %w", res.Error)
 	}
@@ -95,14 +99,23 @@ func (s *Store) saveAnswerTx(tx *gorm.DB, by assessment.Actor, org int64, a asse
 		return assessment.Answer{}, &assessment.Error{Code: assessment.ECONFLICT, Field: "version",
 			Message: "someone else saved this at the same moment; reload and save again"}
 	}
-	err := appendAudit(tx, now, by, AuditEvent{OrganisationID: org, AssessmentID: a.AssessmentID, Action: "answer.save",
+	err := appendAudit(tx, now, by, AuditEvent{OrganisationID: org, AssessmentID: a.AssessmentID, Action: answerActions[a.Source],
 		Object: "indicator " + a.IndicatorKey, Before: auditJSON(answerAudit(cur)), After: auditJSON(answerAudit(saved))})
 	return saved.domain(), err
 }
 
+// answerActions names the audit action by the answer's provenance.
+var answerActions = map[assessment.AnswerSource]string{
+	assessment.SourceTyped: "answer.save", assessment.SourceContribution: "answer.adopt", assessment.SourceCoordinator: "answer.decide",
+}
+
 // answerAudit is the part of an answer worth recording before and after.
 func answerAudit(r answerRow) map[string]any {
-	return map[string]any{"answer": r.Value, "evidence": r.Evidence, "links": r.Links, "note": r.Note, "version": r.Version}
+	m := map[string]any{"answer": r.Value, "evidence": r.Evidence, "links": r.Links, "note": r.Note, "version": r.Version}
+	if r.Source != "" {
+		m["source"], m["source_contribution_id"], m["source_reason"] = r.Source, r.SourceContributionID, r.SourceReason
+	}
+	return m
 }
 
 // lockedCheck refuses writes to an approved assessment and returns its

@@ -63,7 +63,8 @@ func (s *Store) Assessment(ctx context.Context, id int64) (assessment.Assessment
 	if err := s.read(ctx).Model(&capabilityStateRow{}).Where("assessment_id = ?", id).Pluck("capability_key", &keys).Error; err != nil {
 		return assessment.Assessment{}, fmt.Errorf("load scope: %w", err)
 	}
-	return row.domain(keys), nil
+	out := row.domain(keys)
+	return out, s.approverName(ctx, &out)
 }
 
 // Assessments lists the assessments of the given organisations (nil: all),
@@ -121,7 +122,11 @@ func (s *Store) AssessmentContent(ctx context.Context, id int64) (assessment.Org
 	for i, r := range ans {
 		outAns[i] = r.domain()
 	}
-	return org.domain(), a.domain(scope), outStates, outAns, nil
+	out := a.domain(scope)
+	if err := s.approverName(ctx, &out); err != nil {
+		return assessment.Organisation{}, assessment.Assessment{}, nil, nil, err
+	}
+	return org.domain(), out, outStates, outAns, nil
 }
 
 // SetStatus moves an assessment to a new status, audited. Approval stamps
@@ -148,10 +153,20 @@ func (s *Store) SetStatus(ctx context.Context, by assessment.Actor, id int64, st
 	})
 }
 
-// PreviousAssessment returns the organisation's approved assessment that
-// came before a (earlier period, or the same period created earlier), for
-// "change since the last cycle". ok is false when there is none.
+// PreviousAssessment returns the assessment a was started from as its next
+// cycle or, for one started afresh, the organisation's approved assessment
+// that came before it (earlier period, or the same period created earlier),
+// for "change since the last cycle". ok is false when there is none.
 func (s *Store) PreviousAssessment(ctx context.Context, a assessment.Assessment) (assessment.Assessment, bool, error) {
+	if a.PreviousID != nil {
+		prev, err := s.Assessment(ctx, *a.PreviousID)
+		if err == nil {
+			return prev, true, nil
+		}
+		if assessment.ErrorCode(err) != assessment.ENOTFOUND {
+			return assessment.Assessment{}, false, err
+		}
+	}
 	var row assessmentRow
 	err := s.read(ctx).Where("organisation_id = ? AND id <> ? AND status = ? AND (period < ? OR (period = ? AND id < ?))",
 		a.OrganisationID, a.ID, string(assessment.StatusApproved), a.Period, a.Period, a.ID).

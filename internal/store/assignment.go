@@ -44,7 +44,7 @@ func (s *Store) Assignments(ctx context.Context, assessmentID int64) (map[string
 }
 
 // SetAssignment assigns (or, with assign=false, unassigns) a capability of
-// an assessment to a user, audited.
+// an assessment to a user, audited; a new assignment notifies the user.
 func (s *Store) SetAssignment(ctx context.Context, by assessment.Actor, assessmentID int64, capabilityKey string, userID int64, assign bool) error {
 	return s.tx(ctx, func(tx *gorm.DB) error {
 		org, err := lockedCheck(tx, assessmentID)
@@ -61,8 +61,14 @@ func (s *Store) SetAssignment(ctx context.Context, by assessment.Actor, assessme
 		row := assignmentRow{AssessmentID: assessmentID, CapabilityKey: capabilityKey, UserID: userID}
 		action := "assignment.add"
 		if assign {
-			if err := tx.Where(row).FirstOrCreate(&row).Error; err != nil {
-				return fmt.Errorf("assign: %w", err)
+			res := tx.Where(row).FirstOrCreate(&row)
+			if res.Error != nil {
+				return fmt.Errorf("assign: %w", res.Error)
+			}
+			if res.RowsAffected > 0 {
+				if err := notifyAssignedTx(tx, s.now(), assessmentID, capabilityKey, userID); err != nil {
+					return err
+				}
 			}
 		} else {
 			action = "assignment.remove"

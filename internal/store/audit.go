@@ -74,6 +74,7 @@ type AuditFilter struct {
 	UserID         int64
 	ActionPrefix   string
 	Since, Until   time.Time
+	BeforeID       int64 // only events older than this id, for paging
 	Limit          int
 }
 
@@ -98,6 +99,9 @@ func (s *Store) Audit(ctx context.Context, f AuditFilter) ([]AuditEvent, error) 
 	if !f.Until.IsZero() {
 		q = q.Where("at < ?", f.Until)
 	}
+	if f.BeforeID > 0 {
+		q = q.Where("id < ?", f.BeforeID)
+	}
 	limit := f.Limit
 	if limit <= 0 || limit > 1000 {
 		limit = 200
@@ -117,6 +121,16 @@ func (s *Store) Audit(ctx context.Context, f AuditFilter) ([]AuditEvent, error) 
 			e.AssessmentID = *r.AssessmentID
 		}
 		out[i] = e
+	}
+	return out, nil
+}
+
+// AuditActions lists the distinct actions recorded for an organisation, for
+// the activity page's filter.
+func (s *Store) AuditActions(ctx context.Context, orgID int64) ([]string, error) {
+	var out []string
+	if err := s.read(ctx).Model(&auditRow{}).Where("organisation_id = ?", orgID).Distinct().Order("action").Pluck("action", &out).Error; err != nil {
+		return nil, fmt.Errorf("list audit actions: %w", err)
 	}
 	return out, nil
 }

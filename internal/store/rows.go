@@ -34,6 +34,10 @@ type assessmentRow struct {
 	CreatedAt        time.Time
 	UpdatedAt        time.Time
 	ApprovedAt       *time.Time
+	ApprovedBy       *int64
+	SubmittedAt      *time.Time
+	ReturnedAt       *time.Time
+	PreviousID       *int64
 }
 
 func (assessmentRow) TableName() string { return "assessments" }
@@ -41,7 +45,8 @@ func (assessmentRow) TableName() string { return "assessments" }
 func (r assessmentRow) domain(scope []string) assessment.Assessment {
 	return assessment.Assessment{ID: r.ID, OrganisationID: r.OrganisationID, Title: r.Title, Period: r.Period,
 		FrameworkVersion: r.FrameworkVersion, Status: assessment.Status(r.Status), Scope: scope,
-		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, ApprovedAt: r.ApprovedAt}
+		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, ApprovedAt: r.ApprovedAt,
+		ApprovedBy: r.ApprovedBy, SubmittedAt: r.SubmittedAt, ReturnedAt: r.ReturnedAt, PreviousID: r.PreviousID}
 }
 
 type capabilityStateRow struct {
@@ -80,6 +85,12 @@ type answerRow struct {
 	Version       int
 	UpdatedAt     *time.Time `gorm:"autoUpdateTime:false"`
 	UpdatedBy     string
+	// CarriedForward: copied from the previous cycle, not yet confirmed.
+	CarriedForward bool
+	// Provenance: '' typed, 'contribution' adopted, 'coordinator' decided.
+	Source               string
+	SourceContributionID *int64
+	SourceReason         string
 }
 
 func (answerRow) TableName() string { return "answers" }
@@ -87,7 +98,8 @@ func (answerRow) TableName() string { return "answers" }
 func (r answerRow) domain() assessment.Answer {
 	a := assessment.Answer{AssessmentID: r.AssessmentID, IndicatorKey: r.IndicatorKey, CapabilityKey: r.CapabilityKey,
 		Value: assessment.AnswerValue(r.Value), Evidence: r.Evidence, Links: assessment.SplitLinks(r.Links),
-		Note: r.Note, Version: r.Version, UpdatedBy: r.UpdatedBy}
+		Note: r.Note, Version: r.Version, UpdatedBy: r.UpdatedBy, CarriedForward: r.CarriedForward,
+		Source: assessment.AnswerSource(r.Source), SourceContributionID: r.SourceContributionID, SourceReason: r.SourceReason}
 	if r.UpdatedAt != nil {
 		a.UpdatedAt = *r.UpdatedAt
 	}

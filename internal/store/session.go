@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
 )
 
 // SessionRecord is a server-side session: the cookie holds only its id.
@@ -96,4 +98,17 @@ func (s *Store) UserSessions(ctx context.Context, userID int64) ([]SessionRecord
 // PurgeSessions deletes expired sessions; run now and then.
 func (s *Store) PurgeSessions(ctx context.Context) error {
 	return s.tx(ctx, func(tx *gorm.DB) error { return tx.Where("expires_at <= ?", s.now()).Delete(&sessionRow{}).Error })
+}
+
+// EndUserSessions ends every session of a user ("sign out everywhere") and
+// records it, in one transaction.
+func (s *Store) EndUserSessions(ctx context.Context, by assessment.Actor, userID int64) error {
+	return s.tx(ctx, func(tx *gorm.DB) error {
+		res := tx.Where("user_id = ?", userID).Delete(&sessionRow{})
+		if res.Error != nil {
+			return fmt.Errorf("end sessions: %w", res.Error)
+		}
+		return appendAudit(tx, s.now(), by, AuditEvent{Action: "auth.signout_everywhere", Object: fmt.Sprintf("user %d", userID),
+			After: auditJSON(map[string]int64{"sessions_ended": res.RowsAffected})})
+	})
 }

@@ -45,24 +45,35 @@ func (r membershipRow) domain() assessment.Membership {
 
 // CreateUser inserts a user; the email must be unused (compared case-insensitively).
 func (s *Store) CreateUser(ctx context.Context, by assessment.Actor, u assessment.User) (assessment.User, error) {
-	now := s.now()
-	row := userRow{Email: strings.ToLower(strings.TrimSpace(u.Email)), Name: u.Name, Lang: u.Lang,
-		PasswordHash: u.PasswordHash, IsAdmin: u.Admin, PasswordChangedAt: now, CreatedAt: now}
+	var row userRow
 	err := s.tx(ctx, func(tx *gorm.DB) error {
-		var n int64
-		if err := tx.Model(&userRow{}).Where("email = ?", row.Email).Count(&n).Error; err != nil {
-			return err
-		}
-		if n > 0 {
-			return assessment.FieldError("email", "a user with this email already exists")
-		}
-		if err := tx.Create(&row).Error; err != nil {
-			return fmt.Errorf("insert user: %w", err)
-		}
-		return appendAudit(tx, now, by, AuditEvent{Action: "user.create", Object: fmt.Sprintf("user %d", row.ID),
-			After: auditJSON(map[string]any{"email": row.Email, "name": row.Name, "admin": row.IsAdmin})})
+		var err error
+		row, err = insertUser(tx, s.now(), by, u)
+		return err
 	})
 	return row.domain(), err
+}
+
+// insertUser is CreateUser inside a caller's transaction, so accepting an
+// invitation can create the account and the membership together.
+func insertUser(tx *gorm.DB, now time.Time, by assessment.Actor, u assessment.User) (userRow, error) {
+	row := userRow{Email: strings.ToLower(strings.TrimSpace(u.Email)), Name: u.Name, Lang: u.Lang,
+		PasswordHash: u.PasswordHash, IsAdmin: u.Admin, PasswordChangedAt: now, CreatedAt: now}
+	var n int64
+	if err := tx.Model(&userRow{}).Where("email = ?", row.Email).Count(&n).Error; err != nil {
+		return row, err
+	}
+	if n > 0 {
+		return row, assessment.FieldError("email", "a user with this email already exists")
+	}
+	if err := tx.Create(&row).Error; err != nil {
+		return row, fmt.Errorf("insert user: %w", err)
+	}
+	if by.UserID == 0 && by.Name == "" {
+		by.UserID, by.Name = row.ID, row.Name
+	}
+	return row, appendAudit(tx, now, by, AuditEvent{Action: "user.create", Object: fmt.Sprintf("user %d", row.ID),
+		After: auditJSON(map[string]any{"email": row.Email, "name": row.Name, "admin": row.IsAdmin})})
 }
 
 // UserByEmail finds a user by email, case-insensitively.
@@ -107,20 +118,21 @@ func (s *Store) Users(ctx context.Context, ids []int64) ([]assessment.User, erro
 // SetPassword replaces the hash and ends every session of the user, in one
 // transaction, so a stolen session dies with the old password.
 func (s *Store) SetPassword(ctx context.Context, by assessment.Actor, userID int64, hash string) error {
-	return s.tx(ctx, func(tx *gorm.DB) error {
-		now := s.now()
-		res := tx.Model(&userRow{}).Where("id = ?", userID).Updates(map[string]any{"password_hash": hash, "password_changed_at": now})
-		if res.Error != nil {
-			return fmt.Errorf("update password: %w", res.Error)
-		}
-		if res.RowsAffected == 0 {
-			return assessment.NotFound("user")
-		}
-		if err := tx.Where("user_id = ?", userID).Delete(&sessionRow{}).Error; err != nil {
-			return fmt.Errorf("end sessions: %w", err)
-		}
-		return appendAudit(tx, now, by, AuditEvent{Action: "user.password", Object: fmt.Sprintf("user %d", userID)})
-	})
+	return s.tx(ctx, func(tx *gorm.DB) error { return setPasswordTx(tx, s.now(), by, userID, hash, "user.password") })
+}
+
+func setPasswordTx(tx *gorm.DB, now time.Time, by assessment.Actor, userID int64, hash, action string) error {
+	res := tx.Model(&userRow{}).Where("id = ?", userID).Updates(map[string]any{"password_hash": hash, "password_changed_at": now})
+	if res.Error != nil {
+		return fmt.Errorf("update password: %w", res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return assessment.NotFound("user")
+	}
+	if err := tx.Where("user_id = ?", userID).Delete(&sessionRow{}).Error; err != nil {
+		return fmt.Errorf("end sessions: %w", err)
+	}
+	return appendAudit(tx, now, by, AuditEvent{Action: action, Object: fmt.Sprintf("user %d", userID)})
 }
 
 // SetUserProfile updates the display name and preferred language.
@@ -171,15 +183,25 @@ func (s *Store) AddMembership(ctx context.Context, by assessment.Actor, m assess
 	return row.domain(), err
 }
 
-// RemoveMembership takes a user out of an organisation.
+// RemoveMembership takes a user out of an organisation, with the
+// capabilities assigned to them there. The last owner cannot leave: an
+// organisation without an owner could never manage its members again.
 func (s *Store) RemoveMembership(ctx context.Context, by assessment.Actor, orgID, userID int64) error {
 	return s.tx(ctx, func(tx *gorm.DB) error {
 		var row membershipRow
 		if err := tx.Where("user_id = ? AND organisation_id = ?", userID, orgID).First(&row).Error; err != nil {
 			return notFound(err, "membership")
 		}
+		if err := keepAnOwner(tx, row, ""); err != nil {
+			return err
+		}
 		if err := tx.Delete(&membershipRow{}, row.ID).Error; err != nil {
 			return fmt.Errorf("delete membership: %w", err)
+		}
+		err := tx.Where("user_id = ? AND assessment_id IN (?)", userID, tx.Model(&assessmentRow{}).Select("id").Where("organisation_id = ?", orgID)).
+			Delete(&assignmentRow{}).Error
+		if err != nil {
+			return fmt.Errorf("delete assignments: %w", err)
 		}
 		return appendAudit(tx, s.now(), by, AuditEvent{OrganisationID: orgID, Action: "membership.remove",
 			Object: fmt.Sprintf("user %d", userID), Before: auditJSON(map[string]string{"role": row.Role})})

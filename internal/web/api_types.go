@@ -136,7 +136,7 @@ func decodeJSON(c echo.Context, into any) error {
 			return assessment.FieldError("body", "is empty; send a JSON object")
 		case strings.HasPrefix(err.Error(), "json: unknown field "):
 			return assessment.FieldError(strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`), "is not a known field")
-		case strings.Contains(err.Error(), "http: request body too large"):
+		case errors.Is(err, echo.ErrStatusRequestEntityTooLarge), strings.Contains(err.Error(), "http: request body too large"):
 			return assessment.Errorf(assessment.ETOOLARGE, "the request body is larger than the limit of %s", bodyLimitText)
 		default:
 			mbe = err

@@ -10,6 +10,12 @@ import (
 type assessmentShowData struct {
 	Detail  *assessment.Detail
 	CanEdit bool
+	// Assignments: who answers which capability (key → users), the
+	// contributors one may assign, and the keys assigned to the viewer.
+	CanAssign    bool
+	Assigned     map[string][]assessment.User
+	Contributors []assessment.User
+	Mine         map[string]bool
 }
 
 // assessmentShow is the overview: domains and capabilities with completion
@@ -19,6 +25,54 @@ func (s *Server) assessmentShow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, "assessment_show", pageData{Title: d.Assessment.Title,
-		Data: assessmentShowData{Detail: d, CanEdit: policy.CanCreateAssessment(principal(c), d.Assessment.OrganisationID)}})
+	p := principal(c)
+	data := assessmentShowData{Detail: d, CanEdit: policy.CanCreateAssessment(p, d.Assessment.OrganisationID),
+		CanAssign: policy.CanAssign(p, &d.Assessment)}
+	if err := s.loadAssignments(c, d, &data); err != nil {
+		return err
+	}
+	return s.render(c, "assessment_show", pageData{Title: d.Assessment.Title, Data: data})
+}
+
+// loadAssignments fills in who is assigned to what on the overview.
+func (s *Server) loadAssignments(c echo.Context, d *assessment.Detail, data *assessmentShowData) error {
+	ctx := c.Request().Context()
+	byCap, err := s.db.Assignments(ctx, d.Assessment.ID)
+	if err != nil {
+		return err
+	}
+	members, err := s.db.Members(ctx, d.Assessment.OrganisationID)
+	if err != nil {
+		return err
+	}
+	ids := []int64{}
+	for _, m := range members {
+		ids = append(ids, m.UserID)
+	}
+	users, err := s.db.Users(ctx, ids)
+	if err != nil {
+		return err
+	}
+	byID := map[int64]assessment.User{}
+	for _, u := range users {
+		byID[u.ID] = u
+	}
+	for _, u := range users { // sorted by name
+		for _, m := range members {
+			if m.UserID == u.ID && policy.CanBeAssigned(m.Role) {
+				data.Contributors = append(data.Contributors, u)
+			}
+		}
+	}
+	data.Assigned, data.Mine = map[string][]assessment.User{}, map[string]bool{}
+	p := principal(c)
+	for key, uids := range byCap {
+		for _, id := range uids {
+			if u, ok := byID[id]; ok {
+				data.Assigned[key] = append(data.Assigned[key], u)
+			}
+		}
+		data.Mine[key] = policy.IsAssigned(p, &d.Assessment, key)
+	}
+	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"html/template"
 	"io/fs"
 	"mime"
 	"net/http"
@@ -62,4 +63,15 @@ func (s *Server) staticFile(c echo.Context) error {
 	h := c.Response().Header()
 	h.Set("Cache-Control", "public, max-age=31536000, immutable")
 	return c.Blob(http.StatusOK, mime.TypeByExtension(path.Ext(c.Param("file"))), b)
+}
+
+// inlineCSS concatenates stylesheets for documents that must be
+// self-contained (the PDF is rendered without fetching anything).
+func (a *assetSet) inlineCSS(names ...string) template.CSS {
+	var b strings.Builder
+	for _, n := range names {
+		b.Write(a.files[a.hashed[n]])
+		b.WriteByte('\n')
+	}
+	return template.CSS(b.String())
 }

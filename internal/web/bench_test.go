@@ -54,3 +54,27 @@ func BenchmarkCapabilityPage(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkReportPage builds the full report (both cycles read from SQLite,
+// scores, summary, SVG charts) and renders its HTML, as a signed-in viewer.
+func BenchmarkReportPage(b *testing.B) {
+	f, _, cur := twoCycles(b)
+	br := f.login(f.viewer.Email)
+	u, _ := url.Parse(f.ts.URL)
+	var cookies []string
+	for _, c := range br.http.Jar.Cookies(u) {
+		cookies = append(cookies, c.Name+"="+c.Value)
+	}
+	path := fmt.Sprintf("/assessments/%d/report", cur.ID)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		req := httptest.NewRequest("GET", path, nil)
+		req.Header.Set("Cookie", strings.Join(cookies, "; "))
+		rec := httptest.NewRecorder()
+		f.srv.ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK {
+			b.Fatalf("status %d", rec.Code)
+		}
+	}
+}

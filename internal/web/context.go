@@ -79,7 +79,11 @@ func (s *Server) loadPrincipal(c echo.Context, userID int64) error {
 	if err != nil {
 		return err
 	}
-	c.Set(ctxPrincipal, &policy.Principal{User: u, Memberships: ms, Assigned: assigned})
+	p := &policy.Principal{User: u, Memberships: ms, Assigned: assigned}
+	if p.SharedWith, err = s.db.SharedAssessmentIDs(ctx, p.OrganisationIDs()); err != nil {
+		return err
+	}
+	c.Set(ctxPrincipal, p)
 	return nil
 }
 

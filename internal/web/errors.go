@@ -81,7 +81,11 @@ func (s *Server) handleError(err error, c echo.Context) {
 		return
 	}
 	if status == http.StatusUnauthorized {
-		_ = c.Redirect(http.StatusSeeOther, "/login?next="+url.QueryEscape(safeNext(c.Request().URL.RequestURI())))
+		to := "/login?next=" + url.QueryEscape(safeNext(c.Request().URL.RequestURI()))
+		if sess := session(c); sess != nil && sess.Values["expired"] == true {
+			to += "&expired=1" // the session row is gone, so the sign-in page cannot tell by itself
+		}
+		_ = c.Redirect(http.StatusSeeOther, to)
 		return
 	}
 	_ = s.renderStatus(c, status, "error", pageData{Title: http.StatusText(status), Error: de, Status: status})

@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
+	"time"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/framework"
+	"github.com/mnr-self-assessment/mnr/internal/i18n"
 )
 
 // answerLabels are the words shown for each answer value.
@@ -28,13 +30,18 @@ var statusLabels = map[assessment.Status]string{
 	assessment.StatusDraft: "Draft", assessment.StatusInReview: "In review", assessment.StatusApproved: "Approved",
 }
 
-func (s *Server) funcs() template.FuncMap {
+// funcs are the template functions of one language.
+func (s *Server) funcs(tr *i18n.Translator) template.FuncMap {
+	lang := tr.Lang.Code
 	return template.FuncMap{
 		"asset": func(name string) string { return s.assets.url(name) },
-		"tr":    func(t framework.Text) string { return t.In("en") },
+		"t":     tr.T,
+		"tr":    func(t framework.Text) string { return t.In(lang) },
 		"phaseName": func(fw *framework.Framework, n int) string {
-			return fw.PhaseInfo(n).Name.In("en")
+			return fw.PhaseInfo(n).Name.In(lang)
 		},
+		"decimal": tr.Decimal,
+		"percent": tr.Percent,
 		"phaseRef": func(p *int) string {
 			if p == nil {
 				return ""
@@ -52,8 +59,43 @@ func (s *Server) funcs() template.FuncMap {
 		"eqInt":        func(p *int, n int) bool { return p != nil && *p == n },
 		"pct":          func(c assessment.Completion) int { return c.Percent() },
 		"add":          func(a, b int) int { return a + b },
-		"date":         func(t interface{ Format(string) string }) string { return t.Format("2 January 2006") },
-		"datetime":     func(t interface{ Format(string) string }) string { return t.Format("2 Jan 2006 15:04 MST") },
+		"date":         dateOf(tr.Date),
+		"datetime":     dateOf(tr.DateTime),
 		"fieldID":      func(parts ...string) string { return strings.Join(parts, "-") },
+		"inlineCSS":    func() template.CSS { return s.assets.inlineCSS("app.css", "report.css") },
+		"phaseOr": func(p *int, none string) string {
+			if p == nil {
+				return none
+			}
+			return fmt.Sprint(*p)
+		},
+		"dec1": func(f *float64) string {
+			if f == nil {
+				return "–"
+			}
+			return fmt.Sprintf("%.1f", *f)
+		},
+		"share": func(f *float64) string {
+			if f == nil {
+				return "–"
+			}
+			return fmt.Sprintf("%.0f%%", *f*100)
+		},
+	}
+}
+
+// dateOf accepts a time or a pointer to one (nil shows nothing), so
+// templates need no nil checks around optional dates.
+func dateOf(f func(time.Time) string) func(any) string {
+	return func(v any) string {
+		switch t := v.(type) {
+		case time.Time:
+			return f(t)
+		case *time.Time:
+			if t != nil {
+				return f(*t)
+			}
+		}
+		return ""
 	}
 }

@@ -22,6 +22,12 @@ func paramID(c echo.Context, name, what string) (int64, error) {
 // loadDetail reads an assessment the principal may see, with its pinned
 // framework. Another organisation's assessment is "not found".
 func (s *Server) loadDetail(c echo.Context) (*assessment.Detail, error) {
+	return s.loadDetailFor(c, policy.CanViewAssessment)
+}
+
+// loadDetailFor is loadDetail with the visibility rule given, for pages
+// that others than members may read (a report shared with a partner).
+func (s *Server) loadDetailFor(c echo.Context, visible func(*policy.Principal, *assessment.Assessment) bool) (*assessment.Detail, error) {
 	id, err := paramID(c, "id", "assessment")
 	if err != nil {
 		return nil, err
@@ -30,7 +36,7 @@ func (s *Server) loadDetail(c echo.Context) (*assessment.Detail, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !policy.CanViewAssessment(principal(c), &a) {
+	if !visible(principal(c), &a) {
 		return nil, assessment.NotFound("assessment")
 	}
 	fw, err := framework.Get(a.FrameworkVersion)

@@ -15,17 +15,22 @@ type loginData struct {
 	Email   string
 	Next    string
 	Expired bool
+	Notice  string
 }
 
 func (s *Server) loginShow(c echo.Context) error {
 	if principal(c) != nil {
 		return c.Redirect(http.StatusSeeOther, safeNext(c.QueryParam("next")))
 	}
-	expired := false
-	if sess := session(c); sess != nil {
+	expired := c.QueryParam("expired") == "1"
+	if sess := session(c); sess != nil && !expired {
 		expired, _ = sess.Values["expired"].(bool)
 	}
-	return s.render(c, "login", pageData{Title: "Sign in", Data: loginData{Next: safeNext(c.QueryParam("next")), Expired: expired}})
+	notice := ""
+	if c.QueryParam("signedout") == "everywhere" {
+		notice = "Your account has been signed out everywhere."
+	}
+	return s.render(c, "login", pageData{Title: "Sign in", Data: loginData{Next: safeNext(c.QueryParam("next")), Expired: expired, Notice: notice}})
 }
 
 // errBadLogin is deliberately vague: it must not reveal whether the email

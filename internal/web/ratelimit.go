@@ -80,3 +80,45 @@ func (s *Server) recordLoginFailure(c echo.Context, email string) {
 	s.loginByIP.hit(c.RealIP())
 	s.loginByAccount.hit(strings.ToLower(email))
 }
+
+// rateRule limits one kind of request per client address and per account.
+// Unlike the sign-in limiters it counts every attempt, not only failures:
+// creating invitations, links and tokens is what it slows down.
+type rateRule struct{ byIP, byAccount *limiter }
+
+func newRule(ipMax, accountMax int, window time.Duration, now func() time.Time) rateRule {
+	r := rateRule{byIP: newLimiter(ipMax, window), byAccount: newLimiter(accountMax, window)}
+	r.byIP.now, r.byAccount.now = now, now
+	return r
+}
+
+// allow answers 429 when the address or the account is over its limit, and
+// otherwise counts this attempt against both.
+func (r rateRule) allow(c echo.Context, account string) error {
+	if err := r.check(c, account); err != nil {
+		return err
+	}
+	r.hit(c, account)
+	return nil
+}
+
+// check answers 429 when the address or the account is over its limit,
+// without counting; with hit, it lets a page count only failed attempts.
+func (r rateRule) check(c echo.Context, account string) error {
+	if b, wait := r.byIP.blocked(c.RealIP()); b {
+		return tooMany(wait)
+	}
+	if account != "" {
+		if b, wait := r.byAccount.blocked(strings.ToLower(account)); b {
+			return tooMany(wait)
+		}
+	}
+	return nil
+}
+
+func (r rateRule) hit(c echo.Context, account string) {
+	r.byIP.hit(c.RealIP())
+	if account != "" {
+		r.byAccount.hit(strings.ToLower(account))
+	}
+}

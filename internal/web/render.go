@@ -11,15 +11,19 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/i18n"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
 	"github.com/mnr-self-assessment/mnr/templates"
 )
 
-// templateSet holds one parsed template per page, each with the layout, so
-// pages cannot clash over block names.
-type templateSet struct{ pages map[string]*template.Template }
+// templateSet holds one parsed template per language and page, each with
+// the layout, so pages cannot clash over block names and every function
+// (translations, dates, framework texts) is bound to the page's language.
+type templateSet struct {
+	pages map[string]map[string]*template.Template
+}
 
-func loadTemplates(funcs template.FuncMap) (*templateSet, error) {
+func loadTemplates(funcsFor func(lang string) template.FuncMap) (*templateSet, error) {
 	layout, err := fs.ReadFile(templates.FS, "layout.html")
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
@@ -28,23 +32,27 @@ func loadTemplates(funcs template.FuncMap) (*templateSet, error) {
 	if err != nil {
 		return nil, err
 	}
-	ts := &templateSet{pages: map[string]*template.Template{}}
-	for _, n := range names {
-		if n == "layout.html" || strings.HasPrefix(n, "_") {
-			continue
-		}
-		t := template.New("layout.html").Funcs(funcs)
-		if _, err := t.Parse(string(layout)); err != nil {
-			return nil, fmt.Errorf("templates: layout: %w", err)
-		}
-		partials, _ := fs.Glob(templates.FS, "_*.html")
-		for _, p := range append(partials, n) {
-			b, _ := fs.ReadFile(templates.FS, p)
-			if _, err := t.New(p).Parse(string(b)); err != nil {
-				return nil, fmt.Errorf("templates: %s: %w", p, err)
+	partials, _ := fs.Glob(templates.FS, "_*.html")
+	ts := &templateSet{pages: map[string]map[string]*template.Template{}}
+	for _, l := range i18n.Languages {
+		funcs := funcsFor(l.Code)
+		ts.pages[l.Code] = map[string]*template.Template{}
+		for _, n := range names {
+			if n == "layout.html" || strings.HasPrefix(n, "_") {
+				continue
 			}
+			t := template.New("layout.html").Funcs(funcs)
+			if _, err := t.Parse(string(layout)); err != nil {
+				return nil, fmt.Errorf("templates: layout: %w", err)
+			}
+			for _, p := range append(partials, n) {
+				b, _ := fs.ReadFile(templates.FS, p)
+				if _, err := t.New(p).Parse(string(b)); err != nil {
+					return nil, fmt.Errorf("templates: %s: %w", p, err)
+				}
+			}
+			ts.pages[l.Code][strings.TrimSuffix(n, ".html")] = t
 		}
-		ts.pages[strings.TrimSuffix(n, ".html")] = t
 	}
 	return ts, nil
 }
@@ -61,6 +69,7 @@ type pageData struct {
 	Status    int
 	Path      string
 	PDF       bool
+	Languages []i18n.Lang // for the language switcher
 	Data      any
 }
 
@@ -80,15 +89,25 @@ func (s *Server) render(c echo.Context, page string, d pageData) error {
 // renderStatus executes into a buffer first, so a template error becomes a
 // clean error page instead of half a page.
 func (s *Server) renderStatus(c echo.Context, status int, page string, d pageData) error {
-	t, ok := s.templates.pages[page]
+	b, err := s.renderBytes(c, page, d)
+	if err != nil {
+		return err
+	}
+	return c.HTMLBlob(status, b)
+}
+
+// renderBytes executes a page into memory, for responses and for PDF.
+func (s *Server) renderBytes(c echo.Context, page string, d pageData) ([]byte, error) {
+	tr := s.translator(c)
+	t, ok := s.templates.pages[tr.Lang.Code][page]
 	if !ok {
-		return fmt.Errorf("no template %q", page)
+		return nil, fmt.Errorf("no template %q", page)
 	}
 	d.Principal = principal(c)
 	if tok, ok := c.Get("csrf").(string); ok {
 		d.CSRF = tok
 	}
-	d.Lang, d.Dir = "en", "ltr"
+	d.Lang, d.Dir, d.Languages = tr.Lang.Code, tr.Lang.Dir, i18n.Languages
 	d.Path = c.Request().URL.Path
 	if sess := session(c); sess != nil && d.Flash == "" {
 		if f, ok := sess.Values["flash"].(string); ok && f != "" {
@@ -99,9 +118,9 @@ func (s *Server) renderStatus(c echo.Context, status int, page string, d pageDat
 	}
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, d); err != nil {
-		return fmt.Errorf("render %s: %w", page, err)
+		return nil, fmt.Errorf("render %s: %w", page, err)
 	}
-	return c.HTMLBlob(status, buf.Bytes())
+	return buf.Bytes(), nil
 }
 
 // flash stores a one-time message shown on the next page.

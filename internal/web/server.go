@@ -4,7 +4,9 @@ package web
 
 import (
 	"context"
+	"html/template"
 	"log/slog"
+	"maps"
 	"net/http"
 	"strings"
 	"time"
@@ -14,6 +16,8 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/auth"
 	"github.com/mnr-self-assessment/mnr/internal/framework"
+	"github.com/mnr-self-assessment/mnr/internal/i18n"
+	"github.com/mnr-self-assessment/mnr/internal/mail"
 	"github.com/mnr-self-assessment/mnr/internal/store"
 )
 
@@ -24,6 +28,9 @@ type Config struct {
 	AbsoluteTimeout time.Duration // session absolute lifetime
 	Chrome          string        // Chromium path for PDF; "" hides the PDF button
 	Version         string
+	Mailer          mail.Sender      // sends invitation and reset links; nil: links are only shown on screen
+	BaseURL         string           // public address for links in mails, e.g. https://mnr.example.org
+	Now             func() time.Time // clock for sessions and rate limits; tests move it forward
 }
 
 const (
@@ -39,10 +46,16 @@ type Server struct {
 	echo      *echo.Echo
 	sessions  *auth.SessionStore
 	templates *templateSet
+	i18n      *i18n.Bundle
 	assets    *assetSet
 
 	loginByIP      *limiter // failed sign-ins per client address
 	loginByAccount *limiter // failed sign-ins per email
+
+	invites rateRule // invitations created, per address and per inviting account
+	links   rateRule // one-time link pages used or guessed, per address and per invited or resetting email
+	resets  rateRule // password reset links asked for or created, per address and per email
+	tokens  rateRule // API tokens created, per address and per account
 }
 
 // New builds the router. It fails only when an embedded asset is broken.
@@ -53,14 +66,31 @@ func New(cfg Config, db *store.Store, fw *framework.Framework) (*Server, error) 
 	if cfg.AbsoluteTimeout == 0 {
 		cfg.AbsoluteTimeout = 12 * time.Hour
 	}
+	if cfg.Now == nil {
+		cfg.Now = func() time.Time { return time.Now().UTC() }
+	}
 	s := &Server{cfg: cfg, db: db, fw: fw, echo: echo.New(),
 		loginByIP: newLimiter(20, 15*time.Minute), loginByAccount: newLimiter(5, 15*time.Minute)}
-	s.sessions = &auth.SessionStore{DB: db, Idle: cfg.IdleTimeout, Absolute: cfg.AbsoluteTimeout, Secure: s.secure}
+	s.loginByIP.now, s.loginByAccount.now = cfg.Now, cfg.Now
+	s.invites = newRule(30, 20, time.Hour, cfg.Now)
+	s.links = newRule(30, 10, 15*time.Minute, cfg.Now)
+	s.resets = newRule(10, 5, time.Hour, cfg.Now)
+	s.tokens = newRule(20, 10, time.Hour, cfg.Now)
+	s.sessions = &auth.SessionStore{DB: db, Idle: cfg.IdleTimeout, Absolute: cfg.AbsoluteTimeout, Secure: s.secure, Now: cfg.Now}
 	var err error
 	if s.assets, err = loadAssets(); err != nil {
 		return nil, err
 	}
-	if s.templates, err = loadTemplates(s.funcs()); err != nil {
+	if s.i18n, err = i18n.New(); err != nil {
+		return nil, err
+	}
+	// One template set per language, each with functions bound to it.
+	funcsFor := func(lang string) template.FuncMap {
+		funcs := s.funcs(s.i18n.For(lang))
+		maps.Copy(funcs, s.accountFuncs())
+		return funcs
+	}
+	if s.templates, err = loadTemplates(funcsFor); err != nil {
 		return nil, err
 	}
 	e := s.echo
@@ -93,7 +123,7 @@ func (s *Server) middleware() {
 	e.Use(middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
 		LogStatus: true, LogURI: true, LogMethod: true, LogLatency: true, LogError: true, HandleError: true,
 		LogValuesFunc: func(c echo.Context, v middleware.RequestLoggerValues) error {
-			slog.Info("request", "method", v.Method, "uri", v.URI, "status", v.Status, "latency", v.Latency, "err", v.Error)
+			slog.Info("request", "method", v.Method, "uri", redactURI(v.URI), "status", v.Status, "latency", v.Latency, "err", v.Error)
 			return nil
 		},
 	}))
@@ -128,6 +158,9 @@ func (s *Server) middleware() {
 		CookieSameSite: http.SameSiteLaxMode,
 		ContextKey:     "csrf",
 		ErrorHandler: func(err error, c echo.Context) error {
+			if bodyTooLarge(c) {
+				return echo.ErrStatusRequestEntityTooLarge
+			}
 			return errForbiddenCSRF
 		},
 	}))

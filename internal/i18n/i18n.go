@@ -1,0 +1,197 @@
+// Package i18n translates the interface: go-i18n message files for English,
+// Arabic, French and Spanish (with plural forms), language negotiation,
+// text direction, and dates and numbers in the reader's locale.
+package i18n
+
+import (
+	"embed"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+	"time"
+
+	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/number"
+)
+
+//go:embed locales/*.json
+var locales embed.FS
+
+// Lang is one supported interface language.
+type Lang struct {
+	Code string // BCP 47: en, ar, fr, es
+	Name string // its own name for itself
+	Dir  string // ltr or rtl
+}
+
+// Languages lists the supported languages; the first is the default.
+var Languages = []Lang{
+	{"en", "English", "ltr"},
+	{"ar", "العربية", "rtl"},
+	{"fr", "Français", "ltr"},
+	{"es", "Español", "ltr"},
+}
+
+var matcher = language.NewMatcher([]language.Tag{language.English, language.Arabic, language.French, language.Spanish})
+
+// Supported reports whether code is one of Languages.
+func Supported(code string) bool {
+	for _, l := range Languages {
+		if l.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+// Negotiate picks the language: an explicit choice (the user's preference
+// or the language cookie) when supported, else the best match for the
+// browser's Accept-Language, else English.
+func Negotiate(choice, acceptLanguage string) string {
+	if Supported(choice) {
+		return choice
+	}
+	tags, _, err := language.ParseAcceptLanguage(acceptLanguage)
+	if err != nil || len(tags) == 0 {
+		return "en"
+	}
+	_, idx, conf := matcher.Match(tags...)
+	if conf == language.No {
+		return "en"
+	}
+	return Languages[idx].Code
+}
+
+// Bundle holds every message file.
+type Bundle struct {
+	b   *goi18n.Bundle
+	ids map[string][]string // language → message ids
+}
+
+// New loads the embedded message files.
+func New() (*Bundle, error) {
+	b := goi18n.NewBundle(language.English)
+	b.RegisterUnmarshalFunc("json", json.Unmarshal)
+	out := &Bundle{b: b, ids: map[string][]string{}}
+	for _, l := range Languages {
+		name := "locales/" + l.Code + ".json"
+		data, err := fs.ReadFile(locales, name)
+		if err != nil {
+			return nil, fmt.Errorf("i18n: %w", err)
+		}
+		mf, err := b.ParseMessageFileBytes(data, name)
+		if err != nil {
+			return nil, fmt.Errorf("i18n: %s: %w", name, err)
+		}
+		for _, m := range mf.Messages {
+			out.ids[l.Code] = append(out.ids[l.Code], m.ID)
+		}
+	}
+	return out, nil
+}
+
+// Missing lists, per language, the message ids English has and it lacks.
+func (b *Bundle) Missing() map[string][]string {
+	en := map[string]bool{}
+	for _, id := range b.ids["en"] {
+		en[id] = true
+	}
+	out := map[string][]string{}
+	for _, l := range Languages[1:] {
+		have := map[string]bool{}
+		for _, id := range b.ids[l.Code] {
+			have[id] = true
+		}
+		for id := range en {
+			if !have[id] {
+				out[l.Code] = append(out[l.Code], id)
+			}
+		}
+		sort.Strings(out[l.Code])
+	}
+	return out
+}
+
+// IDs lists the English message ids.
+func (b *Bundle) IDs() []string { return append([]string(nil), b.ids["en"]...) }
+
+// Translator speaks one language.
+type Translator struct {
+	Lang    Lang
+	loc     *goi18n.Localizer
+	printer *message.Printer
+}
+
+// For returns the translator for a supported language code (English
+// otherwise).
+func (b *Bundle) For(code string) *Translator {
+	l := Languages[0]
+	for _, x := range Languages {
+		if x.Code == code {
+			l = x
+		}
+	}
+	return &Translator{Lang: l, loc: goi18n.NewLocalizer(b.b, l.Code, "en"), printer: message.NewPrinter(language.Make(l.Code))}
+}
+
+// T translates a message id. Arguments are name/value pairs for the
+// message's template; a "Count" argument also selects the plural form.
+// A missing id shows as the id itself so it is noticed, never as blank.
+func (t *Translator) T(id string, args ...any) string {
+	data := map[string]any{}
+	var count any
+	for i := 0; i+1 < len(args); i += 2 {
+		k := fmt.Sprint(args[i])
+		data[k] = args[i+1]
+		if k == "Count" {
+			count = args[i+1]
+		}
+	}
+	s, err := t.loc.Localize(&goi18n.LocalizeConfig{MessageID: id, TemplateData: data, PluralCount: count})
+	if err != nil && count != nil {
+		// A message without plural forms that is given a count anyway.
+		s, err = t.loc.Localize(&goi18n.LocalizeConfig{MessageID: id, TemplateData: data})
+	}
+	if err != nil {
+		return id
+	}
+	return s
+}
+
+// Dir is "rtl" for Arabic, else "ltr".
+func (t *Translator) Dir() string { return t.Lang.Dir }
+
+// Date formats a day in the reader's language: "27 November 2026",
+// "27 novembre 2026", "27 de noviembre de 2026", "27 نوفمبر 2026".
+func (t *Translator) Date(d time.Time) string {
+	if d.IsZero() {
+		return ""
+	}
+	month := t.T(fmt.Sprintf("Month%d", int(d.Month())))
+	return t.T("DateFormat", "Day", d.Day(), "Month", month, "Year", d.Year())
+}
+
+// DateTime adds the time of day (UTC) to Date.
+func (t *Translator) DateTime(d time.Time) string {
+	if d.IsZero() {
+		return ""
+	}
+	return t.Date(d) + " " + d.UTC().Format("15:04") + " UTC"
+}
+
+// Decimal formats a number with the given decimals in the locale's style.
+func (t *Translator) Decimal(f float64, decimals int) string {
+	return strings.TrimSpace(t.printer.Sprint(number.Decimal(f, number.Scale(decimals))))
+}
+
+// Percent formats a share (0–1) as a whole percentage in the locale's style.
+func (t *Translator) Percent(f float64) string {
+	return strings.TrimSpace(t.printer.Sprint(number.Percent(f, number.Scale(0))))
+}
+
+// Int formats a whole number in the locale's style.
+func (t *Translator) Int(n int) string { return t.printer.Sprint(n) }

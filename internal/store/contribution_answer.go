@@ -1,0 +1,172 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
+)
+
+type contributionAnswerRow struct {
+	ContributionID int64  `gorm:"primaryKey"`
+	IndicatorKey   string `gorm:"primaryKey"`
+	CapabilityKey  string
+	Value          string
+	Evidence       string
+	Links          string
+	Note           string
+	Version        int
+	UpdatedAt      *time.Time `gorm:"autoUpdateTime:false"`
+	UpdatedBy      string
+}
+
+func (contributionAnswerRow) TableName() string { return "contribution_answers" }
+
+// domain reads the row as an answer to the assessment it contributes to.
+func (r contributionAnswerRow) domain(assessmentID int64) assessment.Answer {
+	a := answerRow{AssessmentID: assessmentID, IndicatorKey: r.IndicatorKey, CapabilityKey: r.CapabilityKey, Value: r.Value,
+		Evidence: r.Evidence, Links: r.Links, Note: r.Note, Version: r.Version, UpdatedAt: r.UpdatedAt, UpdatedBy: r.UpdatedBy}
+	return a.domain()
+}
+
+func contributionAnswers(db *gorm.DB, assessmentID int64, query string, args ...any) ([]assessment.Answer, error) {
+	var rows []contributionAnswerRow
+	if err := db.Where(query, args...).Find(&rows).Error; err != nil {
+		return nil, fmt.Errorf("load contribution answers: %w", err)
+	}
+	out := make([]assessment.Answer, len(rows))
+	for i, r := range rows {
+		out[i] = r.domain(assessmentID)
+	}
+	return out, nil
+}
+
+// SaveContributionAnswers writes answers of one contribution, each only if
+// its version is still the stored one, in one transaction with an audit
+// event each (recorded for the agency). The first save moves an invited
+// contribution to in progress; a submitted contribution, or one to an
+// approved assessment, refuses every write.
+func (s *Store) SaveContributionAnswers(ctx context.Context, by assessment.Actor, contributionID int64, answers []assessment.Answer) ([]assessment.Answer, error) {
+	var out []assessment.Answer
+	err := s.tx(ctx, func(tx *gorm.DB) error {
+		out = nil
+		if len(answers) == 0 {
+			return nil
+		}
+		c, err := moveContribution(tx, contributionID, assessment.ContributionInProgress, map[string]any{"status": string(assessment.ContributionInProgress)})
+		if err != nil {
+			return err
+		}
+		now := s.now()
+		for _, a := range answers {
+			saved, err := saveContributionAnswerTx(tx, now, by, c, a)
+			if err != nil {
+				return err
+			}
+			out = append(out, saved)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// moveContribution checks the transition and applies upd, guarded so a
+// concurrent submission wins cleanly (the guarded UPDATE also takes the
+// row lock in PostgreSQL before any answer changes).
+func moveContribution(tx *gorm.DB, id int64, to assessment.ContributionStatus, upd map[string]any) (contributionRow, error) {
+	var c contributionRow
+	if err := tx.First(&c, id).Error; err != nil {
+		return c, notFound(err, "contribution")
+	}
+	if err := assessment.CheckContributionTransition(assessment.ContributionStatus(c.Status), to); err != nil {
+		return c, err
+	}
+	if _, err := lockedCheck(tx, c.AssessmentID); err != nil {
+		return c, err
+	}
+	res := tx.Model(&contributionRow{}).Where("id = ? AND status <> ?", id, string(assessment.ContributionSubmitted)).Updates(upd)
+	if res.Error != nil {
+		return c, fmt.Errorf("update contribution: %w", res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return c, assessment.Errorf(assessment.ECONFLICT, "this contribution was submitted at the same moment and can no longer change")
+	}
+	return c, nil
+}
+
+func saveContributionAnswerTx(tx *gorm.DB, now time.Time, by assessment.Actor, c contributionRow, a assessment.Answer) (assessment.Answer, error) {
+	var cur contributionAnswerRow
+	if err := tx.Where("contribution_id = ? AND indicator_key = ?", c.ID, a.IndicatorKey).First(&cur).Error; err != nil {
+		return assessment.Answer{}, notFound(err, "indicator")
+	}
+	if cur.Version != a.Version {
+		return assessment.Answer{}, &assessment.Error{Code: assessment.ECONFLICT, Field: "version",
+			Message: fmt.Sprintf("someone else saved the answer to %s after you opened it (you had version %d, the stored one is %d); review the current answer and save again", a.IndicatorKey, a.Version, cur.Version),
+			Current: cur.domain(c.AssessmentID)}
+	}
+	saved := cur
+	saved.Value, saved.Evidence, saved.Links, saved.Note = string(a.Value), a.Evidence, joinLinks(a.Links), a.Note
+	saved.Version, saved.UpdatedAt, saved.UpdatedBy = cur.Version+1, &now, by.Name
+	res := tx.Model(&contributionAnswerRow{}).Where("contribution_id = ? AND indicator_key = ? AND version = ?", c.ID, cur.IndicatorKey, cur.Version).
+		Updates(map[string]any{"value": saved.Value, "evidence": saved.Evidence, "links": saved.Links, "note": saved.Note,
+			"version": saved.Version, "updated_at": now, "updated_by": by.Name})
+	if res.Error != nil {
+		return assessment.Answer{}, fmt.Errorf("update contribution answer: %w", res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return assessment.Answer{}, &assessment.Error{Code: assessment.ECONFLICT, Field: "version",
+			Message: "someone else saved this at the same moment; reload and save again"}
+	}
+	before, after := answerAudit(answerRow{Value: cur.Value, Evidence: cur.Evidence, Links: cur.Links, Note: cur.Note, Version: cur.Version}),
+		answerAudit(answerRow{Value: saved.Value, Evidence: saved.Evidence, Links: saved.Links, Note: saved.Note, Version: saved.Version})
+	err := appendAudit(tx, now, by, AuditEvent{OrganisationID: c.OrganisationID, AssessmentID: c.AssessmentID, Action: "contribution.answer",
+		Object: fmt.Sprintf("contribution %d indicator %s", c.ID, a.IndicatorKey), Before: auditJSON(before), After: auditJSON(after)})
+	return saved.domain(c.AssessmentID), err
+}
+
+// SubmitContribution hands a complete contribution to the coordinator: the
+// status, the audit event and a "submitted" notification to the
+// assessment's owners and coordinators, in one transaction. It returns the
+// notifications, for mailing.
+func (s *Store) SubmitContribution(ctx context.Context, by assessment.Actor, id int64) ([]Notification, error) {
+	var notes []Notification
+	err := s.tx(ctx, func(tx *gorm.DB) error {
+		var c contributionRow
+		if err := tx.First(&c, id).Error; err != nil {
+			return notFound(err, "contribution")
+		}
+		var unanswered int64
+		if err := tx.Model(&contributionAnswerRow{}).Where("contribution_id = ? AND value = ''", id).Count(&unanswered).Error; err != nil {
+			return fmt.Errorf("count unanswered: %w", err)
+		}
+		if err := assessment.CheckSubmit(assessment.ContributionStatus(c.Status), int(unanswered)); err != nil {
+			return err
+		}
+		now := s.now()
+		if _, err := moveContribution(tx, id, assessment.ContributionSubmitted, map[string]any{"status": string(assessment.ContributionSubmitted), "submitted_at": now}); err != nil {
+			return err
+		}
+		a, national, err := writableAssessment(tx, c.AssessmentID)
+		if err != nil {
+			return err
+		}
+		var agency organisationRow
+		if err := tx.First(&agency, c.OrganisationID).Error; err != nil {
+			return fmt.Errorf("load agency: %w", err)
+		}
+		err = appendAudit(tx, now, by, AuditEvent{OrganisationID: c.OrganisationID, AssessmentID: c.AssessmentID, Action: "contribution.submit",
+			Object: fmt.Sprintf("contribution %d", id), Before: auditJSON(map[string]string{"status": c.Status}),
+			After: auditJSON(map[string]string{"status": string(assessment.ContributionSubmitted)})})
+		if err != nil {
+			return err
+		}
+		msg := fmt.Sprintf("%s submitted its contribution to %q; it is ready to consolidate.", agency.Name, a.Title)
+		notes, err = notifyRoles(tx, now, national.ID, Notification{Kind: NotifySubmitted, Message: msg,
+			Link: fmt.Sprintf("/assessments/%d/consolidation", a.ID)}, assessment.RoleOwner, assessment.RoleCoordinator)
+		return err
+	})
+	return notes, err
+}

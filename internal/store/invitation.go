@@ -1,0 +1,165 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
+)
+
+// Invitation asks someone, by email, to join an organisation with a role.
+// Only the hash of the link's secret is stored.
+type Invitation struct {
+	ID             int64 `gorm:"primaryKey"`
+	OrganisationID int64
+	Email          string
+	Role           assessment.Role
+	Hash           string
+	InvitedBy      *int64
+	CreatedAt      time.Time
+	ExpiresAt      time.Time
+	UsedAt         *time.Time
+	UsedBy         *int64
+	RevokedAt      *time.Time
+}
+
+// TableName maps Invitation to its table.
+func (Invitation) TableName() string { return "invitations" }
+
+// errSpentLink is the one answer for unknown, expired, used and withdrawn
+// links, so a guess learns nothing about which links exist.
+func errSpentLink(what string) error {
+	return assessment.Errorf(assessment.ENOTFOUND, "This %s link is not valid: it may have expired, been used already or been withdrawn. Ask for a new one.", what)
+}
+
+// pending narrows a query to invitations that can still be accepted.
+func pendingInvitations(q *gorm.DB, now time.Time) *gorm.DB {
+	return q.Where("used_at IS NULL AND revoked_at IS NULL AND expires_at > ?", now)
+}
+
+// CreateInvitation stores an invitation. Inviting someone who is already a
+// member is refused, so an old link can never change a member's role.
+func (s *Store) CreateInvitation(ctx context.Context, by assessment.Actor, inv Invitation) (Invitation, error) {
+	inv.Email = strings.ToLower(strings.TrimSpace(inv.Email))
+	err := s.tx(ctx, func(tx *gorm.DB) error {
+		inv.CreatedAt = s.now()
+		var org organisationRow
+		if err := tx.First(&org, inv.OrganisationID).Error; err != nil {
+			return notFound(err, "organisation")
+		}
+		var n int64
+		err := tx.Model(&membershipRow{}).Joins("JOIN users ON users.id = memberships.user_id").
+			Where("memberships.organisation_id = ? AND users.email = ?", inv.OrganisationID, inv.Email).Count(&n).Error
+		if err != nil {
+			return fmt.Errorf("check membership: %w", err)
+		}
+		if n > 0 {
+			return assessment.FieldError("email", "belongs to someone who is already a member; change their role in the list instead")
+		}
+		if err := tx.Create(&inv).Error; err != nil {
+			return fmt.Errorf("insert invitation: %w", err)
+		}
+		return appendAudit(tx, inv.CreatedAt, by, AuditEvent{OrganisationID: inv.OrganisationID, Action: "invitation.create",
+			Object: fmt.Sprintf("invitation %d", inv.ID),
+			After:  auditJSON(map[string]any{"email": inv.Email, "role": inv.Role, "expires_at": inv.ExpiresAt})})
+	})
+	return inv, err
+}
+
+// PendingInvitation finds an invitation that can still be accepted.
+func (s *Store) PendingInvitation(ctx context.Context, hash string) (Invitation, error) {
+	var inv Invitation
+	err := pendingInvitations(s.read(ctx), s.now()).Where("hash = ?", hash).First(&inv).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return inv, errSpentLink("invitation")
+	}
+	if err != nil {
+		return inv, fmt.Errorf("load invitation: %w", err)
+	}
+	return inv, nil
+}
+
+// Invitations lists an organisation's pending invitations, newest first.
+func (s *Store) Invitations(ctx context.Context, orgID int64) ([]Invitation, error) {
+	var out []Invitation
+	if err := pendingInvitations(s.read(ctx), s.now()).Where("organisation_id = ?", orgID).Order("id DESC").Find(&out).Error; err != nil {
+		return nil, fmt.Errorf("list invitations: %w", err)
+	}
+	return out, nil
+}
+
+// RevokeInvitation withdraws a pending invitation of the organisation.
+func (s *Store) RevokeInvitation(ctx context.Context, by assessment.Actor, orgID, id int64) error {
+	return s.tx(ctx, func(tx *gorm.DB) error {
+		now := s.now()
+		var inv Invitation
+		if err := pendingInvitations(tx, now).Where("id = ? AND organisation_id = ?", id, orgID).First(&inv).Error; err != nil {
+			return notFound(err, "invitation")
+		}
+		if err := tx.Model(&Invitation{}).Where("id = ?", id).Update("revoked_at", now).Error; err != nil {
+			return fmt.Errorf("revoke invitation: %w", err)
+		}
+		return appendAudit(tx, now, by, AuditEvent{OrganisationID: orgID, Action: "invitation.revoke",
+			Object: fmt.Sprintf("invitation %d", id), Before: auditJSON(map[string]any{"email": inv.Email, "role": inv.Role})})
+	})
+}
+
+// AcceptInvitation spends the invitation and makes its user a member, in one
+// transaction. With newUser set, the account is created first (for the
+// invitation's email); otherwise by.UserID must be the invited account.
+// Someone already a member keeps their role.
+func (s *Store) AcceptInvitation(ctx context.Context, by assessment.Actor, hash string, newUser *assessment.User) (assessment.User, Invitation, error) {
+	var u userRow
+	var inv Invitation
+	err := s.tx(ctx, func(tx *gorm.DB) error {
+		now := s.now()
+		if err := pendingInvitations(tx, now).Where("hash = ?", hash).First(&inv).Error; err != nil {
+			if errors.Is(err, gorm.ErrRecordNotFound) {
+				return errSpentLink("invitation")
+			}
+			return fmt.Errorf("load invitation: %w", err)
+		}
+		if newUser != nil {
+			var err error
+			if u, err = insertUser(tx, now, by, assessment.User{Email: inv.Email, Name: newUser.Name, Lang: newUser.Lang, PasswordHash: newUser.PasswordHash}); err != nil {
+				return err
+			}
+			by.UserID, by.Name = u.ID, u.Name
+		} else if err := tx.First(&u, by.UserID).Error; err != nil {
+			return notFound(err, "user")
+		}
+		if u.Email != inv.Email {
+			return assessment.Errorf(assessment.EFORBIDDEN, "This invitation is for %s, not for the account you are signed in with.", inv.Email)
+		}
+		res := tx.Model(&Invitation{}).Where("id = ? AND used_at IS NULL", inv.ID).Updates(map[string]any{"used_at": now, "used_by": u.ID})
+		if res.Error != nil {
+			return fmt.Errorf("spend invitation: %w", res.Error)
+		}
+		if res.RowsAffected == 0 {
+			return errSpentLink("invitation")
+		}
+		if err := appendAudit(tx, now, by, AuditEvent{OrganisationID: inv.OrganisationID, Action: "invitation.accept",
+			Object: fmt.Sprintf("invitation %d", inv.ID), After: auditJSON(map[string]any{"email": inv.Email, "role": inv.Role, "user_id": u.ID})}); err != nil {
+			return err
+		}
+		var n int64
+		if err := tx.Model(&membershipRow{}).Where("user_id = ? AND organisation_id = ?", u.ID, inv.OrganisationID).Count(&n).Error; err != nil {
+			return fmt.Errorf("check membership: %w", err)
+		}
+		if n > 0 {
+			return nil
+		}
+		m := membershipRow{UserID: u.ID, OrganisationID: inv.OrganisationID, Role: string(inv.Role), CreatedAt: now}
+		if err := tx.Create(&m).Error; err != nil {
+			return fmt.Errorf("insert membership: %w", err)
+		}
+		return appendAudit(tx, now, by, AuditEvent{OrganisationID: inv.OrganisationID, Action: "membership.set",
+			Object: fmt.Sprintf("user %d", u.ID), After: auditJSON(map[string]string{"role": m.Role})})
+	})
+	return u.domain(), inv, err
+}

@@ -1,0 +1,59 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// MailItem is a notification waiting to be mailed, with its recipient.
+type MailItem struct {
+	Notification
+	Email string
+}
+
+// PendingMail lists notifications created since the given time that have
+// not been mailed yet, oldest first: the outbox, so every notification is
+// mailed once whichever part of the application created it.
+func (s *Store) PendingMail(ctx context.Context, since time.Time, limit int) ([]MailItem, error) {
+	var ns []Notification
+	err := s.read(ctx).Where("mailed_at IS NULL AND created_at >= ?", since).Order("id").Limit(limit).Find(&ns).Error
+	if err != nil {
+		return nil, fmt.Errorf("list pending mail: %w", err)
+	}
+	if len(ns) == 0 {
+		return nil, nil
+	}
+	ids := make([]int64, len(ns))
+	for i, n := range ns {
+		ids[i] = n.UserID
+	}
+	var users []userRow
+	if err := s.read(ctx).Select("id, email").Where("id IN ?", ids).Find(&users).Error; err != nil {
+		return nil, fmt.Errorf("list recipients: %w", err)
+	}
+	email := map[int64]string{}
+	for _, u := range users {
+		email[u.ID] = u.Email
+	}
+	out := make([]MailItem, len(ns))
+	for i, n := range ns {
+		out[i] = MailItem{Notification: n, Email: email[n.UserID]}
+	}
+	return out, nil
+}
+
+// ClaimMail marks a notification as mailed before it is sent; false means
+// another sender claimed it first. A failed send is not retried: the
+// notification stays in the app either way.
+func (s *Store) ClaimMail(ctx context.Context, id int64) (bool, error) {
+	var claimed bool
+	err := s.tx(ctx, func(tx *gorm.DB) error {
+		res := tx.Exec("UPDATE notifications SET mailed_at = ? WHERE id = ? AND mailed_at IS NULL", s.now(), id)
+		claimed = res.RowsAffected == 1
+		return res.Error
+	})
+	return claimed, err
+}

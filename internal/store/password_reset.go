@@ -1,0 +1,97 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
+)
+
+// PasswordReset is a one-time link to set a new password; only the hash of
+// its secret is stored.
+type PasswordReset struct {
+	ID        int64 `gorm:"primaryKey"`
+	UserID    int64
+	Hash      string
+	CreatedBy *int64
+	CreatedAt time.Time
+	ExpiresAt time.Time
+	UsedAt    *time.Time
+}
+
+// TableName maps PasswordReset to its table.
+func (PasswordReset) TableName() string { return "password_resets" }
+
+func pendingResets(q *gorm.DB, now time.Time) *gorm.DB {
+	return q.Where("used_at IS NULL AND expires_at > ?", now)
+}
+
+// CreatePasswordReset stores a reset link for a user. Older unused links of
+// the user are spent, so only the newest one works.
+func (s *Store) CreatePasswordReset(ctx context.Context, by assessment.Actor, r PasswordReset) (PasswordReset, error) {
+	err := s.tx(ctx, func(tx *gorm.DB) error {
+		r.CreatedAt = s.now()
+		var u userRow
+		if err := tx.First(&u, r.UserID).Error; err != nil {
+			return notFound(err, "user")
+		}
+		if err := pendingResets(tx.Model(&PasswordReset{}), r.CreatedAt).Where("user_id = ?", r.UserID).Update("used_at", r.CreatedAt).Error; err != nil {
+			return fmt.Errorf("spend older reset links: %w", err)
+		}
+		if err := tx.Create(&r).Error; err != nil {
+			return fmt.Errorf("insert password reset: %w", err)
+		}
+		return appendAudit(tx, r.CreatedAt, by, AuditEvent{Action: "password.reset_link", Object: fmt.Sprintf("user %d", r.UserID),
+			After: auditJSON(map[string]any{"expires_at": r.ExpiresAt})})
+	})
+	return r, err
+}
+
+// PendingPasswordReset finds a reset link that can still be used, with its user.
+func (s *Store) PendingPasswordReset(ctx context.Context, hash string) (PasswordReset, assessment.User, error) {
+	var r PasswordReset
+	err := pendingResets(s.read(ctx), s.now()).Where("hash = ?", hash).First(&r).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return r, assessment.User{}, errSpentLink("password reset")
+	}
+	if err != nil {
+		return r, assessment.User{}, fmt.Errorf("load password reset: %w", err)
+	}
+	u, err := s.User(ctx, r.UserID)
+	return r, u, err
+}
+
+// ResetPassword spends the link and sets the new password hash, ending every
+// session of the user, in one transaction.
+func (s *Store) ResetPassword(ctx context.Context, by assessment.Actor, hash, passwordHash string) (assessment.User, error) {
+	var u userRow
+	err := s.tx(ctx, func(tx *gorm.DB) error {
+		now := s.now()
+		var r PasswordReset
+		if err := pendingResets(tx, now).Where("hash = ?", hash).First(&r).Error; err != nil {
+			if errors.Is(err, gorm.ErrRecordNotFound) {
+				return errSpentLink("password reset")
+			}
+			return fmt.Errorf("load password reset: %w", err)
+		}
+		if err := tx.First(&u, r.UserID).Error; err != nil {
+			return notFound(err, "user")
+		}
+		res := tx.Model(&PasswordReset{}).Where("id = ? AND used_at IS NULL", r.ID).Update("used_at", now)
+		if res.Error != nil {
+			return fmt.Errorf("spend password reset: %w", res.Error)
+		}
+		if res.RowsAffected == 0 {
+			return errSpentLink("password reset")
+		}
+		if by.UserID == 0 {
+			by.UserID, by.Name = u.ID, u.Name
+		}
+		return setPasswordTx(tx, now, by, u.ID, passwordHash, "password.reset")
+	})
+	return u.domain(), err
+}

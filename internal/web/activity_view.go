@@ -1,0 +1,160 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/store"
+)
+
+// activityEvent is one audit event as the activity page shows it. Every
+// field is plain text; the template escapes it.
+type activityEvent struct {
+	ID      int64
+	At      time.Time
+	Who     string
+	IP      string
+	Action  string
+	Object  string
+	Changes []change
+}
+
+// change is one field's value before and after; "" means it had none.
+type change struct {
+	Field, Before, After string
+}
+
+var actionLabels = map[string]string{
+	"answer.save": "Answer saved", "capability.save": "Phase saved", "assessment.create": "Assessment started",
+	"assessment.status": "Status changed", "assignment.add": "Capability assigned", "assignment.remove": "Capability unassigned",
+	"membership.set": "Member added", "membership.role": "Role changed", "membership.remove": "Member removed",
+	"invitation.create": "Invitation sent", "invitation.accept": "Invitation accepted", "invitation.revoke": "Invitation withdrawn",
+	"organisation.create": "Organisation created",
+}
+
+func actionLabel(a string) string {
+	if l, ok := actionLabels[a]; ok {
+		return l
+	}
+	return a
+}
+
+// describeEvents turns events into rows, naming the users they refer to.
+func (s *Server) describeEvents(ctx context.Context, events []store.AuditEvent) ([]activityEvent, error) {
+	var ids []int64
+	for _, e := range events {
+		if id, ok := userObject(e.Object); ok && !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	names := map[int64]string{}
+	if len(ids) > 0 {
+		users, err := s.db.Users(ctx, ids)
+		if err != nil {
+			return nil, err
+		}
+		for _, u := range users {
+			names[u.ID] = u.Name + " <" + u.Email + ">"
+		}
+	}
+	out := make([]activityEvent, len(events))
+	for i, e := range events {
+		v := activityEvent{ID: e.ID, At: e.At, Who: e.Actor, IP: e.IP, Action: actionLabel(e.Action), Object: e.Object,
+			Changes: diffJSON(e.Before, e.After)}
+		if v.Who == "" {
+			v.Who = "someone not signed in"
+		}
+		if id, ok := userObject(e.Object); ok && names[id] != "" {
+			v.Object = names[id]
+		}
+		out[i] = v
+	}
+	return out, nil
+}
+
+// activityUsers are the people the filter offers: the current members.
+func (s *Server) activityUsers(ctx context.Context, orgID int64) ([]assessment.User, error) {
+	ms, err := s.db.Members(ctx, orgID)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]int64, len(ms))
+	for i, m := range ms {
+		ids[i] = m.UserID
+	}
+	return s.db.Users(ctx, ids)
+}
+
+func userObject(obj string) (int64, bool) {
+	rest, ok := strings.CutPrefix(obj, "user ")
+	if !ok {
+		return 0, false
+	}
+	id, err := strconv.ParseInt(rest, 10, 64)
+	return id, err == nil
+}
+
+// diffJSON lists the fields that differ between two JSON objects (all of
+// them when one side is empty). Anything that is not an object is shown
+// whole.
+func diffJSON(before, after string) []change {
+	b, okB := jsonObject(before)
+	a, okA := jsonObject(after)
+	if !okB || !okA {
+		if before == after {
+			return nil
+		}
+		return []change{{Before: before, After: after}}
+	}
+	keys := map[string]bool{}
+	for k := range b {
+		keys[k] = true
+	}
+	for k := range a {
+		keys[k] = true
+	}
+	var out []change
+	for _, k := range slices.Sorted(maps.Keys(keys)) {
+		vb, va := jsonText(b[k]), jsonText(a[k])
+		if vb != va {
+			out = append(out, change{Field: k, Before: vb, After: va})
+		}
+	}
+	return out
+}
+
+func jsonObject(s string) (map[string]any, bool) {
+	if s == "" {
+		return map[string]any{}, true
+	}
+	var m map[string]any
+	if err := json.Unmarshal([]byte(s), &m); err != nil {
+		return nil, false
+	}
+	return m, true
+}
+
+func jsonText(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case bool:
+		return strconv.FormatBool(x)
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	return string(b)
+}

@@ -1,0 +1,61 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/auth"
+	"github.com/mnr-self-assessment/mnr/internal/policy"
+)
+
+// invitationAccept spends an invitation: the signed-in invited account joins
+// the organisation; an invited email without an account gets one, signed
+// in; an existing account must sign in first.
+func (s *Server) invitationAccept(c echo.Context) error {
+	d, err := s.loadInvitation(c)
+	if err != nil {
+		return err
+	}
+	if err := s.links.allow(c, d.Invitation.Email); err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	hash := auth.HashToken(d.Token)
+	if p := principal(c); p != nil {
+		if !policy.CanAcceptInvitation(p, d.Invitation.Email) {
+			return assessment.Errorf(assessment.EFORBIDDEN, "This invitation is for %s. Sign out, then open the link again and sign in with that address.", d.Invitation.Email)
+		}
+		if _, _, err := s.db.AcceptInvitation(ctx, actor(c), hash, nil); err != nil {
+			return err
+		}
+		flash(c, "You have joined "+d.Organisation.Name+" as "+string(d.Invitation.Role)+".")
+		return c.Redirect(http.StatusSeeOther, "/")
+	}
+	if d.HasAccount {
+		return c.Redirect(http.StatusSeeOther, "/login?next="+url.QueryEscape("/invitations/"+d.Token))
+	}
+	d.Form = assessment.ProfileInput{Name: c.FormValue("name"), Lang: c.FormValue("lang")}
+	if err := d.Form.Validate(); err != nil {
+		de, _ := assessment.AsError(err)
+		return s.renderInvitation(c, http.StatusUnprocessableEntity, de, d)
+	}
+	if de := checkNewPassword(c.FormValue("password"), c.FormValue("password_confirm"), "password"); de != nil {
+		return s.renderInvitation(c, http.StatusUnprocessableEntity, de, d)
+	}
+	pwHash, err := auth.HashPassword(c.FormValue("password"))
+	if err != nil {
+		return err
+	}
+	u, _, err := s.db.AcceptInvitation(ctx, anonymous(c), hash, &assessment.User{Name: d.Form.Name, Lang: d.Form.Lang, PasswordHash: pwHash})
+	if err != nil {
+		return err
+	}
+	if err := s.signIn(c, u); err != nil {
+		return err
+	}
+	flash(c, "Welcome. Your account is ready and you have joined "+d.Organisation.Name+" as "+string(d.Invitation.Role)+".")
+	return c.Redirect(http.StatusSeeOther, "/")
+}

@@ -1,0 +1,67 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/store"
+)
+
+type forgotData struct {
+	CanMail bool
+	Email   string
+	Sent    bool
+}
+
+// passwordForgot offers a reset link by mail when mail is configured, and
+// otherwise says to ask an administrator.
+func (s *Server) passwordForgot(c echo.Context) error {
+	return s.render(c, "password_forgot", pageData{Title: "Forgotten password", Data: forgotData{CanMail: s.canMailLinks()}})
+}
+
+// passwordForgotSubmit answers the same whether or not the email has an
+// account, and mails in the background so timing does not tell either.
+func (s *Server) passwordForgotSubmit(c echo.Context) error {
+	d := forgotData{CanMail: s.canMailLinks(), Email: c.FormValue("email")}
+	if !d.CanMail {
+		return s.render(c, "password_forgot", pageData{Title: "Forgotten password", Data: d})
+	}
+	email, err := assessment.NormaliseEmail(d.Email)
+	if err != nil {
+		de, _ := assessment.AsError(err)
+		return s.renderStatus(c, http.StatusUnprocessableEntity, "password_forgot", pageData{Title: "Forgotten password", Error: de, Data: d})
+	}
+	if err := s.resets.allow(c, email); err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	u, err := s.db.UserByEmail(ctx, email)
+	switch assessment.ErrorCode(err) {
+	case "":
+		secret, hash := newLink()
+		if _, err := s.db.CreatePasswordReset(ctx, anonymous(c), store.PasswordReset{UserID: u.ID, Hash: hash, ExpiresAt: s.cfg.Now().Add(resetTTL)}); err != nil {
+			return err
+		}
+		body := fmt.Sprintf("Someone, hopefully you, asked to reset the password of your MNR Self-Assessment account.\n\nOpen this link within 24 hours to choose a new password; it works once:\n%s\n\nIf it was not you, ignore this message: your password stays as it is.\n",
+			s.absURL(c, "/password-reset/"+secret))
+		go func() {
+			mctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			defer cancel()
+			if err := s.cfg.Mailer.Send(mctx, u.Email, "Reset your MNR Self-Assessment password", body); err != nil {
+				slog.Error("password reset mail not sent", "user", u.ID, "err", err)
+			}
+		}()
+	case assessment.ENOTFOUND:
+		slog.Info("password reset asked for an unknown email")
+	default:
+		return err
+	}
+	d.Sent = true
+	return s.render(c, "password_forgot", pageData{Title: "Forgotten password", Data: d})
+}

@@ -1,0 +1,68 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/auth"
+)
+
+type resetData struct {
+	Token string
+	Email string
+}
+
+// passwordResetShow is the public page a reset link opens: choose a new
+// password. Unknown links count against the address's limit.
+func (s *Server) passwordResetShow(c echo.Context) error {
+	d, err := s.loadReset(c)
+	if err != nil {
+		return err
+	}
+	return s.render(c, "password_reset", pageData{Title: "Choose a new password", Data: d})
+}
+
+// passwordResetSubmit sets the new password, ends every session of the
+// account and signs this browser in with a fresh one.
+func (s *Server) passwordResetSubmit(c echo.Context) error {
+	d, err := s.loadReset(c)
+	if err != nil {
+		return err
+	}
+	if err := s.links.allow(c, d.Email); err != nil {
+		return err
+	}
+	pw := c.FormValue("password")
+	if de := checkNewPassword(pw, c.FormValue("password_confirm"), "password"); de != nil {
+		return s.renderStatus(c, http.StatusUnprocessableEntity, "password_reset", pageData{Title: "Choose a new password", Error: de, Data: d})
+	}
+	hash, err := auth.HashPassword(pw)
+	if err != nil {
+		return err
+	}
+	u, err := s.db.ResetPassword(c.Request().Context(), anonymous(c), auth.HashToken(d.Token), hash)
+	if err != nil {
+		return err
+	}
+	if err := s.signIn(c, u); err != nil {
+		return err
+	}
+	flash(c, "Your password has been changed and every other session of your account signed out.")
+	return c.Redirect(http.StatusSeeOther, "/")
+}
+
+func (s *Server) loadReset(c echo.Context) (resetData, error) {
+	if err := s.links.check(c, ""); err != nil {
+		return resetData{}, err
+	}
+	_, u, err := s.db.PendingPasswordReset(c.Request().Context(), auth.HashToken(c.Param("token")))
+	if err != nil {
+		if assessment.ErrorCode(err) == assessment.ENOTFOUND {
+			s.links.hit(c, "")
+		}
+		return resetData{}, err
+	}
+	return resetData{Token: c.Param("token"), Email: u.Email}, nil
+}

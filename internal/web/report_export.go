@@ -1,0 +1,53 @@
+package web
+
+import (
+	"bytes"
+	"fmt"
+	"net/http"
+	"regexp"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/mnr-self-assessment/mnr/internal/report"
+)
+
+// exportFormats maps a file extension to its writer and content type.
+var exportFormats = map[string]struct {
+	write func(*bytes.Buffer, *report.Report) error
+	mime  string
+}{
+	"csv":  {func(b *bytes.Buffer, r *report.Report) error { return report.WriteCSV(b, r) }, "text/csv; charset=utf-8"},
+	"xlsx": {func(b *bytes.Buffer, r *report.Report) error { return report.WriteXLSX(b, r) }, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+	"json": {func(b *bytes.Buffer, r *report.Report) error { return report.WriteJSON(b, r) }, "application/json"},
+}
+
+// exportHandler serves one export format, with answers, evidence, notes and
+// justifications, for both the HTML (session) and API (token) routes.
+func (s *Server) exportHandler(format string) echo.HandlerFunc {
+	if format == "pdf" {
+		return s.reportPDF
+	}
+	f := exportFormats[format]
+	return func(c echo.Context) error {
+		r, _, err := s.loadReport(c)
+		if err != nil {
+			return err
+		}
+		var buf bytes.Buffer
+		if err := f.write(&buf, r); err != nil {
+			return fmt.Errorf("export %s: %w", format, err)
+		}
+		attachment(c, r, format)
+		return c.Blob(http.StatusOK, f.mime, buf.Bytes())
+	}
+}
+
+var unsafeName = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
+
+// attachment names the download after the organisation, period and title,
+// in ASCII so every browser and operating system accepts it.
+func attachment(c echo.Context, r *report.Report, ext string) {
+	name := strings.Trim(unsafeName.ReplaceAllString(fmt.Sprintf("mnr-%s-%s-%d", r.Cover.Country, r.Cover.Period, r.Cover.AssessmentID), "-"), "-")
+	c.Response().Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s.%s"`, name, ext))
+}

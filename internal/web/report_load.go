@@ -1,0 +1,94 @@
+package web
+
+import (
+	"context"
+	"sort"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/framework"
+	"github.com/mnr-self-assessment/mnr/internal/policy"
+	"github.com/mnr-self-assessment/mnr/internal/report"
+)
+
+// reportPage is what the report template receives.
+type reportPage struct {
+	Report       *report.Report
+	Radar        any
+	DomainBars   any
+	Contributors []string
+	PDF          bool // the PDF button is shown only when Chromium is available
+}
+
+// loadReport builds the report of the assessment in :id, compared with the
+// organisation's previous approved cycle when there is one.
+func (s *Server) loadReport(c echo.Context) (*report.Report, *assessment.Detail, error) {
+	d, err := s.loadDetail(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !policy.CanViewReport(principal(c), &d.Assessment) {
+		return nil, nil, assessment.NotFound("assessment")
+	}
+	r, err := s.buildReport(c.Request().Context(), d)
+	return r, d, err
+}
+
+// buildReport builds the report of d against its previous cycle.
+func (s *Server) buildReport(ctx context.Context, d *assessment.Detail) (*report.Report, error) {
+	prev, err := s.previousDetail(ctx, d)
+	if err != nil {
+		return nil, err
+	}
+	return report.Build(d, prev, "en"), nil
+}
+
+// previousDetail loads the previous cycle of d, or nil.
+func (s *Server) previousDetail(ctx context.Context, d *assessment.Detail) (*assessment.Detail, error) {
+	pa, ok, err := s.db.PreviousAssessment(ctx, d.Assessment)
+	if err != nil || !ok {
+		return nil, err
+	}
+	return s.detailByID(ctx, pa.ID)
+}
+
+// detailByID loads an assessment with its pinned framework, without any
+// policy check: callers decide who may see it.
+func (s *Server) detailByID(ctx context.Context, id int64) (*assessment.Detail, error) {
+	org, a, states, answers, err := s.db.AssessmentContent(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	fw, err := framework.Get(a.FrameworkVersion)
+	if err != nil {
+		return nil, err
+	}
+	return assessment.NewDetail(fw, org, a, states, answers), nil
+}
+
+// contributors lists everyone who saved an answer or a phase, for the cover.
+func contributors(d *assessment.Detail) []string {
+	seen := map[string]bool{}
+	for _, cd := range d.Capabilities {
+		if cd.State.UpdatedBy != "" {
+			seen[cd.State.UpdatedBy] = true
+		}
+		for _, a := range cd.Answers {
+			if a.UpdatedBy != "" {
+				seen[a.UpdatedBy] = true
+			}
+		}
+	}
+	out := make([]string, 0, len(seen))
+	for n := range seen {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (s *Server) reportPageData(r *report.Report, d *assessment.Detail) reportPage {
+	return reportPage{Report: r, Radar: report.RadarSVG(r, r.Lang), DomainBars: report.DomainBarsSVG(r, r.Lang),
+		Contributors: contributors(d), PDF: s.cfg.Chrome != ""}
+}
