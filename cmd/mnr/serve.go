@@ -39,7 +39,8 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		return err
 	}
 	cfg := web.Config{SecureCookies: os.Getenv("MNR_SECURE_COOKIES") == "1", IdleTimeout: *idle,
-		AbsoluteTimeout: *absolute, Chrome: report.ChromePath(), Version: version, BaseURL: os.Getenv("MNR_BASE_URL")}
+		AbsoluteTimeout: *absolute, Chrome: report.ChromePath(), Version: version, BaseURL: os.Getenv("MNR_BASE_URL"),
+		TrustProxy: os.Getenv("MNR_TRUST_PROXY") == "1"}
 	if raw := os.Getenv("MNR_SMTP_URL"); raw != "" {
 		m, err := mail.Parse(raw)
 		if err != nil {
@@ -48,7 +49,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		if cfg.BaseURL == "" {
 			return errors.New("MNR_SMTP_URL is set but MNR_BASE_URL is not: mailed links need the public address, e.g. MNR_BASE_URL=https://mnr.example.org")
 		}
-		cfg.Mailer = m
+		cfg.Mailer, cfg.MailNotifications = m, true
 	}
 	srv, err := web.New(cfg, db, fw)
 	if err != nil {

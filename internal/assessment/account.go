@@ -5,11 +5,9 @@ import (
 	"strings"
 )
 
-// Languages are the interface languages a user may prefer, as language tags.
+// Languages are the interface languages a user may prefer, as language
+// tags (the same list as the i18n package's, which the web layer shows).
 var Languages = []string{"en", "ar", "fr", "es"}
-
-// LanguageNames are the names shown for each language, in that language.
-var LanguageNames = map[string]string{"en": "English", "ar": "العربية", "fr": "Français", "es": "Español"}
 
 // MaxEmail is the longest email address accepted (RFC 5321's path limit).
 const MaxEmail = 254

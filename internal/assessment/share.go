@@ -33,6 +33,9 @@ type ShareInput struct {
 	PartnerName  string
 	PartnerID    int64
 	AssessmentID int64
+	// NameField is the field the name came in ("partner" on the form,
+	// "partner_name" in the API), for error messages.
+	NameField string
 }
 
 // Validate normalises the partner name; whether the partner exists is
@@ -43,7 +46,7 @@ func (in *ShareInput) Validate() error {
 		return FieldError("partner_organisation_id", "must be the id of an organisation")
 	}
 	if in.PartnerID == 0 {
-		if err := requiredText("partner", in.PartnerName, MaxName); err != nil {
+		if err := requiredText(in.PartnerField(), in.PartnerName, MaxName); err != nil {
 			return err
 		}
 	}
@@ -58,6 +61,9 @@ func (in *ShareInput) Validate() error {
 func (in *ShareInput) PartnerField() string {
 	if in.PartnerID > 0 {
 		return "partner_organisation_id"
+	}
+	if in.NameField != "" {
+		return in.NameField
 	}
 	return "partner"
 }

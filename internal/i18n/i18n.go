@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"path"
 	"sort"
 	"strings"
 	"time"
@@ -78,17 +79,33 @@ func New() (*Bundle, error) {
 	b.RegisterUnmarshalFunc("json", json.Unmarshal)
 	out := &Bundle{b: b, ids: map[string][]string{}}
 	for _, l := range Languages {
-		name := "locales/" + l.Code + ".json"
-		data, err := fs.ReadFile(locales, name)
+		// en.json holds the shared messages; area files (report.en.json,
+		// account.en.json, …) keep each part of the app's messages together.
+		names, err := fs.Glob(locales, "locales/*"+l.Code+".json")
 		if err != nil {
-			return nil, fmt.Errorf("i18n: %w", err)
+			return nil, err
 		}
-		mf, err := b.ParseMessageFileBytes(data, name)
-		if err != nil {
-			return nil, fmt.Errorf("i18n: %s: %w", name, err)
-		}
-		for _, m := range mf.Messages {
-			out.ids[l.Code] = append(out.ids[l.Code], m.ID)
+		seen := map[string]string{}
+		for _, name := range names {
+			base := path.Base(name)
+			if base != l.Code+".json" && !strings.HasSuffix(base, "."+l.Code+".json") {
+				continue
+			}
+			data, err := fs.ReadFile(locales, name)
+			if err != nil {
+				return nil, fmt.Errorf("i18n: %w", err)
+			}
+			mf, err := b.ParseMessageFileBytes(data, base)
+			if err != nil {
+				return nil, fmt.Errorf("i18n: %s: %w", name, err)
+			}
+			for _, m := range mf.Messages {
+				if prev, dup := seen[m.ID]; dup {
+					return nil, fmt.Errorf("i18n: message %q is in both %s and %s", m.ID, prev, base)
+				}
+				seen[m.ID] = base
+				out.ids[l.Code] = append(out.ids[l.Code], m.ID)
+			}
 		}
 	}
 	return out, nil

@@ -31,6 +31,13 @@ func (s *Store) StartNextCycle(ctx context.Context, by assessment.Actor, cur *fr
 		if prev.Status != string(assessment.StatusApproved) {
 			return assessment.Errorf(assessment.ECONFLICT, "the next cycle starts from an approved assessment; this one is %s", prev.Status)
 		}
+		var next []int64
+		if err := tx.Model(&assessmentRow{}).Where("previous_id = ?", fromID).Pluck("id", &next).Error; err != nil {
+			return fmt.Errorf("look for a next cycle: %w", err)
+		}
+		if len(next) > 0 {
+			return assessment.Errorf(assessment.ECONFLICT, "the next cycle was already started from this assessment (assessment %d)", next[0])
+		}
 		var states []capabilityStateRow
 		var answers []answerRow
 		if err := tx.Where("assessment_id = ?", fromID).Find(&states).Error; err != nil {

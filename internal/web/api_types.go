@@ -74,11 +74,19 @@ type apiIndicator struct {
 	Version   int        `json:"version"`
 	UpdatedBy string     `json:"updated_by,omitempty"`
 	UpdatedAt *time.Time `json:"updated_at,omitempty"`
+	// CarriedForward: copied from the previous cycle, not yet confirmed.
+	CarriedForward bool `json:"carried_forward"`
+	// Provenance of a national answer (omitted when typed directly):
+	// "contribution" with the contribution's id, or "coordinator" with the reason.
+	Source               string `json:"source,omitempty"`
+	SourceContributionID *int64 `json:"source_contribution_id,omitempty"`
+	SourceReason         string `json:"source_reason,omitempty"`
 }
 
 func apiAnswerOf(phase int, a assessment.Answer) apiIndicator {
 	out := apiIndicator{Key: a.IndicatorKey, Phase: phase, Answer: string(a.Value), Evidence: a.Evidence,
-		Links: a.Links, Note: a.Note, Version: a.Version, UpdatedBy: a.UpdatedBy}
+		Links: a.Links, Note: a.Note, Version: a.Version, UpdatedBy: a.UpdatedBy, CarriedForward: a.CarriedForward,
+		Source: string(a.Source), SourceContributionID: a.SourceContributionID, SourceReason: a.SourceReason}
 	if out.Links == nil {
 		out.Links = []string{}
 	}

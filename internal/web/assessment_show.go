@@ -16,6 +16,7 @@ type assessmentShowData struct {
 	Assigned     map[string][]assessment.User
 	Contributors []assessment.User
 	Mine         map[string]bool
+	Cycle        assessmentCycle // review status, carried-forward answers, cycles
 }
 
 // assessmentShow is the overview: domains and capabilities with completion
@@ -29,6 +30,9 @@ func (s *Server) assessmentShow(c echo.Context) error {
 	data := assessmentShowData{Detail: d, CanEdit: policy.CanCreateAssessment(p, d.Assessment.OrganisationID),
 		CanAssign: policy.CanAssign(p, &d.Assessment)}
 	if err := s.loadAssignments(c, d, &data); err != nil {
+		return err
+	}
+	if data.Cycle, err = s.assessmentCycleInfo(c, d); err != nil {
 		return err
 	}
 	return s.render(c, "assessment_show", pageData{Title: d.Assessment.Title, Data: data})

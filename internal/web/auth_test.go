@@ -144,7 +144,7 @@ func TestIdleTimeoutGoesToSignInAndBack(t *testing.T) {
 	if !strings.Contains(text(doc.Find(".notice")), "period without activity") {
 		t.Errorf("sign-in page does not say the session expired")
 	}
-	if v, _ := doc.Find("input[name=next]").Attr("value"); v != page {
+	if v, _ := doc.Find("main input[name=next]").Attr("value"); v != page {
 		t.Errorf("next = %q, want %q", v, page)
 	}
 	res, _ = b.post("/login", url.Values{"email": {f.viewer.Email}, "password": {testPassword}, "next": {page}})
@@ -258,6 +258,10 @@ func TestSignInRateLimitPerAddress(t *testing.T) {
 	}
 	res, doc := b.post("/login", url.Values{"email": {f.owner.Email}, "password": {testPassword}})
 	retryAfter(t, res, doc)
+	// A forwarding header does not make a new address unless the server
+	// is configured to trust its proxy.
+	res, doc = b.do("POST", "/login", url.Values{"_csrf": {b.csrf}, "email": {f.owner.Email}, "password": {testPassword}}, http.Header{"X-Forwarded-For": {"198.51.100.7"}})
+	retryAfter(t, res, doc)
 	clk.advance(16 * time.Minute)
 	if res, _ := b.post("/login", url.Values{"email": {f.owner.Email}, "password": {testPassword}}); res.StatusCode != http.StatusSeeOther {
 		t.Errorf("after the window: %d", res.StatusCode)
@@ -310,7 +314,7 @@ func TestRateLimitsOnInvitationsTokensResetsAndLinks(t *testing.T) {
 	res, doc := f.browser().post("/password-reset", url.Values{"email": {"nobody@example.org"}})
 	retryAfter(t, res, doc)
 	// Administrators creating reset links.
-	admin := f.session(f.admin)
+	admin := f.sessionAt(f.admin, clk.Now())
 	for i := 0; i < 5; i++ {
 		if res, _ := admin.post(fmt.Sprintf("/users/%d/password-reset", f.viewer.ID), url.Values{}); res.StatusCode != http.StatusOK {
 			t.Fatalf("reset link %d: %d", i, res.StatusCode)
@@ -382,14 +386,24 @@ func TestCookieFlags(t *testing.T) {
 	if c := sessionCookie(res, auth.SessionName); c == nil || !c.Secure || !c.HttpOnly {
 		t.Errorf("session cookie with X-Forwarded-Proto https: %+v", c)
 	}
-	// MNR_SECURE_COOKIES=1 makes every cookie Secure.
+	// MNR_SECURE_COOKIES=1 makes every cookie Secure. A cookie jar does not
+	// send Secure cookies over plain HTTP, so the cookie goes by hand here.
 	s := fixtureWith(t, func(c *web.Config) { c.SecureCookies = true })
 	res, _ = s.browser().get("/login")
-	if c := sessionCookie(res, "mnr_csrf"); c == nil || !c.Secure {
-		t.Errorf("CSRF cookie with SecureCookies: %+v", c)
+	csrf = sessionCookie(res, "mnr_csrf")
+	if csrf == nil || !csrf.Secure || !csrf.HttpOnly {
+		t.Fatalf("CSRF cookie with SecureCookies: %+v", csrf)
 	}
-	if c := sessionCookie(res, auth.SessionName); c != nil && !c.Secure {
-		t.Errorf("session cookie with SecureCookies: %+v", c)
+	req, _ := http.NewRequest("POST", s.ts.URL+"/login", strings.NewReader(url.Values{"_csrf": {csrf.Value}, "email": {s.viewer.Email}, "password": {testPassword}}.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.AddCookie(&http.Cookie{Name: "mnr_csrf", Value: csrf.Value})
+	res, err := http.DefaultTransport.RoundTrip(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if c := sessionCookie(res, auth.SessionName); res.StatusCode != http.StatusSeeOther || c == nil || !c.Secure || !c.HttpOnly || c.SameSite != http.SameSiteLaxMode {
+		t.Errorf("session cookie with SecureCookies: %d %+v", res.StatusCode, c)
 	}
 }
 
@@ -464,5 +478,20 @@ func TestOversizedBodiesAre413(t *testing.T) {
 	res.Body.Close()
 	if res.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(string(raw), `"code":"too_large"`) {
 		t.Errorf("chunked JSON: %d %.200s", res.StatusCode, raw)
+	}
+}
+
+func TestClientAddressFromTrustedProxyOnly(t *testing.T) {
+	for _, c := range []struct {
+		trust bool
+		want  string
+	}{{false, "127.0.0.1"}, {true, "198.51.100.7"}} {
+		f := fixtureWith(t, func(cfg *web.Config) { cfg.TrustProxy = c.trust })
+		b := f.browser()
+		b.get("/login")
+		b.do("POST", "/login", url.Values{"_csrf": {b.csrf}, "email": {f.viewer.Email}, "password": {"wrong password here"}}, http.Header{"X-Forwarded-For": {"198.51.100.7"}})
+		if got := f.lastEvent("auth.signin_failed").IP; got != c.want {
+			t.Errorf("TrustProxy=%v: audit address %q, want %q", c.trust, got, c.want)
+		}
 	}
 }

@@ -41,6 +41,8 @@ type capabilityPage struct {
 	Recommendations []framework.Recommendation
 	Answers         map[string]*answerForm
 	Judgement       judgementForm
+	Review          capabilityReview
+	Provenance      map[string]string // indicator key → where the national answer came from
 }
 
 func (s *Server) capabilityShow(c echo.Context) error {
@@ -83,6 +85,14 @@ func (s *Server) renderCapability(c echo.Context, status int, d *assessment.Deta
 		st := cd.State
 		page.Judgement = judgementForm{Confirmed: phaseString(st.Confirmed), Justification: st.Justification,
 			Target: phaseString(st.Target), Priority: string(st.Priority), Lead: st.Lead, Version: st.Version}
+	}
+	review, err := s.capabilityReview(c, d, cd)
+	if err != nil {
+		return err
+	}
+	page.Review = review
+	if page.Provenance, err = s.capabilityProvenance(c.Request().Context(), d, cd); err != nil {
+		return err
 	}
 	title := cd.Capability.Short.In("en") + " – " + d.Assessment.Title
 	return s.renderStatus(c, status, "capability_show", pageData{Title: title, Error: formErr, Data: page})

@@ -24,8 +24,6 @@ func (s *Server) accountFuncs() template.FuncMap {
 	return template.FuncMap{
 		"roles":           func() []assessment.Role { return assessment.Roles },
 		"roleHelp":        func(r assessment.Role) string { return roleHelp[r] },
-		"languages":       func() []string { return assessment.Languages },
-		"languageName":    func(l string) string { return assessment.LanguageNames[l] },
 		"canViewMembers":  policy.CanViewMembers,
 		"canViewActivity": policy.CanViewActivity,
 		"actionLabel":     actionLabel,

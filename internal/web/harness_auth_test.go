@@ -49,14 +49,24 @@ type mailbox struct {
 
 type sentMail struct{ To, Subject, Body string }
 
-func newMailbox() *mailbox { return &mailbox{sent: make(chan sentMail, 16)} }
+func newMailbox() *mailbox { return &mailbox{sent: make(chan sentMail, 100)} }
 
 func (m *mailbox) Send(_ context.Context, to, subject, body string) error {
 	m.mu.Lock()
 	m.msgs = append(m.msgs, sentMail{to, subject, body})
 	m.mu.Unlock()
-	m.sent <- sentMail{to, subject, body}
+	select {
+	case m.sent <- sentMail{to, subject, body}:
+	default: // nobody waits for it; msgs keeps it
+	}
 	return nil
+}
+
+// count is how many messages were sent so far.
+func (m *mailbox) count() int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return len(m.msgs)
 }
 
 // wait returns the next message, failing the test after a few seconds.
@@ -80,22 +90,23 @@ func withMail(m *mailbox) func(*web.Config) {
 func fixtureWith(t testing.TB, opts ...func(*web.Config)) *fixture {
 	t.Helper()
 	a := newApp(t, opts...)
-	return castFixture(t, a)
+	return castFixture(t, a, "")
 }
 
-// castFixture creates newFixture's cast on a given app.
-func castFixture(t testing.TB, a *app) *fixture {
+// castFixture creates newFixture's cast on a given app; a prefix ("m1.")
+// before every email lets several casts share one database.
+func castFixture(t testing.TB, a *app, prefix string) *fixture {
 	t.Helper()
 	f := &fixture{app: a}
 	f.org = a.org("Ministry of Demoland", "XD")
 	f.other = a.org("Other Country Council", "FR")
-	f.owner = a.user("owner@example.org", false)
-	f.coordinator = a.user("coordinator@example.org", false)
-	f.contributor = a.user("contributor@example.org", false)
-	f.reviewer = a.user("reviewer@example.org", false)
-	f.viewer = a.user("viewer@example.org", false)
-	f.outsider = a.user("outsider@example.org", false)
-	f.admin = a.user("admin@example.org", true)
+	f.owner = a.user(prefix+"owner@example.org", false)
+	f.coordinator = a.user(prefix+"coordinator@example.org", false)
+	f.contributor = a.user(prefix+"contributor@example.org", false)
+	f.reviewer = a.user(prefix+"reviewer@example.org", false)
+	f.viewer = a.user(prefix+"viewer@example.org", false)
+	f.outsider = a.user(prefix+"outsider@example.org", false)
+	f.admin = a.user(prefix+"admin@example.org", true)
 	a.member(f.owner, f.org, assessment.RoleOwner)
 	a.member(f.coordinator, f.org, assessment.RoleCoordinator)
 	a.member(f.contributor, f.org, assessment.RoleContributor)
@@ -115,8 +126,13 @@ func castFixture(t testing.TB, a *app) *fixture {
 // row as the session store would and puts its cookie in a new browser.
 func (a *app) session(u assessment.User) *browser {
 	a.t.Helper()
+	return a.sessionAt(u, time.Now().UTC())
+}
+
+// sessionAt is session for a server whose clock reads now.
+func (a *app) sessionAt(u assessment.User, now time.Time) *browser {
+	a.t.Helper()
 	secret := auth.NewSecret(32)
-	now := time.Now().UTC()
 	err := a.db.SaveSession(context.Background(), store.SessionRecord{ID: auth.HashToken(secret), UserID: u.ID,
 		Data: `{"uid":` + strconv.FormatInt(u.ID, 10) + `}`, CreatedAt: now, LastSeenAt: now, ExpiresAt: now.Add(12 * time.Hour)})
 	if err != nil {

@@ -38,5 +38,9 @@ func (s *Server) home(c echo.Context) error {
 		}
 		groups = append(groups, g)
 	}
-	return s.render(c, "home", pageData{Title: "Your assessments", Data: groups})
+	tasks, err := s.myTasks(c, list)
+	if err != nil {
+		return err
+	}
+	return s.render(c, "home", pageData{Title: "Your assessments", Data: homePage{Groups: groups, Tasks: tasks}})
 }

@@ -70,6 +70,7 @@ type pageData struct {
 	Path      string
 	PDF       bool
 	Languages []i18n.Lang // for the language switcher
+	Unread    int64       // unread notifications, for the header link
 	Data      any
 }
 
@@ -104,6 +105,9 @@ func (s *Server) renderBytes(c echo.Context, page string, d pageData) ([]byte, e
 		return nil, fmt.Errorf("no template %q", page)
 	}
 	d.Principal = principal(c)
+	if d.Principal != nil && !d.PDF {
+		d.Unread = s.unreadCount(c)
+	}
 	if tok, ok := c.Get("csrf").(string); ok {
 		d.CSRF = tok
 	}

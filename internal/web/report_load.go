@@ -24,7 +24,7 @@ type reportPage struct {
 // loadReport builds the report of the assessment in :id, compared with the
 // organisation's previous approved cycle when there is one.
 func (s *Server) loadReport(c echo.Context) (*report.Report, *assessment.Detail, error) {
-	d, err := s.loadDetail(c)
+	d, err := s.loadDetailFor(c, policy.CanViewReport) // partners included
 	if err != nil {
 		return nil, nil, err
 	}

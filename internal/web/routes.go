@@ -22,6 +22,7 @@ func (s *Server) add(method, path string, a access, h echo.HandlerFunc) {
 	if a == signedIn {
 		h = requireUser(h)
 	}
+	h = s.mailAfter(h)
 	s.echo.Add(method, path, h)
 }
 
@@ -82,6 +83,55 @@ func (s *Server) routes() {
 	s.add(http.MethodGet, "/api/v1/assessments/:id", signedIn, s.apiAssessmentShow)
 	s.add(http.MethodPut, "/api/v1/assessments/:id/indicators/:key", signedIn, s.apiIndicatorSave)
 	s.add(http.MethodPut, "/api/v1/assessments/:id/capabilities/:key", signedIn, s.apiCapabilitySave)
+
+	// Contributions, consolidation and notifications (issue 5, part A).
+	s.add(http.MethodGet, "/assessments/:id/contributions", signedIn, s.contributionList)
+	s.add(http.MethodPost, "/assessments/:id/contributions", signedIn, s.contributionCreate)
+	s.add(http.MethodGet, "/contributions/:id", signedIn, s.contributionShow)
+	s.add(http.MethodPost, "/contributions/:id/submit", signedIn, s.contributionSubmit)
+	s.add(http.MethodGet, "/contributions/:id/capabilities/:key", signedIn, s.contributionCapabilityShow)
+	s.add(http.MethodPost, "/contributions/:id/capabilities/:key", signedIn, s.contributionCapabilitySave)
+	s.add(http.MethodPost, "/contributions/:id/indicators/:key", signedIn, s.contributionIndicatorSave)
+	s.add(http.MethodGet, "/assessments/:id/consolidation", signedIn, s.consolidationShow)
+	s.add(http.MethodGet, "/assessments/:id/consolidation/:key", signedIn, s.consolidationCapability)
+	s.add(http.MethodPost, "/assessments/:id/consolidation/:key/adopt", signedIn, s.consolidationAdopt)
+	s.add(http.MethodPost, "/assessments/:id/consolidation/:key/decide", signedIn, s.consolidationDecide)
+	s.add(http.MethodGet, "/notifications", signedIn, s.notificationList)
+	s.add(http.MethodPost, "/notifications/read", signedIn, s.notificationRead)
+	s.add(http.MethodGet, "/api/v1/assessments/:id/contributions", signedIn, s.apiContributionList)
+	s.add(http.MethodPost, "/api/v1/assessments/:id/contributions", signedIn, s.apiContributionCreate)
+	s.add(http.MethodGet, "/api/v1/contributions/:id", signedIn, s.apiContributionShow)
+	s.add(http.MethodPut, "/api/v1/contributions/:id/indicators/:key", signedIn, s.apiContributionIndicatorSave)
+	s.add(http.MethodPost, "/api/v1/contributions/:id/submit", signedIn, s.apiContributionSubmit)
+	s.add(http.MethodGet, "/api/v1/assessments/:id/consolidation", signedIn, s.apiConsolidationShow)
+	s.add(http.MethodPost, "/api/v1/assessments/:id/consolidation/:key", signedIn, s.apiConsolidate)
+	s.add(http.MethodGet, "/api/v1/notifications", signedIn, s.apiNotificationList)
+	s.add(http.MethodPost, "/api/v1/notifications/read", signedIn, s.apiNotificationRead)
+
+	// Review workflow, cycles, progress and partners (issue 5, part B).
+	s.add(http.MethodGet, "/assessments/:id/review", signedIn, s.reviewShow)
+	s.add(http.MethodPost, "/assessments/:id/transitions", signedIn, s.transitionSubmit)
+	s.add(http.MethodPost, "/assessments/:id/comments", signedIn, s.commentCreate)
+	s.add(http.MethodPost, "/comments/:id/resolve", signedIn, s.commentResolve)
+	s.add(http.MethodGet, "/assessments/:id/next-cycle", signedIn, s.cycleNew)
+	s.add(http.MethodPost, "/assessments/:id/next-cycle", signedIn, s.cycleStart)
+	s.add(http.MethodPost, "/assessments/:id/capabilities/:key/confirm", signedIn, s.carriedConfirm)
+	s.add(http.MethodGet, "/organisations/:id/progress", signedIn, s.progressShow)
+	s.add(http.MethodGet, "/organisations/:id/sharing", signedIn, s.sharingList)
+	s.add(http.MethodPost, "/organisations/:id/sharing", signedIn, s.shareCreate)
+	s.add(http.MethodPost, "/organisations/:id/sharing/:sid/revoke", signedIn, s.shareRevoke)
+	s.add(http.MethodGet, "/partner", signedIn, s.partnerDashboard)
+	s.add(http.MethodPost, "/api/v1/assessments/:id/transitions", signedIn, s.apiTransition)
+	s.add(http.MethodGet, "/api/v1/assessments/:id/comments", signedIn, s.apiCommentList)
+	s.add(http.MethodPost, "/api/v1/assessments/:id/comments", signedIn, s.apiCommentCreate)
+	s.add(http.MethodPost, "/api/v1/comments/:id/resolve", signedIn, s.apiCommentResolve)
+	s.add(http.MethodPost, "/api/v1/assessments/:id/next-cycle", signedIn, s.apiCycleStart)
+	s.add(http.MethodPost, "/api/v1/assessments/:id/capabilities/:key/confirm", signedIn, s.apiCarriedConfirm)
+	s.add(http.MethodGet, "/api/v1/organisations/:id/progress", signedIn, s.apiProgressShow)
+	s.add(http.MethodGet, "/api/v1/organisations/:id/shares", signedIn, s.apiShareList)
+	s.add(http.MethodPost, "/api/v1/organisations/:id/shares", signedIn, s.apiShareCreate)
+	s.add(http.MethodDelete, "/api/v1/shares/:id", signedIn, s.apiShareRevoke)
+	s.add(http.MethodGet, "/api/v1/partner/dashboard", signedIn, s.apiPartnerDashboard)
 }
 
 func (s *Server) healthz(c echo.Context) error {

@@ -31,6 +31,10 @@ type Config struct {
 	Mailer          mail.Sender      // sends invitation and reset links; nil: links are only shown on screen
 	BaseURL         string           // public address for links in mails, e.g. https://mnr.example.org
 	Now             func() time.Time // clock for sessions and rate limits; tests move it forward
+	TrustProxy      bool             // take the client address from X-Forwarded-For (only behind a proxy that sets it)
+
+	// MailNotifications also mails every in-app notification through Mailer.
+	MailNotifications bool
 }
 
 const (
@@ -56,6 +60,8 @@ type Server struct {
 	links   rateRule // one-time link pages used or guessed, per address and per invited or resetting email
 	resets  rateRule // password reset links asked for or created, per address and per email
 	tokens  rateRule // API tokens created, per address and per account
+
+	mail mailQueue // mails notifications in the background when a Mailer is set
 }
 
 // New builds the router. It fails only when an embedded asset is broken.
@@ -88,6 +94,7 @@ func New(cfg Config, db *store.Store, fw *framework.Framework) (*Server, error) 
 	funcsFor := func(lang string) template.FuncMap {
 		funcs := s.funcs(s.i18n.For(lang))
 		maps.Copy(funcs, s.accountFuncs())
+		maps.Copy(funcs, s.contributionFuncs())
 		return funcs
 	}
 	if s.templates, err = loadTemplates(funcsFor); err != nil {
@@ -96,6 +103,12 @@ func New(cfg Config, db *store.Store, fw *framework.Framework) (*Server, error) 
 	e := s.echo
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = s.handleError
+	// Per-address rate limits and the audit trail need an address the client
+	// cannot choose: forwarding headers count only behind a trusted proxy.
+	e.IPExtractor = echo.ExtractIPDirect()
+	if cfg.TrustProxy {
+		e.IPExtractor = echo.ExtractIPFromXFFHeader()
+	}
 	s.middleware()
 	s.routes()
 	return s, nil

@@ -1,0 +1,52 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
+)
+
+// apiCommentList returns the assessment's threads, optionally of one
+// capability (?capability=key; "" for general comments is the default of
+// nothing: all threads).
+func (s *Server) apiCommentList(c echo.Context) error {
+	d, err := s.loadDetail(c)
+	if err != nil {
+		return err
+	}
+	threads, err := s.threadsOf(c, d.Assessment.ID)
+	if err != nil {
+		return err
+	}
+	key, filter := c.QueryParams()["capability"]
+	out := []apiComment{}
+	for _, t := range threads {
+		if !filter || t.CapabilityKey == key[0] {
+			out = append(out, apiCommentOf(t))
+		}
+	}
+	return c.JSON(http.StatusOK, map[string]any{"comments": out})
+}
+
+// apiCommentCreate takes {"capability": "key" or "", "parent_id": N, "body": "…"}.
+func (s *Server) apiCommentCreate(c echo.Context) error {
+	d, err := s.loadDetail(c)
+	if err != nil {
+		return err
+	}
+	var body struct {
+		Capability string `json:"capability"`
+		ParentID   int64  `json:"parent_id"`
+		Body       string `json:"body"`
+	}
+	if err := decodeJSON(c, &body); err != nil {
+		return err
+	}
+	cm, err := s.addComment(c, d, assessment.CommentInput{CapabilityKey: body.Capability, ParentID: body.ParentID, Body: body.Body})
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, apiCommentOf(cm))
+}

@@ -1,0 +1,48 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+)
+
+// apiNotificationList: the caller's notifications, unread first, with the
+// unread count.
+func (s *Server) apiNotificationList(c echo.Context) error {
+	ctx, uid := c.Request().Context(), principal(c).User.ID
+	ns, err := s.db.Notifications(ctx, uid, 100)
+	if err != nil {
+		return err
+	}
+	n, err := s.db.UnreadNotifications(ctx, uid)
+	if err != nil {
+		return err
+	}
+	out := make([]apiNotification, 0, len(ns))
+	for _, x := range ns {
+		out = append(out, apiNotificationOf(x))
+	}
+	return c.JSON(http.StatusOK, map[string]any{"unread": n, "notifications": out})
+}
+
+// apiNotificationRead: POST {"ids":[…]} marks those as read; no ids (or
+// an empty body) marks all.
+func (s *Server) apiNotificationRead(c echo.Context) error {
+	var body struct {
+		IDs []int64 `json:"ids"`
+	}
+	if c.Request().ContentLength != 0 {
+		if err := decodeJSON(c, &body); err != nil {
+			return err
+		}
+	}
+	ctx, uid := c.Request().Context(), principal(c).User.ID
+	if err := s.db.MarkNotificationsRead(ctx, uid, body.IDs); err != nil {
+		return err
+	}
+	n, err := s.db.UnreadNotifications(ctx, uid)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, map[string]any{"unread": n})
+}

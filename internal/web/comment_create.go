@@ -1,0 +1,71 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/policy"
+)
+
+// addComment is the one path for new comments and replies, from pages and
+// the API: validation (422), who may comment where (403), then the store
+// refuses a locked assessment (409) and audits.
+func (s *Server) addComment(c echo.Context, d *assessment.Detail, in assessment.CommentInput) (assessment.Comment, error) {
+	cm, err := in.Validate(&d.Assessment)
+	if err != nil {
+		return cm, err
+	}
+	if !policy.CanComment(principal(c), &d.Assessment, cm.CapabilityKey) {
+		return cm, &assessment.Error{Code: assessment.EFORBIDDEN,
+			Message: "Your role may read this assessment's comments but not add to them. Reviewers, coordinators and owners comment; contributors on the capabilities assigned to them."}
+	}
+	return s.db.AddComment(c.Request().Context(), actor(c), cm)
+}
+
+// commentCreate takes the comment and reply forms of the capability and
+// review pages, and goes back to where the form was.
+func (s *Server) commentCreate(c echo.Context) error {
+	d, err := s.loadDetail(c)
+	if err != nil {
+		return err
+	}
+	parent, _ := strconv.ParseInt(strings.TrimSpace(c.FormValue("parent_id")), 10, 64)
+	in := assessment.CommentInput{CapabilityKey: c.FormValue("capability"), ParentID: parent, Body: c.FormValue("body")}
+	saved, err := s.addComment(c, d, in)
+	if err != nil {
+		return s.commentFormError(c, d, in.CapabilityKey, err)
+	}
+	flash(c, "Comment added.")
+	return c.Redirect(http.StatusSeeOther, commentReturn(d.Assessment.ID, c.FormValue("return_to"), saved))
+}
+
+// commentReturn is the page a comment form goes back to, anchored at the
+// thread; only two targets exist, so the form cannot redirect elsewhere.
+func commentReturn(assessmentID int64, returnTo string, cm assessment.Comment) string {
+	anchor := fmt.Sprintf("#comment-%d", cm.ID)
+	if cm.ParentID != nil {
+		anchor = fmt.Sprintf("#comment-%d", *cm.ParentID)
+	}
+	if returnTo == "capability" && cm.CapabilityKey != "" {
+		return fmt.Sprintf("/assessments/%d/capabilities/%s%s", assessmentID, cm.CapabilityKey, anchor)
+	}
+	return fmt.Sprintf("/assessments/%d/review%s", assessmentID, anchor)
+}
+
+// commentFormError shows a refused comment on the page it came from, with
+// the reason (an empty comment, a locked assessment).
+func (s *Server) commentFormError(c echo.Context, d *assessment.Detail, key string, err error) error {
+	de, ok := assessment.AsError(err)
+	if !ok || (de.Code != assessment.EINVALID && de.Code != assessment.ECONFLICT) {
+		return err
+	}
+	if cd := d.Capability(key); cd != nil && c.FormValue("return_to") == "capability" {
+		return s.renderCapability(c, statusOf[de.Code], d, cd, nil, nil, de)
+	}
+	return s.renderReview(c, statusOf[de.Code], d, de, "")
+}

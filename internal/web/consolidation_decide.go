@@ -1,0 +1,61 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
+)
+
+// decideAnswer is the one path for the coordinator writing the national
+// answer with a reason, for the page and the API.
+func (s *Server) decideAnswer(c echo.Context, d *assessment.Detail, key string, in assessment.DecisionInput) (assessment.Answer, error) {
+	if err := mayConsolidate(c, d); err != nil {
+		return assessment.Answer{}, err
+	}
+	if _, err := consolidationIndicator(d, key); err != nil {
+		return assessment.Answer{}, err
+	}
+	a, err := in.Validate(&d.Assessment, d.Framework, key)
+	if err != nil {
+		return a, err
+	}
+	return s.db.DecideAnswer(c.Request().Context(), actor(c), a)
+}
+
+// consolidationDecide takes the "Write the national answer" form of one
+// indicator; errors come back beside it with the input kept.
+func (s *Server) consolidationDecide(c echo.Context) error {
+	d, list, answers, err := s.loadConsolidation(c)
+	if err != nil {
+		return err
+	}
+	cd, err := capabilityIn(d, c.Param("key"))
+	if err != nil {
+		return err
+	}
+	key := c.FormValue("indicator")
+	if !indicatorOf(d, cd, key) {
+		return assessment.NotFound("indicator")
+	}
+	version, _ := strconv.Atoi(c.FormValue("version"))
+	links := c.FormValue("links")
+	in := assessment.DecisionInput{Reason: c.FormValue("reason"), AnswerInput: assessment.AnswerInput{Value: c.FormValue("answer"),
+		Evidence: c.FormValue("evidence"), Links: assessment.SplitLinks(links), Note: c.FormValue("note"), Version: version}}
+	typed := decisionForm{Reason: in.Reason, answerForm: answerForm{Value: assessment.AnswerValue(in.Value), Evidence: in.Evidence, Links: links, Note: in.Note, Version: version}}
+	saved, err := s.decideAnswer(c, d, key, in)
+	if err != nil {
+		if de, ok := assessment.AsError(err); ok && (de.Code == assessment.EINVALID || de.Code == assessment.ECONFLICT) {
+			if cur, ok := de.Current.(assessment.Answer); ok {
+				typed.Version = cur.Version // resubmitting now knowingly replaces the other change
+			}
+			return s.renderConsolidationCapability(c, statusOf[de.Code], d, cd, list, answers, key, &typed, de)
+		}
+		return err
+	}
+	flash(c, fmt.Sprintf("Decided: the national answer to indicator %s is now “%s”.", key, answerLabels[saved.Value]))
+	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/assessments/%d/consolidation/%s#%s", d.Assessment.ID, cd.Capability.Key, key))
+}

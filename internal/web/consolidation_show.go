@@ -1,0 +1,32 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/policy"
+)
+
+// consolidationPage is the overview: per capability in scope, how many
+// agencies were asked and answered, whether they agree, and whether the
+// national answers are settled.
+type consolidationPage struct {
+	Detail         *assessment.Detail
+	Capabilities   []assessment.CapabilityConsolidation
+	Contributions  []assessment.Contribution
+	CanConsolidate bool
+}
+
+func (s *Server) consolidationShow(c echo.Context) error {
+	d, list, answers, err := s.loadConsolidation(c)
+	if err != nil {
+		return err
+	}
+	page := consolidationPage{Detail: d, Contributions: list, CanConsolidate: policy.CanConsolidate(principal(c), &d.Assessment)}
+	for _, cd := range d.Capabilities {
+		page.Capabilities = append(page.Capabilities, assessment.Consolidate(cd, list, answers))
+	}
+	return s.renderStatus(c, http.StatusOK, "consolidation", pageData{Title: "Consolidation – " + d.Assessment.Title, Data: page})
+}

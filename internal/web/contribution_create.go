@@ -1,0 +1,57 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/policy"
+)
+
+// inviteAgency is the one path for asking an agency into an assessment,
+// for the page and the API: policy, validation, then one transaction that
+// also notifies the agency's members.
+func (s *Server) inviteAgency(c echo.Context, d *assessment.Detail, in assessment.ContributionInput) (assessment.Contribution, error) {
+	if !policy.CanInviteAgency(principal(c), &d.Assessment) {
+		return assessment.Contribution{}, assessment.Errorf(assessment.EFORBIDDEN, "Only the owners and coordinators of %s ask agencies to contribute.", d.Organisation.Name)
+	}
+	if d.Assessment.Status == assessment.StatusApproved {
+		return assessment.Contribution{}, assessment.Errorf(assessment.ECONFLICT, "this assessment is approved and locked; it must be reopened before it can change")
+	}
+	cn, err := in.Validate(&d.Assessment, s.cfg.Now())
+	if err != nil {
+		return cn, err
+	}
+	cn, _, err = s.db.CreateContribution(c.Request().Context(), actor(c), d.Framework, cn)
+	return cn, err
+}
+
+// contributionCreate takes the invitation form.
+func (s *Server) contributionCreate(c echo.Context) error {
+	d, list, answers, err := s.loadConsolidation(c)
+	if err != nil {
+		return err
+	}
+	form, err := c.FormParams()
+	if err != nil {
+		return assessment.FieldError("form", "could not read the form")
+	}
+	orgID, _ := strconv.ParseInt(form.Get("organisation_id"), 10, 64)
+	in := assessment.ContributionInput{OrganisationID: orgID, Capabilities: form["capabilities"], DueDate: form.Get("due_date")}
+	cn, err := s.inviteAgency(c, d, in)
+	if err != nil {
+		if de, ok := assessment.AsError(err); ok && de.Code == assessment.EINVALID {
+			f := contributionForm{OrganisationID: orgID, Capabilities: map[string]bool{}, DueDate: in.DueDate}
+			for _, k := range in.Capabilities {
+				f.Capabilities[k] = true
+			}
+			return s.renderContributions(c, statusOf[de.Code], d, list, answers, f, de)
+		}
+		return err
+	}
+	flash(c, fmt.Sprintf("%s was asked to contribute. Its members were notified.", cn.Agency.Name))
+	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/assessments/%d/contributions", d.Assessment.ID))
+}

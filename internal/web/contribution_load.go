@@ -1,0 +1,73 @@
+package web
+
+import (
+	"github.com/labstack/echo/v4"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/framework"
+	"github.com/mnr-self-assessment/mnr/internal/policy"
+)
+
+// loadContribution reads the contribution named by :id with the agency's
+// answers. Whoever is neither in the agency nor among the assessment's
+// readers of contributions gets 404, so nothing reveals it exists.
+func (s *Server) loadContribution(c echo.Context) (*assessment.ContributionDetail, error) {
+	id, err := paramID(c, "id", "contribution")
+	if err != nil {
+		return nil, err
+	}
+	cn, national, requester, answers, err := s.db.ContributionContent(c.Request().Context(), id)
+	if err != nil {
+		return nil, err
+	}
+	if !policy.CanViewContribution(principal(c), &national, &cn) {
+		return nil, assessment.NotFound("contribution")
+	}
+	fw, err := framework.Get(national.FrameworkVersion)
+	if err != nil {
+		return nil, err
+	}
+	return assessment.NewContributionDetail(fw, cn, national, requester, answers), nil
+}
+
+// mayEditContribution answers 403 with the reason when the principal may
+// not answer the contribution, and 409 when it can no longer change.
+func mayEditContribution(c echo.Context, cd *assessment.ContributionDetail) error {
+	p := principal(c)
+	if !policy.CanEditContribution(p, &cd.Contribution) {
+		return &assessment.Error{Code: assessment.EFORBIDDEN, Message: policy.ContributionRefusal(p, &cd.Contribution)}
+	}
+	return contributionWritable(cd)
+}
+
+// contributionWritable refuses changes to a submitted contribution or to
+// one whose assessment is approved and locked.
+func contributionWritable(cd *assessment.ContributionDetail) error {
+	if cd.National.Status == assessment.StatusApproved {
+		return assessment.Errorf(assessment.ECONFLICT, "the assessment this contribution feeds is approved and locked; it must be reopened before it can change")
+	}
+	return assessment.CheckContributionTransition(cd.Contribution.Status, assessment.ContributionInProgress)
+}
+
+// contributionCapability returns the capability named by :key among those
+// the agency was asked about.
+func contributionCapability(cd *assessment.ContributionDetail, key string) (*assessment.CapabilityDetail, error) {
+	if x := cd.Capability(key); x != nil {
+		return x, nil
+	}
+	return nil, assessment.NotFound("capability")
+}
+
+// loadConsolidation reads an assessment for the consolidation pages: its
+// members who may not read contributions get 403, others 404.
+func (s *Server) loadConsolidation(c echo.Context) (*assessment.Detail, []assessment.Contribution, map[int64]map[string]assessment.Answer, error) {
+	d, err := s.loadDetail(c)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if !policy.CanViewContributions(principal(c), &d.Assessment) {
+		return nil, nil, nil, assessment.Errorf(assessment.EFORBIDDEN, "Only the owners, coordinators and reviewers of %s see the agencies' contributions.", d.Organisation.Name)
+	}
+	list, answers, err := s.db.ConsolidationContent(c.Request().Context(), d.Assessment.ID)
+	return d, list, answers, err
+}

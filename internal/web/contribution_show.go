@@ -1,0 +1,42 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/policy"
+)
+
+// contributionShowPage is the contribution's overview: the capabilities
+// asked with completion, and the way to submit.
+type contributionShowPage struct {
+	CD        *assessment.ContributionDetail
+	CanEdit   bool
+	CanSubmit bool
+	Overdue   bool
+	// Why the contribution cannot change now ("" when it can).
+	Closed string
+}
+
+func (s *Server) contributionShow(c echo.Context) error {
+	cd, err := s.loadContribution(c)
+	if err != nil {
+		return err
+	}
+	return s.renderContribution(c, http.StatusOK, cd, nil)
+}
+
+func (s *Server) renderContribution(c echo.Context, status int, cd *assessment.ContributionDetail, formErr *assessment.Error) error {
+	p := principal(c)
+	page := contributionShowPage{CD: cd, CanEdit: policy.CanEditContribution(p, &cd.Contribution),
+		CanSubmit: policy.CanSubmitContribution(p, &cd.Contribution), Overdue: cd.Contribution.Overdue(s.cfg.Now())}
+	if err := contributionWritable(cd); err != nil {
+		page.Closed = err.Error()
+		if de, ok := assessment.AsError(err); ok {
+			page.Closed = de.Message
+		}
+	}
+	return s.renderStatus(c, status, "contribution_show", pageData{Title: cd.Contribution.String() + " – " + cd.National.Title, Error: formErr, Data: page})
+}

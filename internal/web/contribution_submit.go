@@ -1,0 +1,39 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/policy"
+)
+
+// submitContribution is the one path for handing a contribution to the
+// coordinator, for the page and the API.
+func (s *Server) submitContribution(c echo.Context, cd *assessment.ContributionDetail) error {
+	p := principal(c)
+	if !policy.CanSubmitContribution(p, &cd.Contribution) {
+		return &assessment.Error{Code: assessment.EFORBIDDEN, Message: policy.ContributionRefusal(p, &cd.Contribution)}
+	}
+	_, err := s.db.SubmitContribution(c.Request().Context(), actor(c), cd.Contribution.ID)
+	return err
+}
+
+// contributionSubmit takes the submit button of the contribution page; a
+// refusal (unanswered indicators, already submitted) comes back on it.
+func (s *Server) contributionSubmit(c echo.Context) error {
+	cd, err := s.loadContribution(c)
+	if err != nil {
+		return err
+	}
+	if err := s.submitContribution(c, cd); err != nil {
+		if de, ok := assessment.AsError(err); ok && de.Code == assessment.ECONFLICT {
+			return s.renderContribution(c, http.StatusConflict, cd, de)
+		}
+		return err
+	}
+	flash(c, fmt.Sprintf("Submitted. The coordinators of %s were notified.", cd.Requester.Name))
+	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/contributions/%d", cd.Contribution.ID))
+}

@@ -1,0 +1,186 @@
+package web_test
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+)
+
+// apiSetPhases answers, through the API, every indicator of the given
+// capabilities so that each one's suggested phase is phases[key]: Yes up to
+// that phase, No above. Only answers that change are sent.
+func (f *fixture) apiSetPhases(tok string, assessmentID int64, phases map[string]int) {
+	f.t.Helper()
+	cur := f.api(tok, "GET", fmt.Sprintf("/api/v1/assessments/%d", assessmentID), nil)
+	caps, _ := cur.Body["capabilities"].([]any)
+	for _, c := range caps {
+		cm := c.(map[string]any)
+		p, ok := phases[cm["key"].(string)]
+		if !ok {
+			continue
+		}
+		for _, in := range cm["indicators"].([]any) {
+			im := in.(map[string]any)
+			want := "no"
+			if int(im["phase"].(float64)) <= p {
+				want = "yes"
+			}
+			if im["answer"] == want {
+				continue
+			}
+			res := f.api(tok, "PUT", fmt.Sprintf("/api/v1/assessments/%d/indicators/%s", assessmentID, im["key"]),
+				map[string]any{"answer": want, "evidence": "Evidence for " + im["key"].(string), "version": im["version"]})
+			if res.Status != 200 {
+				f.t.Fatalf("answer %s: %d %s", im["key"], res.Status, res.Raw)
+			}
+		}
+	}
+}
+
+// step submits a workflow button of the review page as b and checks it.
+func step(t *testing.T, b *browser, assessmentID int64, action, text string) {
+	t.Helper()
+	b.get(fmt.Sprintf("/assessments/%d/review", assessmentID))
+	res, _ := b.post(fmt.Sprintf("/assessments/%d/transitions", assessmentID), url.Values{"action": {action}, "text": {text}})
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("%s: %d", action, res.StatusCode)
+	}
+}
+
+// TestNationalCycleEndToEnd runs a national assessment through HTTP from
+// answers to review (a return and a resolved comment), approval and lock,
+// then a second cycle carried forward with exactly two capabilities
+// changed, and checks the progress view and the report of cycle 2.
+func TestNationalCycleEndToEnd(t *testing.T) {
+	f := newFixture(t)
+	coord := f.token(f.coordinator)
+	all := map[string]int{}
+	for _, c := range f.fw.Capabilities() {
+		all[c.Key] = 1
+	}
+	all["legislation"] = 3
+	f.apiSetPhases(coord, f.assess.ID, all)
+	cycle1 := f.assess.ID
+
+	// Review: submitted, commented, returned, answered, resolved, approved.
+	cb, rb := f.session(f.coordinator), f.session(f.reviewer)
+	step(t, cb, cycle1, "submit", "")
+	rb.get(fmt.Sprintf("/assessments/%d/capabilities/hotline", cycle1))
+	res, _ := rb.post(fmt.Sprintf("/assessments/%d/comments", cycle1), url.Values{"capability": {"hotline"}, "body": {"Is the hotline's funding secured beyond 2026?"}, "return_to": {"capability"}})
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("review comment: %d", res.StatusCode)
+	}
+	var commentID int64
+	fmt.Sscanf(res.Header.Get("Location")[strings.Index(res.Header.Get("Location"), "#comment-")+len("#comment-"):], "%d", &commentID)
+	step(t, rb, cycle1, "return", "Please answer the hotline question before approval.")
+	_, doc := cb.get(fmt.Sprintf("/assessments/%d/review", cycle1))
+	if got := text(doc.Find("#review-status")); got != "Draft" {
+		t.Fatalf("after return the status reads %q", got)
+	}
+	if !strings.Contains(text(doc.Find("#comments-general")), "Please answer the hotline question") {
+		t.Error("the return comment is not on the review page")
+	}
+	res, _ = cb.post(fmt.Sprintf("/assessments/%d/comments", cycle1), url.Values{"parent_id": {fmt.Sprint(commentID)}, "capability": {"hotline"}, "body": {"Yes: the 2026–2028 budget line is adopted."}, "return_to": {"review"}})
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("reply: %d", res.StatusCode)
+	}
+	returnID, _ := doc.Find("#comments-general article.thread").Attr("data-comment")
+	step(t, cb, cycle1, "submit", "")
+	rb.get(fmt.Sprintf("/assessments/%d/review", cycle1))
+	for _, id := range []string{fmt.Sprint(commentID), returnID} {
+		if res, _ := rb.post("/comments/"+id+"/resolve", url.Values{"return_to": {"review"}}); res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("resolve %s: %d", id, res.StatusCode)
+		}
+	}
+	step(t, rb, cycle1, "approve", "")
+	_, doc = cb.get(fmt.Sprintf("/assessments/%d/review", cycle1))
+	if got := text(doc.Find("#review-status")); got != "Approved" || !strings.Contains(text(doc.Find("#approved-by")), "by reviewer") || text(doc.Find("#open-comments")) != "0" {
+		t.Fatalf("after approval: %q, %q, open %q", got, text(doc.Find("#approved-by")), text(doc.Find("#open-comments")))
+	}
+	key := f.fw.Capability("hotline").Indicators[0].Key
+	if r := f.api(coord, "PUT", fmt.Sprintf("/api/v1/assessments/%d/indicators/%s", cycle1, key), map[string]any{"answer": "no", "version": 1}); r.Status != http.StatusConflict {
+		t.Fatalf("the approved cycle accepted a write: %d", r.Status)
+	}
+
+	// Cycle 2: carried forward; leadership moves up, legislation slips.
+	cycle2 := f.nextCycle(cb, f.assess, "2027")
+	_, doc = cb.get(fmt.Sprintf("/assessments/%d", cycle2))
+	if doc.Find("#carried-total").Length() != 1 {
+		t.Fatal("cycle 2 shows nothing carried forward")
+	}
+	f.apiSetPhases(coord, cycle2, map[string]int{"leadership": 3, "legislation": 2})
+	cb.get(fmt.Sprintf("/assessments/%d/capabilities/hotline", cycle2))
+	if res, _ := cb.post(fmt.Sprintf("/assessments/%d/capabilities/hotline/confirm", cycle2), url.Values{}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("confirm hotline: %d", res.StatusCode)
+	}
+	step(t, cb, cycle2, "submit", "")
+	step(t, rb, cycle2, "approve", "")
+
+	// The progress view shows exactly those two deltas.
+	_, doc = f.session(f.viewer).get(fmt.Sprintf("/organisations/%d/progress", f.org.ID))
+	if n := doc.Find("#cycles li").Length(); n != 2 {
+		t.Errorf("cycles shown = %d, want 2", n)
+	}
+	assertProgress(t, doc)
+	api := f.api(f.token(f.viewer), "GET", fmt.Sprintf("/api/v1/organisations/%d/progress", f.org.ID), nil)
+	if !strings.Contains(string(api.Raw), `"moved_up":["leadership"],"slipped":["legislation"]`) {
+		t.Errorf("API progress: %s", api.Raw)
+	}
+
+	// The report of cycle 2 shows the change since cycle 1.
+	_, doc = f.session(f.viewer).get(fmt.Sprintf("/assessments/%d/report", cycle2))
+	if got := text(doc.Find(`#moved-up li[data-capability="leadership"]`)); !strings.Contains(got, "1 → 3") {
+		t.Errorf("report moved up = %q", got)
+	}
+	if got := text(doc.Find(`#slipped li[data-capability="legislation"]`)); !strings.Contains(got, "3 → 2") {
+		t.Errorf("report slipped = %q", got)
+	}
+	if n := doc.Find(`#moved-up li[data-capability], #slipped li[data-capability]`).Length(); n != 2 {
+		t.Errorf("report lists %d changes, want 2", n)
+	}
+
+	// Every step left its audit entry.
+	want := map[string]int{"assessment.status": 6, "comment.add": 2, "comment.resolve": 2, "cycle.start": 1, "answer.confirm": len(f.fw.Capability("hotline").Indicators)}
+	for action, n := range want {
+		if got := len(f.events(action)); got != n {
+			t.Errorf("%s audit events = %d, want %d", action, got, n)
+		}
+	}
+}
+
+// assertProgress checks the progress page: leadership moved up 1 → 3,
+// legislation slipped 3 → 2, every other capability unchanged.
+func assertProgress(t *testing.T, doc *goquery.Document) {
+	t.Helper()
+	if got := text(doc.Find(`#moved-up li`)); got != "1. Leadership: 1 → 3" {
+		t.Errorf("moved up = %q", got)
+	}
+	if got := text(doc.Find(`#slipped li`)); got != "3. Legislation: 3 → 2" {
+		t.Errorf("slipped = %q", got)
+	}
+	doc.Find("table.progress-capabilities tr[data-capability]").Each(func(_ int, r *goquery.Selection) {
+		key, _ := r.Attr("data-capability")
+		dir, _ := r.Attr("data-direction")
+		want := map[string]string{"leadership": "up", "legislation": "down"}[key]
+		if want == "" {
+			want = "same"
+		}
+		if dir != want {
+			t.Errorf("%s direction = %q, want %q", key, dir, want)
+		}
+	})
+	row := doc.Find(`tr[data-capability="leadership"]`)
+	if got := text(row.Find(".direction")); got != "↑ moved up" {
+		t.Errorf("leadership change cell = %q", got)
+	}
+	if label, _ := row.Find("svg.sparkline").Attr("aria-label"); !strings.Contains(label, "phase 3 (Established)") {
+		t.Errorf("sparkline text alternative = %q", label)
+	}
+	if got := text(doc.Find(`tr[data-domain="policy-governance"] .direction`)); got != "↑ moved up" {
+		t.Errorf("domain 1 change = %q (leadership +2, legislation −1)", got)
+	}
+}

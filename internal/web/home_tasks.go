@@ -1,0 +1,103 @@
+package web
+
+import (
+	"fmt"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/framework"
+	"github.com/mnr-self-assessment/mnr/internal/store"
+)
+
+// homePage is the home page: the user's tasks, then their organisations
+// and assessments.
+type homePage struct {
+	Groups []orgAssessments
+	Tasks  homeTasks
+}
+
+// homeTasks is "My tasks": contributions the user's agencies still have to
+// answer, submitted contributions awaiting the user's consolidation, and
+// capabilities assigned to the user.
+type homeTasks struct {
+	ToAnswer      []taskLine
+	ToConsolidate []taskLine
+	Assigned      []assignedTask
+}
+
+// Any reports whether there is anything to do.
+func (t homeTasks) Any() bool {
+	return len(t.ToAnswer)+len(t.ToConsolidate)+len(t.Assigned) > 0
+}
+
+type taskLine struct {
+	store.ContributionTask
+	Overdue, DueSoon bool
+}
+
+type assignedTask struct {
+	Assessment assessment.Assessment
+	Capability *framework.Capability
+}
+
+// myTasks gathers the user's tasks and, on the way, leaves a "due soon"
+// notification for each contribution due within a few days: generated
+// when the user comes by, once per contribution thanks to its dedupe key.
+func (s *Server) myTasks(c echo.Context, assessments []assessment.Assessment) (homeTasks, error) {
+	ctx, p, now := c.Request().Context(), principal(c), s.cfg.Now()
+	var answering, consolidating []int64
+	for _, m := range p.Memberships {
+		switch m.Role {
+		case assessment.RoleOwner, assessment.RoleCoordinator:
+			answering, consolidating = append(answering, m.OrganisationID), append(consolidating, m.OrganisationID)
+		case assessment.RoleContributor:
+			answering = append(answering, m.OrganisationID)
+		}
+	}
+	var t homeTasks
+	open, err := s.db.OpenContributions(ctx, answering)
+	if err != nil {
+		return t, err
+	}
+	var reminders []store.Notification
+	for _, task := range open {
+		cn := task.Contribution
+		line := taskLine{ContributionTask: task, Overdue: cn.Overdue(now), DueSoon: cn.DueSoon(now)}
+		t.ToAnswer = append(t.ToAnswer, line)
+		if line.DueSoon && task.Assessment.Status != assessment.StatusApproved {
+			verb := "is due on"
+			if line.Overdue {
+				verb = "was due on"
+			}
+			reminders = append(reminders, store.Notification{UserID: p.User.ID, Kind: store.NotifyDueSoon,
+				Message:   fmt.Sprintf("%s %s %s.", cn.String()+" to “"+task.Assessment.Title+"”", verb, cn.DueDate.Format("2 January 2006")),
+				Link:      fmt.Sprintf("/contributions/%d", cn.ID),
+				DedupeKey: fmt.Sprintf("due_soon:contribution:%d", cn.ID)})
+		}
+	}
+	if len(reminders) > 0 {
+		if err := s.db.Notify(ctx, reminders...); err != nil {
+			return t, err
+		}
+	}
+	waiting, err := s.db.AwaitingConsolidation(ctx, consolidating)
+	if err != nil {
+		return t, err
+	}
+	for _, task := range waiting {
+		t.ToConsolidate = append(t.ToConsolidate, taskLine{ContributionTask: task})
+	}
+	for _, a := range assessments {
+		fw, err := framework.Get(a.FrameworkVersion)
+		if err != nil || a.Status == assessment.StatusApproved {
+			continue
+		}
+		for _, key := range p.Assigned[a.ID] {
+			if cp := fw.Capability(key); cp != nil {
+				t.Assigned = append(t.Assigned, assignedTask{Assessment: a, Capability: cp})
+			}
+		}
+	}
+	return t, nil
+}

@@ -1,0 +1,108 @@
+package web
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/policy"
+	"github.com/mnr-self-assessment/mnr/internal/report"
+)
+
+// partnerPage is what a partner organisation's members see of those who
+// share with it.
+type partnerPage struct {
+	Receiving  []assessment.Organisation // the viewer's organisations shared with
+	Partners   *report.Partners
+	Reports    map[int64][]assessment.Assessment // by sharing organisation, newest first
+	Sparklines map[int64]template.HTML           // by sharing organisation
+	Min        int
+}
+
+// partnerDashboard is /partner.
+func (s *Server) partnerDashboard(c echo.Context) error {
+	page, err := s.loadPartners(c)
+	if err != nil {
+		return err
+	}
+	page.Sparklines = map[int64]template.HTML{}
+	for _, m := range page.Partners.Multiples {
+		page.Sparklines[m.Organisation.ID] = report.SparklineSVG(m.Means(), multipleLabel(m))
+	}
+	return s.render(c, "partner", pageData{Title: "Shared with us", Data: page})
+}
+
+// loadPartners gathers every assessment shared with the viewer's
+// organisations (the principal's SharedWith, so revocation applies at
+// once), grouped by sharing organisation; approved ones feed the small
+// multiples and the aggregates.
+func (s *Server) loadPartners(c echo.Context) (*partnerPage, error) {
+	p := principal(c)
+	if !policy.CanViewPartnerDashboard(p) {
+		return nil, &assessment.Error{Code: assessment.EFORBIDDEN, Message: "The partner view is for members of an organisation that others share their reports with."}
+	}
+	ctx := c.Request().Context()
+	page := &partnerPage{Reports: map[int64][]assessment.Assessment{}, Min: report.MinContributors}
+	shares, err := s.db.SharesWith(ctx, p.OrganisationIDs())
+	if err != nil {
+		return nil, err
+	}
+	sharing, receiving := map[int64]bool{}, map[int64]bool{}
+	orgIDs, recIDs := []int64{}, []int64{} // never nil: nil lists every organisation
+	for _, sh := range shares {
+		if !sharing[sh.OrganisationID] {
+			sharing[sh.OrganisationID] = true
+			orgIDs = append(orgIDs, sh.OrganisationID)
+		}
+		if !receiving[sh.PartnerOrganisationID] {
+			receiving[sh.PartnerOrganisationID] = true
+			recIDs = append(recIDs, sh.PartnerOrganisationID)
+		}
+	}
+	if page.Receiving, err = s.db.Organisations(ctx, recIDs); err != nil {
+		return nil, err
+	}
+	orgs, err := s.db.Organisations(ctx, orgIDs)
+	if err != nil {
+		return nil, err
+	}
+	list, err := s.db.Assessments(ctx, orgIDs)
+	if err != nil {
+		return nil, err
+	}
+	approved := map[int64][]*assessment.Detail{}
+	for _, a := range list {
+		if !p.SharedWith[a.ID] {
+			continue
+		}
+		page.Reports[a.OrganisationID] = append(page.Reports[a.OrganisationID], a)
+		if a.Status == assessment.StatusApproved {
+			d, err := s.detailByID(ctx, a.ID)
+			if err != nil {
+				return nil, err
+			}
+			approved[a.OrganisationID] = append(approved[a.OrganisationID], d)
+		}
+	}
+	page.Partners = report.BuildPartners(s.fw, orgs, approved, "en")
+	return page, nil
+}
+
+// multipleLabel is a small multiple's text alternative.
+func multipleLabel(m report.Multiple) string {
+	if len(m.Cycles) == 0 {
+		return m.Organisation.Name + ": no approved assessment shared yet"
+	}
+	parts := make([]string, len(m.Cycles))
+	for i, cy := range m.Cycles {
+		mean := "not assessed"
+		if cy.Scores.Mean != nil {
+			mean = fmt.Sprintf("mean phase %.1f", *cy.Scores.Mean)
+		}
+		parts[i] = cy.Period + " " + mean
+	}
+	return m.Organisation.Name + ": " + strings.Join(parts, ", ")
+}
