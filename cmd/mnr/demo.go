@@ -29,6 +29,7 @@ var demoUsers = []demoUser{
 	{"reviewer@demoland.example", "Omar Said (reviewer)", assessment.RoleReviewer, false},
 	{"viewer@demoland.example", "Grace Mensah (viewer)", assessment.RoleViewer, false},
 	{"police@demoland.example", "Inspector Noor Rahman (police coordinator)", "", false},
+	{"partner@demoland.example", "Sofia Lindqvist (partner NGO analyst)", "", false},
 }
 
 // demoPhases is the fictional Demoland's true phase per capability number in
@@ -59,6 +60,7 @@ func (m *Main) demo(ctx context.Context, args []string) error {
 		return fmt.Errorf("load demo: %w", err)
 	}
 	fmt.Fprintln(m.Stdout, "Loaded the fictional country Demoland: a national assessment for 2025 (approved), one for 2026 (in progress) and a police agency assessment.")
+	fmt.Fprintln(m.Stdout, "The 2026 cycle was started from 2025 with answers carried forward; Demoland shares its approved assessments with the NGO "+demoPartnerOrg+".")
 	m.printDemoSignIn()
 	return nil
 }
@@ -106,10 +108,11 @@ func loadDemo(ctx context.Context, db *store.Store, fw *framework.Framework) err
 	if err != nil {
 		return err
 	}
-	if err := db.SetStatus(ctx, assessment.Actor{UserID: users["reviewer@demoland.example"].ID, Name: users["reviewer@demoland.example"].Name}, a2025.ID, assessment.StatusApproved); err != nil {
+	reviewer := assessment.Actor{UserID: users["reviewer@demoland.example"].ID, Name: users["reviewer@demoland.example"].Name}
+	if err := demoReview(ctx, db, coordinator, reviewer, a2025); err != nil {
 		return err
 	}
-	a2026, err := demoAssessment(ctx, db, fw, coordinator, national.ID, "National MNR self-assessment", "2026", nil, demoPhases2026, false)
+	a2026, err := demoNextCycle(ctx, db, fw, coordinator, reviewer, a2025, demoPhases2025, demoPhases2026, []string{"education", "child-participation"})
 	if err != nil {
 		return err
 	}
@@ -121,7 +124,10 @@ func loadDemo(ctx context.Context, db *store.Store, fw *framework.Framework) err
 	policeActor := assessment.Actor{UserID: users["police@demoland.example"].ID, Name: users["police@demoland.example"].Name}
 	_, err = demoAssessment(ctx, db, fw, policeActor, police.ID, "Police capability self-assessment", "2026",
 		[]string{"law-enforcement", "offender-management", "image-databases"}, demoPhases2026, true)
-	return err
+	if err != nil {
+		return err
+	}
+	return demoPartner(ctx, db, by, users["owner@demoland.example"], users["partner@demoland.example"], national.ID)
 }
 
 // demoAssessment creates an assessment and answers it from the phase table:

@@ -18,6 +18,7 @@ func (m *Main) export(ctx context.Context, args []string) error {
 	id := fs.Int64("assessment", 0, "assessment id (required)")
 	format := fs.String("format", "pdf", "csv, xlsx, json or pdf")
 	out := fs.String("out", "", "output file (required; - for standard output)")
+	lang := fs.String("lang", "en", "language of the report: en, ar, fr or es")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -45,7 +46,7 @@ func (m *Main) export(ctx context.Context, args []string) error {
 		defer f.Close()
 		w = f
 	}
-	if err := srv.ExportReport(ctx, *id, *format, w); err != nil {
+	if err := srv.ExportReport(ctx, *id, *format, *lang, w); err != nil {
 		if *out != "-" {
 			os.Remove(*out)
 		}

@@ -77,12 +77,12 @@ type CapabilityConsolidation struct {
 
 // Consolidated reports whether contributions came in and every indicator
 // they answered has an adopted or decided national answer.
-func (c *CapabilityConsolidation) Consolidated() bool {
+func (c CapabilityConsolidation) Consolidated() bool {
 	return c.In > 0 && c.Agreement != AgreementNone && c.Open == 0
 }
 
 // Disagreements counts the indicators on which contributions differ.
-func (c *CapabilityConsolidation) Disagreements() int {
+func (c CapabilityConsolidation) Disagreements() int {
 	n := 0
 	for _, in := range c.Indicators {
 		if in.Agreement == AgreementDisagree {
@@ -158,8 +158,11 @@ func (in *DecisionInput) Validate(a *Assessment, fw *framework.Framework, indica
 		return ans, err
 	}
 	in.Reason = strings.TrimSpace(in.Reason)
-	if err := requiredText("reason", in.Reason, MaxJustification); err != nil {
-		return Answer{}, FieldError("reason", "%s: say why the national answer is what it is (for example which evidence settles it)", err.(*Error).Message)
+	if in.Reason == "" {
+		return Answer{}, FieldError("reason", "a reason is required: say why the national answer is what it is (for example which evidence settles it)")
+	}
+	if err := optionalText("reason", in.Reason, MaxJustification); err != nil {
+		return Answer{}, FieldError("reason", "the reason %s", err.(*Error).Message)
 	}
 	ans.Source, ans.SourceReason = SourceCoordinator, in.Reason
 	return ans, nil

@@ -11,6 +11,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
@@ -212,3 +213,19 @@ func (t *Translator) Percent(f float64) string {
 
 // Int formats a whole number in the locale's style.
 func (t *Translator) Int(n int) string { return t.printer.Sprint(n) }
+
+var (
+	defaultBundle *Bundle
+	defaultErr    error
+	defaultOnce   sync.Once
+)
+
+// Default returns the embedded messages, loaded once, for packages that
+// write text outside a request (the report, exports, mails).
+func Default() *Bundle {
+	defaultOnce.Do(func() { defaultBundle, defaultErr = New() })
+	if defaultErr != nil {
+		panic("i18n: embedded message files are broken: " + defaultErr.Error())
+	}
+	return defaultBundle
+}

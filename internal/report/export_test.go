@@ -120,7 +120,7 @@ func TestXLSX(t *testing.T) {
 	if len(caps) != len(r.Capabilities)+1 {
 		t.Errorf("Capabilities has %d rows, want %d", len(caps), len(r.Capabilities)+1)
 	}
-	if caps[4][3] != NotAssessedLabel || caps[1][3] != "2" {
+	if caps[4][3] != "Not assessed" || caps[1][3] != "2" {
 		t.Errorf("phase cells: law enforcement %q leadership %q", caps[4][3], caps[1][3])
 	}
 	ans := rows(SheetAnswers)

@@ -176,9 +176,13 @@ func domainRow(number int, name string, caps, assessed, notAssessed int, mean, t
 	return append(row, comp.Percent)
 }
 
+// exportNotAssessed marks a missing phase in the exports, whose column
+// headers stay in English so analysts' scripts read every language's file.
+const exportNotAssessed = "Not assessed"
+
 func optFloat(p *float64) any {
 	if p == nil {
-		return NotAssessedLabel
+		return exportNotAssessed
 	}
 	return *p
 }
@@ -187,7 +191,7 @@ func (x *xlsx) capabilities(r *Report) {
 	const s = SheetCapabilities
 	var rows [][]any
 	for _, c := range r.Capabilities {
-		var phase any = NotAssessedLabel
+		var phase any = exportNotAssessed
 		if c.Score.Phase != nil {
 			phase = *c.Score.Phase
 		}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/framework"
+	"github.com/mnr-self-assessment/mnr/internal/i18n"
 )
 
 // Report is everything the report page, the printed PDF and the exports
@@ -24,6 +25,7 @@ type Report struct {
 	Previous *Comparison // nil when there is no previous cycle
 
 	phaseNames []string
+	tr         *i18n.Translator
 }
 
 // Cover is the title page.
@@ -39,6 +41,7 @@ type Cover struct {
 	StatusLabel      string
 	National         bool // every capability is in scope
 	ApprovedAt       *time.Time
+	ApprovedBy       string // who approved; empty when not approved
 	Generated        time.Time
 }
 
@@ -170,7 +173,7 @@ func Build(cur, prev *assessment.Detail, lang string) *Report {
 // BuildAt is Build with the generation time given.
 func BuildAt(cur, prev *assessment.Detail, lang string, now time.Time) *Report {
 	fw := cur.Framework
-	r := &Report{Lang: lang, Generated: now, Scores: Score(cur)}
+	r := &Report{Lang: lang, Generated: now, Scores: Score(cur), tr: i18n.Default().For(lang)}
 	for _, p := range fw.Scale {
 		for len(r.phaseNames) <= p.Number {
 			r.phaseNames = append(r.phaseNames, "")
@@ -186,9 +189,10 @@ func BuildAt(cur, prev *assessment.Detail, lang string, now time.Time) *Report {
 		FrameworkVersion: cur.Assessment.FrameworkVersion,
 		FrameworkTitle:   fw.Title.In(lang),
 		Status:           string(cur.Assessment.Status),
-		StatusLabel:      statusLabel(cur.Assessment.Status),
+		StatusLabel:      r.statusLabel(cur.Assessment.Status),
 		National:         cur.Assessment.National(len(fw.Capabilities())),
 		ApprovedAt:       cur.Assessment.ApprovedAt,
+		ApprovedBy:       cur.Assessment.ApprovedByName,
 		Generated:        now,
 	}
 	if r.Cover.FrameworkVersion == "" {
@@ -235,7 +239,7 @@ func (r *Report) PhaseName(n int) string {
 	if n >= 0 && n < len(r.phaseNames) && r.phaseNames[n] != "" {
 		return r.phaseNames[n]
 	}
-	return phaseFallback(n)
+	return r.phaseFallback(n)
 }
 
 // Capability returns the section of the capability with key, or nil.
@@ -317,7 +321,7 @@ func (r *Report) indicatorLine(in *framework.Indicator, a assessment.Answer) Ind
 		Text:        in.Text.In(r.Lang),
 		EvidenceFor: in.Evidence.In(r.Lang),
 		Value:       a.Value,
-		ValueLabel:  answerLabel(a.Value),
+		ValueLabel:  r.answerLabel(a.Value),
 		Evidence:    a.Evidence,
 		Links:       append([]string(nil), a.Links...),
 		Note:        a.Note,

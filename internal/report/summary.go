@@ -7,53 +7,45 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/framework"
+	"github.com/mnr-self-assessment/mnr/internal/i18n"
 )
 
-// This file holds every English sentence and label the report writes, so a
-// later change can swap it for message IDs without touching the arithmetic.
+// Every sentence and label the report writes comes from the message files
+// (internal/i18n/locales/report.*.json) in the report's language; this file
+// only chooses which message and fills in the figures.
+
+func (r *Report) translator() *i18n.Translator {
+	if r.tr == nil {
+		r.tr = i18n.Default().For(r.Lang)
+	}
+	return r.tr
+}
+
+func (r *Report) t(id string, args ...any) string { return r.translator().T(id, args...) }
+
+// dec formats a mean phase with one decimal in the report's locale.
+func (r *Report) dec(f float64) string { return r.translator().Decimal(f, 1) }
 
 // NotAssessedLabel stands in for the phase of a capability not assessed.
-const NotAssessedLabel = "Not assessed"
+func (r *Report) NotAssessedLabel() string { return r.t("ReportNotAssessed") }
 
-func answerLabel(v assessment.AnswerValue) string {
-	switch v {
-	case assessment.Yes:
-		return "Yes"
-	case assessment.Partly:
-		return "Partly"
-	case assessment.No:
-		return "No"
-	case assessment.Unknown:
-		return "Don't know"
-	case assessment.NA:
-		return "Not applicable"
-	case assessment.Unanswered:
-		return "Not answered"
+func (r *Report) answerLabel(v assessment.AnswerValue) string {
+	if v == assessment.Unanswered {
+		return r.t("AnswerUnanswered")
 	}
-	return string(v)
+	return r.t("Answer_" + string(v))
 }
 
-func statusLabel(s assessment.Status) string {
-	switch s {
-	case assessment.StatusDraft:
-		return "Draft"
-	case assessment.StatusInReview:
-		return "In review"
-	case assessment.StatusApproved:
-		return "Approved"
-	}
-	return string(s)
-}
+func (r *Report) statusLabel(s assessment.Status) string { return r.t("Status_" + string(s)) }
 
-func phaseFallback(n int) string { return fmt.Sprintf("Phase %d", n) }
+func (r *Report) phaseFallback(n int) string { return r.t("ReportPhaseN", "N", n) }
 
 // summarise writes the executive summary from the figures. Each sentence
 // stands alone so it reads well as a bullet.
 func summarise(r *Report) []string {
 	o := r.Scores.Overall
-	out := []string{fmt.Sprintf("%d of %d indicators answered (%d%%) across %d capabilities in scope.",
-		o.Completion.Answered, o.Completion.Total, o.Completion.Percent, o.Capabilities)}
-
+	out := []string{r.t("SumCompletion", "Answered", o.Completion.Answered, "Total", o.Completion.Total,
+		"Percent", o.Completion.Percent, "Count", o.Capabilities)}
 	var notAssessed []string
 	for _, c := range r.Capabilities {
 		if c.Score.Phase == nil {
@@ -61,14 +53,13 @@ func summarise(r *Report) []string {
 		}
 	}
 	if len(notAssessed) == 0 {
-		out = append(out, fmt.Sprintf("All %d capabilities in scope are assessed.", o.Capabilities))
+		out = append(out, r.t("SumAllAssessed", "Count", o.Capabilities))
 	} else {
-		out = append(out, fmt.Sprintf("%d of %d capabilities assessed; not yet assessed (no phase shown or counted): %s.",
-			o.Assessed, o.Capabilities, strings.Join(notAssessed, ", ")))
+		out = append(out, r.t("SumSomeAssessed", "Assessed", o.Assessed, "Count", o.Capabilities, "List", strings.Join(notAssessed, ", ")))
 	}
 	if o.Mean != nil {
-		out = append(out, fmt.Sprintf("Average confirmed phase of the assessed capabilities: %.1f on the scale 0 to 4; %d of %d (%d%%) are at %s (phase %d) or above.",
-			*o.Mean, o.Established, o.Assessed, int(roundTo(o.Established*100, o.Assessed, 1)), r.PhaseName(EstablishedPhase), EstablishedPhase))
+		out = append(out, r.t("SumMean", "Mean", r.dec(*o.Mean), "Established", o.Established, "Assessed", o.Assessed,
+			"Percent", int(roundTo(o.Established*100, o.Assessed, 1)), "Phase", r.PhaseName(EstablishedPhase), "N", EstablishedPhase))
 	}
 	out = append(out, domainSentences(r)...)
 	out = append(out, gapSentence(r))
@@ -91,15 +82,14 @@ func domainSentences(r *Report) []string {
 	case len(scored) == 0:
 		return nil
 	case len(scored) == 1:
-		return []string{fmt.Sprintf("Only one domain has assessed capabilities: %s (average phase %.1f).",
-			capRef(scored[0].Number, scored[0].Name), *scored[0].Score.Mean)}
+		return []string{r.t("SumOneDomain", "Name", capRef(scored[0].Number, scored[0].Name), "Mean", r.dec(*scored[0].Score.Mean))}
 	}
 	hi, lo := *scored[0].Score.Mean, *scored[0].Score.Mean
 	for _, d := range scored {
 		hi, lo = max(hi, *d.Score.Mean), min(lo, *d.Score.Mean)
 	}
 	if hi == lo {
-		return []string{fmt.Sprintf("All %d domains with assessed capabilities have the same average phase (%.1f).", len(scored), hi)}
+		return []string{r.t("SumDomainsEqual", "Count", len(scored), "Mean", r.dec(hi))}
 	}
 	pick := func(v float64) []string {
 		var names []string
@@ -110,14 +100,14 @@ func domainSentences(r *Report) []string {
 		}
 		return names
 	}
-	return []string{extremeSentence("Strongest", pick(hi), hi), extremeSentence("Weakest", pick(lo), lo)}
+	return []string{r.extremeSentence("Strongest", pick(hi), hi), r.extremeSentence("Weakest", pick(lo), lo)}
 }
 
-func extremeSentence(which string, names []string, v float64) string {
+func (r *Report) extremeSentence(which string, names []string, v float64) string {
 	if len(names) == 1 {
-		return fmt.Sprintf("%s domain by average phase: %s (%.1f).", which, names[0], v)
+		return r.t("Sum"+which, "Name", names[0], "Mean", r.dec(v))
 	}
-	return fmt.Sprintf("%s domains by average phase, tied at %.1f: %s.", which, v, joinAnd(names))
+	return r.t("Sum"+which+"Tied", "Mean", r.dec(v), "List", r.joinAnd(names))
 }
 
 // MaxGapsInSummary is how many gaps to target the summary names.
@@ -125,18 +115,17 @@ const MaxGapsInSummary = 3
 
 func gapSentence(r *Report) string {
 	if !r.HasTargets() {
-		return "No target phases are set yet; setting them turns these results into a plan."
+		return r.t("SumNoTargets")
 	}
 	gaps := r.Gaps()
 	if len(gaps) == 0 {
-		return "Every assessed capability with a target phase has reached it."
+		return r.t("SumTargetsReached")
 	}
 	var parts []string
 	for _, c := range gaps[:min(len(gaps), MaxGapsInSummary)] {
-		parts = append(parts, fmt.Sprintf("%s (phase %d, target %d, gap %d)",
-			capRef(c.Number, c.Short), *c.Score.Phase, *c.Score.Target, c.Score.Gap))
+		parts = append(parts, r.t("SumGapItem", "Name", capRef(c.Number, c.Short), "Phase", *c.Score.Phase, "Target", *c.Score.Target, "Gap", c.Score.Gap))
 	}
-	return fmt.Sprintf("Largest gaps to target: %s.", strings.Join(parts, "; "))
+	return r.t("SumGaps", "List", strings.Join(parts, "; "))
 }
 
 // Gaps returns the capabilities below their target, largest gap first, then
@@ -176,7 +165,7 @@ func priorityRank(p string) int {
 func changeSentences(r *Report) []string {
 	p := r.Previous
 	if p == nil {
-		return []string{"There is no previous assessment to compare with."}
+		return []string{r.t("SumNoPrevious")}
 	}
 	since := p.Period
 	if since == "" {
@@ -184,125 +173,112 @@ func changeSentences(r *Report) []string {
 	}
 	var out []string
 	if len(p.MovedUp) > 0 {
-		out = append(out, fmt.Sprintf("Moved up since %s: %s.", since, changeList(p.MovedUp)))
+		out = append(out, r.t("SumMovedUp", "Since", since, "List", r.changeList(p.MovedUp)))
 	}
 	if len(p.Slipped) > 0 {
-		out = append(out, fmt.Sprintf("Slipped since %s: %s.", since, changeList(p.Slipped)))
+		out = append(out, r.t("SumSlipped", "Since", since, "List", r.changeList(p.Slipped)))
 	}
 	if len(p.MovedUp) == 0 && len(p.Slipped) == 0 {
-		out = append(out, fmt.Sprintf("No capability moved up or slipped since %s.", since))
+		out = append(out, r.t("SumNoChange", "Since", since))
 	}
-	switch {
-	case p.Unchanged == 1:
-		out = append(out, fmt.Sprintf("1 capability kept the same phase as in %s.", since))
-	case p.Unchanged > 1:
-		out = append(out, fmt.Sprintf("%d capabilities kept the same phase as in %s.", p.Unchanged, since))
+	if p.Unchanged > 0 {
+		out = append(out, r.t("SumUnchanged", "Count", p.Unchanged, "Since", since))
 	}
 	if len(p.NewlyAssessed) > 0 {
 		var names []string
 		for _, c := range p.NewlyAssessed {
-			names = append(names, fmt.Sprintf("%s (phase %d)", capRef(c.Number, c.Name), c.To))
+			names = append(names, r.t("SumNewItem", "Name", capRef(c.Number, c.Name), "Phase", c.To))
 		}
-		out = append(out, fmt.Sprintf("Assessed now but not in %s: %s.", since, strings.Join(names, ", ")))
+		out = append(out, r.t("SumNewlyAssessed", "Since", since, "List", strings.Join(names, ", ")))
 	}
 	return out
 }
 
-func changeList(cs []Change) string {
+func (r *Report) changeList(cs []Change) string {
 	var parts []string
 	for _, c := range cs {
-		parts = append(parts, fmt.Sprintf("%s (from phase %d to %d)", capRef(c.Number, c.Name), *c.From, c.To))
+		parts = append(parts, r.t("SumChangeItem", "Name", capRef(c.Number, c.Name), "From", *c.From, "To", c.To))
 	}
 	return strings.Join(parts, ", ")
 }
 
-func joinAnd(names []string) string {
+func (r *Report) joinAnd(names []string) string {
 	if len(names) < 2 {
 		return strings.Join(names, "")
 	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	return r.t("ListAnd", "List", strings.Join(names[:len(names)-1], ", "), "Last", names[len(names)-1])
 }
 
 // Chart texts. Titles and descriptions are the charts' text alternative, so
 // they carry every value shown.
 
-func radarTitle(r *Report) string {
-	return fmt.Sprintf("Maturity by capability: %s", coverName(r))
-}
-
-func capBarsTitle(r *Report) string {
-	return fmt.Sprintf("Phase by capability: %s", coverName(r))
-}
-
-func domainBarsTitle(r *Report) string {
-	return fmt.Sprintf("Average phase by domain: %s", coverName(r))
-}
+func radarTitle(r *Report) string      { return r.t("ChartRadarTitle", "Name", coverName(r)) }
+func capBarsTitle(r *Report) string    { return r.t("ChartCapBarsTitle", "Name", coverName(r)) }
+func domainBarsTitle(r *Report) string { return r.t("ChartDomainBarsTitle", "Name", coverName(r)) }
 
 func coverName(r *Report) string {
 	if r.Cover.Period == "" {
 		return r.Cover.Title
 	}
-	return fmt.Sprintf("%s, %s", r.Cover.Title, r.Cover.Period)
+	return r.Cover.Title + ", " + r.Cover.Period
 }
 
 func scaleSentence(r *Report) string {
-	return fmt.Sprintf("Scale from 0 (%s) to %d (%s).", r.PhaseName(0), framework.MaxPhase, r.PhaseName(framework.MaxPhase))
+	return r.t("ChartScale", "Low", r.PhaseName(0), "Max", framework.MaxPhase, "High", r.PhaseName(framework.MaxPhase))
 }
 
 // capabilitiesDesc lists each capability's phase, target and previous phase.
 func capabilitiesDesc(r *Report) string {
-	parts := []string{"Confirmed phase by capability. " + scaleSentence(r)}
+	parts := []string{r.t("ChartCapDesc") + " " + scaleSentence(r)}
 	for _, c := range r.Capabilities {
-		s := capRef(c.Number, c.Short) + ": "
+		var bits []string
 		if c.Score.Phase == nil {
-			s += "not assessed"
+			bits = append(bits, r.t("ChartNotAssessed"))
 		} else {
-			s += fmt.Sprintf("phase %d", *c.Score.Phase)
+			bits = append(bits, r.t("ChartPhase", "N", *c.Score.Phase))
 		}
 		if c.Score.Target != nil {
-			s += fmt.Sprintf(", target %d", *c.Score.Target)
+			bits = append(bits, r.t("ChartTarget", "N", *c.Score.Target))
 		}
 		if r.Previous != nil {
 			if c.Previous != nil {
-				s += fmt.Sprintf(", previous cycle %d", *c.Previous)
+				bits = append(bits, r.t("ChartPrevious", "N", *c.Previous))
 			} else {
-				s += ", not assessed in the previous cycle"
+				bits = append(bits, r.t("ChartPreviousNone"))
 			}
 		}
-		parts = append(parts, s+".")
+		parts = append(parts, capRef(c.Number, c.Short)+": "+strings.Join(bits, ", ")+".")
 	}
 	return strings.Join(parts, " ")
 }
 
 func domainsDesc(r *Report) string {
-	parts := []string{"Average confirmed phase of the assessed capabilities in each domain. " + scaleSentence(r)}
+	parts := []string{r.t("ChartDomainDesc") + " " + scaleSentence(r)}
 	for _, d := range r.Domains {
 		s := capRef(d.Number, d.Name) + ": "
 		if d.Score.Mean == nil {
-			s += "not assessed"
+			s += r.t("ChartNotAssessed")
 		} else {
-			s += fmt.Sprintf("%.1f", *d.Score.Mean)
+			s += r.dec(*d.Score.Mean)
 		}
 		if d.Score.TargetMean != nil {
-			s += fmt.Sprintf(", average target %.1f", *d.Score.TargetMean)
+			s += ", " + r.t("ChartTargetMean", "Mean", r.dec(*d.Score.TargetMean))
 		}
 		parts = append(parts, s+".")
 	}
 	return strings.Join(parts, " ")
 }
 
-const (
-	legendCurrent      = "Current (confirmed phase)"
-	legendTarget       = "Target"
-	legendNotAssessed  = "Not assessed (no point plotted)"
-	legendDomainMean   = "Average confirmed phase"
-	legendDomainTarget = "Average target"
-	notAssessedShort   = "not assessed"
-)
+func (r *Report) legendCurrent() string      { return r.t("LegendCurrent") }
+func (r *Report) legendTarget() string       { return r.t("LegendTarget") }
+func (r *Report) legendNotAssessed() string  { return r.t("LegendNotAssessed") }
+func (r *Report) legendDomainMean() string   { return r.t("LegendDomainMean") }
+func (r *Report) legendDomainTarget() string { return r.t("LegendDomainTarget") }
+func (r *Report) notAssessedShort() string   { return r.t("ChartNotAssessed") }
 
 func legendPrevious(r *Report) string {
 	if r.Previous == nil || r.Previous.Period == "" {
-		return "Previous cycle"
+		return r.t("LegendPrevious")
 	}
-	return fmt.Sprintf("Previous cycle (%s)", r.Previous.Period)
+	return r.t("LegendPreviousPeriod", "Period", r.Previous.Period)
 }

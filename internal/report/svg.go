@@ -135,15 +135,15 @@ func RadarSVG(r *Report, lang string) template.HTML {
 
 // radarLegend lists the series actually drawn.
 func radarLegend(r *Report) []legendItem {
-	items := []legendItem{{"current", colCurrent, "", markCircle, legendCurrent}}
+	items := []legendItem{{"current", colCurrent, "", markCircle, r.legendCurrent()}}
 	if r.HasTargets() {
-		items = append(items, legendItem{"target", colTarget, "7 4", markSquare, legendTarget})
+		items = append(items, legendItem{"target", colTarget, "7 4", markSquare, r.legendTarget()})
 	}
 	if r.Previous != nil {
 		items = append(items, legendItem{"previous", colPrevious, "1.5 3.5", markTriangle, legendPrevious(r)})
 	}
 	if r.Scores.Overall.NotAssessed > 0 {
-		items = append(items, legendItem{"not-assessed", colCurrent, "", markHollow, legendNotAssessed})
+		items = append(items, legendItem{"not-assessed", colCurrent, "", markHollow, r.legendNotAssessed()})
 	}
 	return items
 }

@@ -22,7 +22,7 @@ func capabilityBarsSVG(r *Report, lang string) template.HTML {
 	var rows []barRow
 	for _, c := range r.Capabilities {
 		row := barRow{key: c.Key, label: capRef(c.Number, c.Short), full: capRef(c.Number, c.Name),
-			target: toFloat(c.Score.Target), previous: toFloat(c.Previous), text: notAssessedShort}
+			target: toFloat(c.Score.Target), previous: toFloat(c.Previous), text: r.notAssessedShort()}
 		if c.Score.Phase != nil {
 			row.value = toFloat(c.Score.Phase)
 			row.text = fmt.Sprint(*c.Score.Phase)
@@ -30,9 +30,9 @@ func capabilityBarsSVG(r *Report, lang string) template.HTML {
 		}
 		rows = append(rows, row)
 	}
-	items := []legendItem{{"current", colCurrent, "", markBar, legendCurrent}}
+	items := []legendItem{{"current", colCurrent, "", markBar, r.legendCurrent()}}
 	if r.HasTargets() {
-		items = append(items, legendItem{"target", colTarget, "4 3", markDiamond, legendTarget})
+		items = append(items, legendItem{"target", colTarget, "4 3", markDiamond, r.legendTarget()})
 	}
 	if r.Previous != nil {
 		items = append(items, legendItem{"previous", colPrevious, "1.5 2.5", markTriangle, legendPrevious(r)})
@@ -46,15 +46,15 @@ func DomainBarsSVG(r *Report, lang string) template.HTML {
 	var rows []barRow
 	for _, d := range r.Domains {
 		row := barRow{key: d.Key, label: capRef(d.Number, d.Name), full: capRef(d.Number, d.Name),
-			value: d.Score.Mean, target: d.Score.TargetMean, text: notAssessedShort}
+			value: d.Score.Mean, target: d.Score.TargetMean, text: r.notAssessedShort()}
 		if d.Score.Mean != nil {
 			row.text = fmt.Sprintf("%.1f", *d.Score.Mean)
 		}
 		rows = append(rows, row)
 	}
-	items := []legendItem{{"current", colCurrent, "", markBar, legendDomainMean}}
+	items := []legendItem{{"current", colCurrent, "", markBar, r.legendDomainMean()}}
 	if r.HasTargets() {
-		items = append(items, legendItem{"target", colTarget, "4 3", markDiamond, legendDomainTarget})
+		items = append(items, legendItem{"target", colTarget, "4 3", markDiamond, r.legendDomainTarget()})
 	}
 	return barsSVG(r, "chart chart-bars chart-domains", "data-domain", domainBarsTitle(r), domainsDesc(r), rows, items, isRTL(lang))
 }

@@ -116,7 +116,7 @@ func TestRadarSVG(t *testing.T) {
 			t.Errorf("broken current series drawn as closed area: %v", p.attrs)
 		}
 	}
-	for _, label := range []string{legendCurrent, legendTarget, "Previous cycle (2024)", legendNotAssessed} {
+	for _, label := range []string{"Current (confirmed phase)", "Target", "Previous cycle (2024)", "Not assessed (no point plotted)"} {
 		if !strings.Contains(s, ">"+label+"<") {
 			t.Errorf("legend lacks %q", label)
 		}
@@ -176,7 +176,7 @@ func TestDomainBarsSVG(t *testing.T) {
 	if n := len(withClass(els, "gridline")); n != 5 {
 		t.Errorf("%d gridlines, want 5", n)
 	}
-	for _, text := range []string{">2.3<", ">0.0<", ">" + notAssessedShort + "<"} {
+	for _, text := range []string{">2.3<", ">0.0<", ">not assessed<"} {
 		if !strings.Contains(s, text) {
 			t.Errorf("chart lacks value text %q", text)
 		}

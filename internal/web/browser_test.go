@@ -92,8 +92,8 @@ func waitFor(t *testing.T, ctx context.Context, cond string) {
 	t.Fatalf("timed out waiting for %s", cond)
 }
 
-// signIn signs in by keyboard through the real form.
-func signIn(t *testing.T, ctx context.Context, base, email string) {
+// browserSignIn signs in by keyboard through the real form.
+func browserSignIn(t *testing.T, ctx context.Context, base, email string) {
 	t.Helper()
 	run(t, ctx, chromedp.Navigate(base+"/login"), chromedp.WaitVisible(chromedp.ID("email")))
 	tabTo(t, ctx, `el.id === "email"`, 20)
@@ -104,7 +104,7 @@ func signIn(t *testing.T, ctx context.Context, base, email string) {
 func TestBrowserCompleteCapabilityByKeyboard(t *testing.T) {
 	ctx := browserCtx(t)
 	f := newFixture(t)
-	signIn(t, ctx, f.ts.URL, f.coordinator.Email)
+	browserSignIn(t, ctx, f.ts.URL, f.coordinator.Email)
 	run(t, ctx, chromedp.Navigate(fmt.Sprintf("%s/assessments/%d/capabilities/leadership", f.ts.URL, f.assess.ID)),
 		chromedp.WaitVisible(chromedp.CSS("fieldset.indicator")))
 	cap := f.fw.Capability("leadership")
@@ -156,7 +156,7 @@ func TestBrowserArabicIsRightToLeftAndFitsA360pxScreen(t *testing.T) {
 	ctx := browserCtx(t)
 	f := newFixture(t)
 	f.answerAll(f.assess, map[string]int{"legislation": 2}, "دليل: قرار مجلس الوزراء رقم 12 لسنة 2025 (MNR)")
-	signIn(t, ctx, f.ts.URL, f.coordinator.Email)
+	browserSignIn(t, ctx, f.ts.URL, f.coordinator.Email)
 	switchLanguage(t, ctx, "ar")
 	run(t, ctx, chromedp.EmulateViewport(360, 740, chromedp.EmulateMobile))
 	for _, p := range mainPages(f) {
@@ -214,7 +214,7 @@ func TestBrowserAccessibilityInEveryLanguage(t *testing.T) {
 		for _, v := range axeViolations(t, ctx, axe) {
 			t.Errorf("%s /login: %s", lang, v)
 		}
-		signIn(t, ctx, f.ts.URL, f.coordinator.Email)
+		browserSignIn(t, ctx, f.ts.URL, f.coordinator.Email)
 		switchLanguage(t, ctx, lang)
 		for _, p := range mainPages(f) {
 			run(t, ctx, chromedp.Navigate(f.ts.URL+p), chromedp.WaitVisible(chromedp.CSS("main")))

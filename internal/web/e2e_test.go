@@ -142,6 +142,9 @@ func TestNationalCycleEndToEnd(t *testing.T) {
 	if n := doc.Find(`#moved-up li[data-capability], #slipped li[data-capability]`).Length(); n != 2 {
 		t.Errorf("report lists %d changes, want 2", n)
 	}
+	if got := text(doc.Find("#cover-status")); !strings.Contains(got, "by reviewer") {
+		t.Errorf("report cover status = %q, want who approved", got)
+	}
 
 	// Every step left its audit entry.
 	want := map[string]int{"assessment.status": 6, "comment.add": 2, "comment.resolve": 2, "cycle.start": 1, "answer.confirm": len(f.fw.Capability("hotline").Indicators)}

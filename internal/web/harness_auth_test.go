@@ -141,7 +141,10 @@ func (a *app) sessionAt(u assessment.User, now time.Time) *browser {
 	b := a.browser()
 	base, _ := url.Parse(a.ts.URL)
 	b.http.Jar.SetCookies(base, []*http.Cookie{{Name: auth.SessionName, Value: secret, Path: "/"}})
-	b.get("/account") // picks up the CSRF token
+	b.get("/healthz") // sets the CSRF cookie, whose value is the token
+	if c := b.cookie("mnr_csrf"); c != nil {
+		b.csrf = c.Value
+	}
 	return b
 }
 

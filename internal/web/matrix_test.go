@@ -183,6 +183,53 @@ func createAssessment(ok int) rule {
 	}
 }
 
+// contributionReaders read every contribution to an assessment and its
+// consolidation.
+var contributionReaders = []assessment.Role{assessment.RoleOwner, assessment.RoleCoordinator, assessment.RoleReviewer}
+
+// agencyMember: the outsider owns the agency asked to contribute to the own
+// assessment.
+func agencyMember(r rel) bool { return r.own && r.who == outsider }
+
+func contributionReader(r rel) bool {
+	for _, x := range contributionReaders {
+		if r.role == x {
+			return true
+		}
+	}
+	return agencyMember(r)
+}
+
+// contributionView: the agency's members and the assessment's readers of
+// contributions see one; for anyone else it does not exist.
+func contributionView(ok int) rule {
+	return func(r rel) int {
+		switch {
+		case r.anon:
+			return needSignIn
+		case contributionReader(r):
+			return ok
+		}
+		return http.StatusNotFound
+	}
+}
+
+// contributionEdit: only the agency's members answer it; its readers are
+// refused (403); anyone else gets 404.
+func contributionEdit(ok int) rule {
+	return func(r rel) int {
+		switch {
+		case r.anon:
+			return needSignIn
+		case agencyMember(r):
+			return ok
+		case contributionReader(r):
+			return http.StatusForbidden
+		}
+		return http.StatusNotFound
+	}
+}
+
 // createAssessmentForm: as createAssessment, except that the form comes
 // back (422) only to those who may start assessments somewhere; anyone else
 // is told they need the role (403).
@@ -298,6 +345,54 @@ var table = map[string]entry{
 	"GET /api/v1/assessments/:id/export.json": {rule: members(200, anyRole...)},
 	"GET /api/v1/assessments/:id/report":      {rule: members(200, anyRole...)},
 
+	// Without Chromium (as here) PDF exports answer 404 to everyone; who may
+	// export is the same handler as the other formats above.
+	"GET /assessments/:id/export.pdf":        {rule: signedIn(404)},
+	"GET /api/v1/assessments/:id/export.pdf": {rule: signedIn(404)},
+
+	// Contributions, consolidation and notifications.
+	"GET /assessments/:id/contributions": {rule: members(200, contributionReaders...)},
+	"POST /assessments/:id/contributions": {rule: members(303, assessment.RoleOwner, assessment.RoleCoordinator), fresh: true,
+		form: func(m *matrix, r rel) url.Values {
+			return url.Values{"organisation_id": {fmt.Sprint(m.agencyToAsk(r.own))}, "capabilities": {"leadership"}}
+		}},
+	"GET /contributions/:id":                    {rule: contributionView(200)},
+	"POST /contributions/:id/submit":            {rule: contributionEdit(409)}, // allowed, but nothing is answered yet
+	"GET /contributions/:id/capabilities/:key":  {rule: contributionView(200)},
+	"POST /contributions/:id/capabilities/:key": {rule: contributionEdit(303)},
+	"POST /contributions/:id/indicators/:key": {rule: contributionEdit(303),
+		form: func(m *matrix, r rel) url.Values {
+			return url.Values{"answer." + m.indicator: {"yes"}, "version." + m.indicator: {"0"}}
+		}},
+	"GET /assessments/:id/consolidation":      {rule: members(200, contributionReaders...)},
+	"GET /assessments/:id/consolidation/:key": {rule: members(200, contributionReaders...)},
+	"POST /assessments/:id/consolidation/:key/adopt": {rule: members(409, assessment.RoleOwner, assessment.RoleCoordinator),
+		form: func(m *matrix, r rel) url.Values {
+			return url.Values{"indicator": {m.indicator}, "contribution_id": {fmt.Sprint(m.contributionOf(r.own))}, "version": {"0"}}
+		}},
+	"POST /assessments/:id/consolidation/:key/decide": {rule: members(303, assessment.RoleOwner, assessment.RoleCoordinator), fresh: true,
+		form: func(m *matrix, r rel) url.Values {
+			return url.Values{"indicator": {m.indicator}, "answer": {"yes"}, "reason": {"Agreed at the national meeting"}, "version": {"0"}}
+		}},
+	"GET /notifications":                        {rule: signedIn(200)},
+	"POST /notifications/read":                  {rule: signedIn(303)},
+	"GET /api/v1/assessments/:id/contributions": {rule: members(200, contributionReaders...)},
+	"POST /api/v1/assessments/:id/contributions": {rule: members(201, assessment.RoleOwner, assessment.RoleCoordinator), fresh: true,
+		json: func(m *matrix, r rel) string {
+			return fmt.Sprintf(`{"organisation_id":%d,"capabilities":["leadership"]}`, m.agencyToAsk(r.own))
+		}},
+	"GET /api/v1/contributions/:id": {rule: contributionView(200)},
+	"PUT /api/v1/contributions/:id/indicators/:key": {rule: contributionEdit(200),
+		json: func(*matrix, rel) string { return `{"answer":"yes","version":0}` }},
+	"POST /api/v1/contributions/:id/submit":     {rule: contributionEdit(409)},
+	"GET /api/v1/assessments/:id/consolidation": {rule: members(200, contributionReaders...)},
+	"POST /api/v1/assessments/:id/consolidation/:key": {rule: members(200, assessment.RoleOwner, assessment.RoleCoordinator), fresh: true,
+		json: func(*matrix, rel) string {
+			return `{"answer":"yes","reason":"Agreed at the national meeting","version":0}`
+		}},
+	"GET /api/v1/notifications":       {rule: signedIn(200)},
+	"POST /api/v1/notifications/read": {rule: signedIn(200)},
+
 	"GET /api/v1/framework":     {rule: signedIn(200)},
 	"GET /api/v1/organisations": {rule: signedIn(200)},
 	"POST /api/v1/organisations": {rule: adminOnly(201), json: func(*matrix, rel) string {
@@ -312,6 +407,43 @@ var table = map[string]entry{
 		json: func(*matrix, rel) string { return `{"answer":"yes","version":0}` }},
 	"PUT /api/v1/assessments/:id/capabilities/:key": {rule: members(200, assessment.RoleOwner, assessment.RoleCoordinator, assessment.RoleContributor), fresh: true,
 		json: func(*matrix, rel) string { return `{"target_phase":3,"version":0}` }},
+
+	// Review workflow, cycles, progress and partners. The fixture's
+	// assessment is a draft: submitting succeeds, and starting a next cycle
+	// gets allowed callers past the policy to the 409 "not approved".
+	"GET /assessments/:id/review": {rule: members(200, anyRole...)},
+	"POST /assessments/:id/transitions": {rule: members(303, assessment.RoleOwner, assessment.RoleCoordinator), fresh: true,
+		form: func(*matrix, rel) url.Values { return url.Values{"action": {"submit"}} }},
+	"POST /assessments/:id/comments":  {rule: members(303, assessment.RoleOwner, assessment.RoleCoordinator, assessment.RoleReviewer, assessment.RoleContributor), form: commentForm},
+	"POST /comments/:id/resolve":      {rule: members(303, assessment.RoleOwner, assessment.RoleCoordinator, assessment.RoleReviewer)},
+	"GET /assessments/:id/next-cycle": {rule: members(200, assessment.RoleOwner, assessment.RoleCoordinator)},
+	"POST /assessments/:id/next-cycle": {rule: members(409, assessment.RoleOwner, assessment.RoleCoordinator),
+		form: func(*matrix, rel) url.Values { return url.Values{"title": {"Next"}, "period": {"2027"}} }},
+	"POST /assessments/:id/capabilities/:key/confirm": {rule: members(303, assessment.RoleOwner, assessment.RoleCoordinator, assessment.RoleContributor)},
+	"GET /organisations/:id/progress":                 {rule: orgVisible(200, anyRole...)},
+	"GET /organisations/:id/sharing":                  {rule: orgVisible(200, assessment.RoleOwner)},
+	"POST /organisations/:id/sharing": {rule: orgVisible(303, assessment.RoleOwner),
+		form: func(m *matrix, r rel) url.Values {
+			return url.Values{"partner": {m.partnerName(r.own)}, "assessment_id": {"0"}}
+		}},
+	"POST /organisations/:id/sharing/:sid/revoke": {rule: orgVisible(303, assessment.RoleOwner)},
+	"GET /partner": {rule: partnerView},
+	"POST /api/v1/assessments/:id/transitions": {rule: members(200, assessment.RoleOwner, assessment.RoleCoordinator), fresh: true,
+		json: func(*matrix, rel) string { return `{"action":"submit"}` }},
+	"GET /api/v1/assessments/:id/comments": {rule: members(200, anyRole...)},
+	"POST /api/v1/assessments/:id/comments": {rule: members(201, assessment.RoleOwner, assessment.RoleCoordinator, assessment.RoleReviewer, assessment.RoleContributor),
+		json: func(*matrix, rel) string { return `{"capability":"leadership","body":"A review remark"}` }},
+	"POST /api/v1/comments/:id/resolve": {rule: members(200, assessment.RoleOwner, assessment.RoleCoordinator, assessment.RoleReviewer)},
+	"POST /api/v1/assessments/:id/next-cycle": {rule: members(409, assessment.RoleOwner, assessment.RoleCoordinator),
+		json: func(*matrix, rel) string { return `{"title":"Next","period":"2027"}` }},
+	"POST /api/v1/assessments/:id/capabilities/:key/confirm": {rule: members(200, assessment.RoleOwner, assessment.RoleCoordinator, assessment.RoleContributor),
+		json: func(*matrix, rel) string { return `{}` }},
+	"GET /api/v1/organisations/:id/progress": {rule: orgVisible(200, anyRole...)},
+	"GET /api/v1/organisations/:id/shares":   {rule: orgVisible(200, assessment.RoleOwner)},
+	"POST /api/v1/organisations/:id/shares": {rule: orgVisible(201, assessment.RoleOwner),
+		json: func(m *matrix, r rel) string { return fmt.Sprintf(`{"partner_name":%q}`, m.partnerName(r.own)) }},
+	"DELETE /api/v1/shares/:id":     {rule: members(200, assessment.RoleOwner)},
+	"GET /api/v1/partner/dashboard": {rule: partnerView},
 }
 
 // matrix is a cast with everything a route's parameters may name. Casts
@@ -330,6 +462,14 @@ type matrix struct {
 	invID         int64
 	otherInvID    int64
 	reset         string // live password reset secret
+
+	// Contributions: the outsider also owns an agency of the own
+	// organisation's country, asked to contribute to the own assessment: it
+	// sees that contribution and nothing else of the assessment. Each side
+	// has a second agency, not yet asked, for the invitation forms.
+	agency                          assessment.Organisation
+	contribution, otherContribution int64
+	newAgency, otherNewAgency       int64
 }
 
 var castSeq, ipSeq atomic.Int64
@@ -346,6 +486,20 @@ func (m *matrix) orgID(own bool) int64 {
 		return m.org.ID
 	}
 	return m.other.ID
+}
+
+func (m *matrix) agencyToAsk(own bool) int64 {
+	if own {
+		return m.newAgency
+	}
+	return m.otherNewAgency
+}
+
+func (m *matrix) contributionOf(own bool) int64 {
+	if own {
+		return m.contribution
+	}
+	return m.otherContribution
 }
 
 func (m *matrix) contributorOf(own bool) int64 {
@@ -408,7 +562,30 @@ func newMatrix(t testing.TB, shared *app) *matrix {
 	if _, err := f.db.CreatePasswordReset(ctx, assessment.System, store.PasswordReset{UserID: f.reviewer.ID, Hash: auth.HashToken(m.reset), ExpiresAt: time.Now().Add(time.Hour)}); err != nil {
 		t.Fatal(err)
 	}
+	m.castContributions(t)
 	return m
+}
+
+// castContributions asks an agency on each side to contribute.
+func (m *matrix) castContributions(t testing.TB) {
+	t.Helper()
+	ctx := context.Background()
+	m.agency = m.app.org("Demoland Police", m.org.Country)
+	m.member(m.outsider, m.agency, assessment.RoleOwner)
+	otherAgency := m.app.org("Agence partenaire", m.other.Country)
+	m.newAgency, m.otherNewAgency = m.app.org("Demoland Hotline", m.org.Country).ID, m.app.org("Ligne d'écoute", m.other.Country).ID
+	for _, c := range []struct {
+		a      assessment.Assessment
+		agency int64
+		id     *int64
+	}{{m.assess, m.agency.ID, &m.contribution}, {m.otherAssess, otherAgency.ID, &m.otherContribution}} {
+		cn, _, err := m.db.CreateContribution(ctx, assessment.System, m.fw, assessment.Contribution{AssessmentID: c.a.ID, OrganisationID: c.agency,
+			Status: assessment.ContributionInvited, Capabilities: []string{"leadership"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		*c.id = cn.ID
+	}
 }
 
 // path fills a route's parameters with the cast's ids.
@@ -433,6 +610,10 @@ func (m *matrix) path(t testing.TB, route string, r rel) string {
 			if r.own && !r.anon {
 				v = fmt.Sprint(m.tokenIDs[r.who])
 			}
+		case p == ":id" && prev == "comments":
+			v = fmt.Sprint(m.commentOf(t, r.own))
+		case p == ":id" && prev == "shares", p == ":sid":
+			v = fmt.Sprint(m.shareOf(t, r.own))
 		case p == ":inv":
 			v = fmt.Sprint(map[bool]int64{true: m.invID, false: m.otherInvID}[r.own])
 		case p == ":key" && prev == "capabilities":
@@ -445,6 +626,12 @@ func (m *matrix) path(t testing.TB, route string, r rel) string {
 			v = map[bool]string{true: m.reset, false: "unknown-link"}[r.own]
 		case p == ":file":
 			v = m.asset
+		case p == ":id" && prev == "contributions":
+			v = fmt.Sprint(map[bool]int64{true: m.contribution, false: m.otherContribution}[r.own])
+		case p == ":key" && prev == "consolidation" && strings.HasPrefix(route, "/api/"):
+			v = m.indicator // the API consolidates one indicator
+		case p == ":key" && prev == "consolidation":
+			v = "leadership"
 		default:
 			t.Fatalf("route %s: no fixture value for %s after /%s/; add one to matrix.path", route, p, prev)
 		}

@@ -11,13 +11,14 @@ import (
 )
 
 // ExportReport writes an assessment's report in format (csv, xlsx, json or
-// pdf) for the command line, which acts as the system and skips the policy.
-func (s *Server) ExportReport(ctx context.Context, id int64, format string, w io.Writer) error {
+// pdf), with texts in lang, for the command line, which acts as the system
+// and skips the policy.
+func (s *Server) ExportReport(ctx context.Context, id int64, format, lang string, w io.Writer) error {
 	d, err := s.detailByID(ctx, id)
 	if err != nil {
 		return err
 	}
-	r, err := s.buildReport(ctx, d)
+	r, err := s.buildReport(ctx, d, lang)
 	if err != nil {
 		return err
 	}
@@ -27,6 +28,7 @@ func (s *Server) ExportReport(ctx context.Context, id int64, format string, w io
 		}
 		// Render the page template outside a request, as the PDF route does.
 		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, "/", nil)
+		req.AddCookie(&http.Cookie{Name: langCookie, Value: lang})
 		c := s.echo.NewContext(req, discardWriter{})
 		html, err := s.renderBytes(c, "report", pageData{Title: r.Cover.Title + " " + r.Cover.Period, PDF: true, Data: s.reportPageData(r, d)})
 		if err != nil {

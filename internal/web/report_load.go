@@ -31,17 +31,18 @@ func (s *Server) loadReport(c echo.Context) (*report.Report, *assessment.Detail,
 	if !policy.CanViewReport(principal(c), &d.Assessment) {
 		return nil, nil, assessment.NotFound("assessment")
 	}
-	r, err := s.buildReport(c.Request().Context(), d)
+	r, err := s.buildReport(c.Request().Context(), d, s.translator(c).Lang.Code)
 	return r, d, err
 }
 
-// buildReport builds the report of d against its previous cycle.
-func (s *Server) buildReport(ctx context.Context, d *assessment.Detail) (*report.Report, error) {
+// buildReport builds the report of d against its previous cycle, with
+// texts in lang.
+func (s *Server) buildReport(ctx context.Context, d *assessment.Detail, lang string) (*report.Report, error) {
 	prev, err := s.previousDetail(ctx, d)
 	if err != nil {
 		return nil, err
 	}
-	return report.Build(d, prev, "en"), nil
+	return report.Build(d, prev, lang), nil
 }
 
 // previousDetail loads the previous cycle of d, or nil.

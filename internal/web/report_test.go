@@ -240,7 +240,7 @@ func TestReportPDF(t *testing.T) {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := srv.ExportReport(context.Background(), f.assess.ID, "pdf", &buf); err != nil {
+	if err := srv.ExportReport(context.Background(), f.assess.ID, "pdf", "en", &buf); err != nil {
 		t.Fatal(err)
 	}
 	pdf := buf.Bytes()
