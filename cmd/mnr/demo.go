@@ -29,13 +29,15 @@ var demoUsers = []demoUser{
 	{"reviewer@demoland.example", "Omar Said (reviewer)", assessment.RoleReviewer, false},
 	{"viewer@demoland.example", "Grace Mensah (viewer)", assessment.RoleViewer, false},
 	{"police@demoland.example", "Inspector Noor Rahman (police coordinator)", "", false},
+	{"prosecutor@demoland.example", "Prosecutor Leila Mansour (prosecution coordinator)", "", false},
+	{"helpline@demoland.example", "Daniel Osei (child helpline coordinator)", "", false},
 	{"partner@demoland.example", "Sofia Lindqvist (partner NGO analyst)", "", false},
 }
 
 // demoPhases is the fictional Demoland's true phase per capability number in
 // 2025 and 2026; answers are derived from it so the numbers are coherent.
 var demoPhases2025 = []int{0, 2, 1, 2, 2, 1, 1, 1, 1, 2, 0, 2, 1, 2, 0, 0, 1, 1, 0, 1, 1, 2}
-var demoPhases2026 = []int{0, 3, 2, 2, 3, 1, 1, 2, 2, 2, 1, 2, 2, 2, 1, 0, 2, 1, 1, 1, 1, 2}
+var demoPhases2026 = []int{0, 3, 2, 2, 3, 1, 1, 2, 2, 2, 1, 1, 2, 2, 1, 0, 2, 1, 1, 1, 1, 2} // the child helpline (11) slips
 
 func (m *Main) demo(ctx context.Context, args []string) error {
 	fs := m.flags("demo")
@@ -61,6 +63,7 @@ func (m *Main) demo(ctx context.Context, args []string) error {
 	}
 	fmt.Fprintln(m.Stdout, "Loaded the fictional country Demoland: a national assessment for 2025 (approved), one for 2026 (in progress) and a police agency assessment.")
 	fmt.Fprintln(m.Stdout, "The 2026 cycle was started from 2025 with answers carried forward; Demoland shares its approved assessments with the NGO "+demoPartnerOrg+".")
+	fmt.Fprintln(m.Stdout, "Three agencies contribute to 2026: the police and the prosecutors have submitted (and disagree on the judiciary), law enforcement is consolidated, the child helpline is still answering.")
 	m.printDemoSignIn()
 	return nil
 }
@@ -125,6 +128,9 @@ func loadDemo(ctx context.Context, db *store.Store, fw *framework.Framework) err
 	_, err = demoAssessment(ctx, db, fw, policeActor, police.ID, "Police capability self-assessment", "2026",
 		[]string{"law-enforcement", "offender-management", "image-databases"}, demoPhases2026, true)
 	if err != nil {
+		return err
+	}
+	if err := demoContributions(ctx, db, fw, coordinator, a2026, users); err != nil {
 		return err
 	}
 	return demoPartner(ctx, db, by, users["owner@demoland.example"], users["partner@demoland.example"], national.ID)

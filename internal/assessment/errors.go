@@ -25,6 +25,10 @@ type Error struct {
 	Field   string
 	Message string
 	Current any
+	// Format and Args are what Message was made from; pages in other
+	// languages translate Format (the message id) and apply Args again.
+	Format string
+	Args   []any
 }
 
 func (e *Error) Error() string {
@@ -36,12 +40,12 @@ func (e *Error) Error() string {
 
 // Errorf builds an Error with a formatted message.
 func Errorf(code, format string, args ...any) *Error {
-	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...), Format: format, Args: args}
 }
 
 // FieldError builds an EINVALID error naming the field.
 func FieldError(field, format string, args ...any) *Error {
-	return &Error{Code: EINVALID, Field: field, Message: fmt.Sprintf(format, args...)}
+	return &Error{Code: EINVALID, Field: field, Message: fmt.Sprintf(format, args...), Format: format, Args: args}
 }
 
 // ErrorCode returns the code of a domain error, or EINTERNAL.

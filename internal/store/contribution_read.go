@@ -71,13 +71,13 @@ func (s *Store) ContributionContent(ctx context.Context, id int64) (assessment.C
 	return c, national, requester.domain(), answers, err
 }
 
-// OpenContributions lists what the given agencies still have to submit,
-// soonest due first, for their members' task lists.
-func (s *Store) OpenContributions(ctx context.Context, agencyIDs []int64) ([]ContributionTask, error) {
+// AgencyContributions lists the given agencies' contributions, soonest
+// due first, for their members' home page.
+func (s *Store) AgencyContributions(ctx context.Context, agencyIDs []int64) ([]ContributionTask, error) {
 	if len(agencyIDs) == 0 {
 		return nil, nil
 	}
-	list, err := contributionsWhere(s.read(ctx), "organisation_id IN ? AND status <> ?", agencyIDs, string(assessment.ContributionSubmitted))
+	list, err := contributionsWhere(s.read(ctx), "organisation_id IN ?", agencyIDs)
 	if err != nil {
 		return nil, err
 	}

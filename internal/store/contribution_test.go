@@ -58,7 +58,7 @@ func TestContributionLifecycle(t *testing.T) {
 			if err != nil || got.Agency.Name != "Police" || got.DueDate == nil || !got.DueDate.Equal(due) || got.Status != assessment.ContributionInvited {
 				t.Fatalf("contribution = %+v, %v", got, err)
 			}
-			open, err := s.OpenContributions(ctx, []int64{police.ID})
+			open, err := s.AgencyContributions(ctx, []int64{police.ID})
 			if err != nil || len(open) != 1 || open[0].Assessment.Title != "T" || open[0].Requester.Name != "Org" {
 				t.Fatalf("open contributions = %+v, %v", open, err)
 			}

@@ -53,7 +53,11 @@ func (s *Store) Transition(ctx context.Context, by assessment.Actor, id int64, a
 		}
 		after := map[string]string{"status": string(t.To), "action": string(action)}
 		if text != "" {
-			after[t.Text] = text
+			field := t.Text
+			if field == "" {
+				field = "comment" // an optional note with a submission or approval
+			}
+			after[field] = text
 		}
 		if err := appendAudit(tx, now, by, AuditEvent{OrganisationID: cur.OrganisationID, AssessmentID: id, Action: "assessment.status",
 			Object: fmt.Sprintf("assessment %d", id), Before: auditJSON(map[string]string{"status": cur.Status}), After: auditJSON(after)}); err != nil {

@@ -15,12 +15,12 @@ import (
 )
 
 // activityEvent is one audit event as the activity page shows it. Every
-// field is plain text; the template escapes it.
+// field is plain text; the template escapes it. Addresses stay in the
+// trail for security reviews but are not shown to colleagues.
 type activityEvent struct {
 	ID      int64
 	At      time.Time
 	Who     string
-	IP      string
 	Action  string
 	Object  string
 	Changes []change
@@ -66,7 +66,7 @@ func (s *Server) describeEvents(ctx context.Context, events []store.AuditEvent) 
 	}
 	out := make([]activityEvent, len(events))
 	for i, e := range events {
-		v := activityEvent{ID: e.ID, At: e.At, Who: e.Actor, IP: e.IP, Action: actionLabel(e.Action), Object: e.Object,
+		v := activityEvent{ID: e.ID, At: e.At, Who: e.Actor, Action: actionLabel(e.Action), Object: e.Object,
 			Changes: diffJSON(e.Before, e.After)}
 		if v.Who == "" {
 			v.Who = "someone not signed in"

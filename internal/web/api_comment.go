@@ -8,9 +8,8 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 )
 
-// apiCommentList returns the assessment's threads, optionally of one
-// capability (?capability=key; "" for general comments is the default of
-// nothing: all threads).
+// apiCommentList returns the assessment's threads: all of them, or with
+// ?capability=key those of one capability (?capability= for general ones).
 func (s *Server) apiCommentList(c echo.Context) error {
 	d, err := s.loadDetail(c)
 	if err != nil {

@@ -7,7 +7,7 @@ import (
 )
 
 // apiCycleStart takes {"title", "period"} and answers 201 with the new
-// draft, flat like POST /api/v1/assessments, plus its previous_id.
+// draft as POST /api/v1/assessments does, its previous_id set.
 func (s *Server) apiCycleStart(c echo.Context) error {
 	d, err := s.loadDetail(c)
 	if err != nil {
@@ -24,11 +24,5 @@ func (s *Server) apiCycleStart(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusCreated, apiCycle{apiAssessment: apiAssessmentOf(a), PreviousID: a.PreviousID})
-}
-
-// apiCycle is an assessment with the cycle it continues.
-type apiCycle struct {
-	apiAssessment
-	PreviousID *int64 `json:"previous_id"`
+	return c.JSON(http.StatusCreated, apiAssessmentOf(a))
 }

@@ -41,11 +41,16 @@ type apiAssessment struct {
 	Completion       *float64         `json:"completion,omitempty"`
 	Capabilities     []apiCapability  `json:"capabilities,omitempty"`
 	Organisation     *apiOrganisation `json:"organisation,omitempty"`
+	// Workflow and cycles: who approved and when; the cycle continued.
+	ApprovedAt     *time.Time `json:"approved_at"`
+	ApprovedByName string     `json:"approved_by_name,omitempty"`
+	PreviousID     *int64     `json:"previous_id"`
 }
 
 func apiAssessmentOf(a assessment.Assessment) apiAssessment {
 	return apiAssessment{ID: a.ID, OrganisationID: a.OrganisationID, Title: a.Title, Period: a.Period,
-		FrameworkVersion: a.FrameworkVersion, Status: string(a.Status), Scope: a.Scope, CreatedAt: a.CreatedAt, UpdatedAt: a.UpdatedAt}
+		FrameworkVersion: a.FrameworkVersion, Status: string(a.Status), Scope: a.Scope, CreatedAt: a.CreatedAt, UpdatedAt: a.UpdatedAt,
+		ApprovedAt: a.ApprovedAt, ApprovedByName: a.ApprovedByName, PreviousID: a.PreviousID}
 }
 
 type apiCapability struct {

@@ -6,8 +6,11 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
 )
 
 // apiSetPhases answers, through the API, every indicator of the given
@@ -41,6 +44,47 @@ func (f *fixture) apiSetPhases(tok string, assessmentID int64, phases map[string
 	}
 }
 
+// contributions asks three agencies through the API: police and
+// prosecutors about law enforcement (they disagree on its first indicator),
+// social services about end-to-end support. Each answers and submits; the
+// answers match phase 1, the national position taken later.
+func (f *fixture) contributions(t *testing.T, coord string, assessmentID int64) (police, prosecutors int64) {
+	t.Helper()
+	due := time.Now().AddDate(0, 1, 0).Format(time.DateOnly)
+	ask := func(name string, caps []string, disputed string) int64 {
+		o := f.app.org(name, "XD")
+		u := f.user(strings.ToLower(strings.Fields(name)[0])+"@agency.example", false)
+		f.member(u, o, assessment.RoleCoordinator)
+		res := f.api(coord, "POST", fmt.Sprintf("/api/v1/assessments/%d/contributions", assessmentID),
+			map[string]any{"organisation_id": o.ID, "capabilities": caps, "due_date": due})
+		if res.Status != http.StatusCreated {
+			t.Fatalf("ask %s: %d %s", name, res.Status, res.Raw)
+		}
+		id := int64(res.Body["id"].(float64))
+		tok := f.token(u)
+		for _, k := range caps {
+			for _, in := range f.fw.Capability(k).Indicators {
+				v := "no"
+				if in.Phase == 1 && in.Key != disputed {
+					v = "yes"
+				}
+				r := f.api(tok, "PUT", fmt.Sprintf("/api/v1/contributions/%d/indicators/%s", id, in.Key), map[string]any{"answer": v, "evidence": name + " records", "version": 0})
+				if r.Status != 200 {
+					t.Fatalf("%s answers %s: %d %s", name, in.Key, r.Status, r.Raw)
+				}
+			}
+		}
+		if r := f.api(tok, "POST", fmt.Sprintf("/api/v1/contributions/%d/submit", id), nil); r.Status != 200 {
+			t.Fatalf("%s submits: %d %s", name, r.Status, r.Raw)
+		}
+		return id
+	}
+	police = ask("Police Child Exploitation Unit", []string{"law-enforcement"}, "")
+	prosecutors = ask("Prosecution Service", []string{"law-enforcement"}, "law-enforcement-1")
+	ask("Social Services Agency", []string{"end-to-end-support"}, "")
+	return police, prosecutors
+}
+
 // step submits a workflow button of the review page as b and checks it.
 func step(t *testing.T, b *browser, assessmentID int64, action, text string) {
 	t.Helper()
@@ -52,22 +96,47 @@ func step(t *testing.T, b *browser, assessmentID int64, action, text string) {
 }
 
 // TestNationalCycleEndToEnd runs a national assessment through HTTP from
-// answers to review (a return and a resolved comment), approval and lock,
+// three agencies' contributions and their consolidation, answers, review (a return and a resolved comment), approval and lock,
 // then a second cycle carried forward with exactly two capabilities
 // changed, and checks the progress view and the report of cycle 2.
 func TestNationalCycleEndToEnd(t *testing.T) {
 	f := newFixture(t)
 	coord := f.token(f.coordinator)
+	cycle1 := f.assess.ID
+
+	// Three agencies contribute; police and prosecutors disagree on one
+	// indicator, and the coordinator adopts the police's answer.
+	police, prosecutors := f.contributions(t, coord, cycle1)
+	cb := f.session(f.coordinator)
+	page := fmt.Sprintf("/assessments/%d/consolidation/law-enforcement", cycle1)
+	_, doc := cb.get(page)
+	disputed := doc.Find(`section.consolidation-indicator[data-agreement="disagree"]`)
+	if disputed.Length() != 1 || disputed.AttrOr("id", "") != "law-enforcement-1" {
+		t.Fatalf("disagreements on law-enforcement: %d (%s)", disputed.Length(), disputed.AttrOr("id", ""))
+	}
+	adopt := disputed.Find(fmt.Sprintf(`tr[data-contribution="%d"] form`, police))
+	form := url.Values{}
+	adopt.Find("input").Each(func(_ int, in *goquery.Selection) { form.Set(in.AttrOr("name", ""), in.AttrOr("value", "")) })
+	if res, _ := cb.post(adopt.AttrOr("action", ""), form); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("adopt the police answer: %d", res.StatusCode)
+	}
+	_, doc = cb.get(page)
+	if got := text(doc.Find("#law-enforcement-1 .national-value")); got != "Yes" {
+		t.Errorf("national answer after adoption = %q", got)
+	}
+	if doc.Find(fmt.Sprintf(`#law-enforcement-1 tr[data-contribution="%d"] .adopted`, police)).Length() != 1 || prosecutors == 0 {
+		t.Error("the adopted answer does not show its provenance")
+	}
+
 	all := map[string]int{}
 	for _, c := range f.fw.Capabilities() {
 		all[c.Key] = 1
 	}
 	all["legislation"] = 3
-	f.apiSetPhases(coord, f.assess.ID, all)
-	cycle1 := f.assess.ID
+	f.apiSetPhases(coord, cycle1, all)
 
 	// Review: submitted, commented, returned, answered, resolved, approved.
-	cb, rb := f.session(f.coordinator), f.session(f.reviewer)
+	rb := f.session(f.reviewer)
 	step(t, cb, cycle1, "submit", "")
 	rb.get(fmt.Sprintf("/assessments/%d/capabilities/hotline", cycle1))
 	res, _ := rb.post(fmt.Sprintf("/assessments/%d/comments", cycle1), url.Values{"capability": {"hotline"}, "body": {"Is the hotline's funding secured beyond 2026?"}, "return_to": {"capability"}})
@@ -77,7 +146,7 @@ func TestNationalCycleEndToEnd(t *testing.T) {
 	var commentID int64
 	fmt.Sscanf(res.Header.Get("Location")[strings.Index(res.Header.Get("Location"), "#comment-")+len("#comment-"):], "%d", &commentID)
 	step(t, rb, cycle1, "return", "Please answer the hotline question before approval.")
-	_, doc := cb.get(fmt.Sprintf("/assessments/%d/review", cycle1))
+	_, doc = cb.get(fmt.Sprintf("/assessments/%d/review", cycle1))
 	if got := text(doc.Find("#review-status")); got != "Draft" {
 		t.Fatalf("after return the status reads %q", got)
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/framework"
+	"github.com/mnr-self-assessment/mnr/internal/policy"
 	"github.com/mnr-self-assessment/mnr/internal/store"
 )
 
@@ -19,16 +20,18 @@ type homePage struct {
 
 // homeTasks is "My tasks": contributions the user's agencies still have to
 // answer, submitted contributions awaiting the user's consolidation, and
-// capabilities assigned to the user.
+// capabilities assigned to the user; then, for the record, the
+// contributions the user's agencies have submitted.
 type homeTasks struct {
 	ToAnswer      []taskLine
 	ToConsolidate []taskLine
 	Assigned      []assignedTask
+	Submitted     []taskLine
 }
 
-// Any reports whether there is anything to do.
+// Any reports whether there is anything to show.
 func (t homeTasks) Any() bool {
-	return len(t.ToAnswer)+len(t.ToConsolidate)+len(t.Assigned) > 0
+	return len(t.ToAnswer)+len(t.ToConsolidate)+len(t.Assigned)+len(t.Submitted) > 0
 }
 
 type taskLine struct {
@@ -46,24 +49,28 @@ type assignedTask struct {
 // when the user comes by, once per contribution thanks to its dedupe key.
 func (s *Server) myTasks(c echo.Context, assessments []assessment.Assessment) (homeTasks, error) {
 	ctx, p, now := c.Request().Context(), principal(c), s.cfg.Now()
-	var answering, consolidating []int64
+	var consolidating []int64
 	for _, m := range p.Memberships {
-		switch m.Role {
-		case assessment.RoleOwner, assessment.RoleCoordinator:
-			answering, consolidating = append(answering, m.OrganisationID), append(consolidating, m.OrganisationID)
-		case assessment.RoleContributor:
-			answering = append(answering, m.OrganisationID)
+		if m.Role == assessment.RoleOwner || m.Role == assessment.RoleCoordinator {
+			consolidating = append(consolidating, m.OrganisationID)
 		}
 	}
 	var t homeTasks
-	open, err := s.db.OpenContributions(ctx, answering)
+	mine, err := s.db.AgencyContributions(ctx, p.OrganisationIDs())
 	if err != nil {
 		return t, err
 	}
 	var reminders []store.Notification
-	for _, task := range open {
+	for _, task := range mine {
 		cn := task.Contribution
 		line := taskLine{ContributionTask: task, Overdue: cn.Overdue(now), DueSoon: cn.DueSoon(now)}
+		if !cn.Open() {
+			t.Submitted = append(t.Submitted, line)
+			continue
+		}
+		if !policy.CanEditContribution(p, &cn) {
+			continue
+		}
 		t.ToAnswer = append(t.ToAnswer, line)
 		if line.DueSoon && task.Assessment.Status != assessment.StatusApproved {
 			verb := "is due on"

@@ -51,7 +51,6 @@ func (s *Server) loadInvitation(c echo.Context) (invitationData, error) {
 	}
 	if p := principal(c); p != nil {
 		d.WrongAccount = !policy.CanAcceptInvitation(p, inv.Email)
-		d.HasAccount = true
 		return d, nil
 	}
 	_, err = s.db.UserByEmail(ctx, inv.Email)

@@ -112,6 +112,7 @@ func (s *Server) renderBytes(c echo.Context, page string, d pageData) ([]byte, e
 		d.CSRF = tok
 	}
 	d.Lang, d.Dir, d.Languages = tr.Lang.Code, tr.Lang.Dir, i18n.Languages
+	d.Error = s.localizeError(c, d.Error)
 	d.Path = c.Request().URL.Path
 	if sess := session(c); sess != nil && d.Flash == "" {
 		if f, ok := sess.Values["flash"].(string); ok && f != "" {

@@ -1,8 +1,6 @@
 package web
 
 import (
-	"net/http"
-
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/auth"
@@ -30,19 +28,4 @@ func (s *Server) sessionList(c echo.Context) error {
 		views[i] = sessionView{SessionRecord: r, Current: r.ID == current}
 	}
 	return s.render(c, "account_sessions", pageData{Title: "Your sessions", Data: views})
-}
-
-// sessionEndAll signs the account out everywhere, this browser included.
-func (s *Server) sessionEndAll(c echo.Context) error {
-	if err := s.db.EndUserSessions(c.Request().Context(), actor(c), principal(c).User.ID); err != nil {
-		return err
-	}
-	if sess := session(c); sess != nil {
-		sess.ID = "" // its row is gone already
-		sess.Options.MaxAge = -1
-		if err := sess.Save(c.Request(), c.Response()); err != nil {
-			return err
-		}
-	}
-	return c.Redirect(http.StatusSeeOther, "/login?signedout=everywhere")
 }
