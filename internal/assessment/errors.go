@@ -67,8 +67,21 @@ func AsError(err error) (*Error, bool) {
 	return e, ok
 }
 
+// Term is an argument of an error message that is itself a fixed word of
+// the interface, such as the name of a kind of object. It prints in English
+// (Message, the API); pages in other languages translate it by its message
+// id, like the format itself.
+type Term struct {
+	ID      string // message id, e.g. "Obj_assessment"
+	English string
+}
+
+func (t Term) String() string { return t.English }
+
 // NotFound is the standard "does not exist or is not yours" error; the same
 // message for both so the response never reveals another tenant's objects.
+// what is a kind of object ("assessment"); pages translate it through the
+// message id "Obj_" + what.
 func NotFound(what string) *Error {
-	return Errorf(ENOTFOUND, "%s not found", what)
+	return Errorf(ENOTFOUND, "%s not found", Term{ID: "Obj_" + what, English: what})
 }

@@ -124,16 +124,20 @@ func CanEditCapability(p *Principal, a *assessment.Assessment, capabilityKey str
 	return false
 }
 
-// EditRefusal explains, for a 403 page, why CanEditCapability said no.
-func EditRefusal(p *Principal, a *assessment.Assessment, capabilityKey string) string {
+// EditRefusal is the 403 error saying why CanEditCapability said no. Each
+// reason is a whole sentence, so pages can translate it (its format is the
+// message id).
+func EditRefusal(p *Principal, a *assessment.Assessment, capabilityKey string) *assessment.Error {
 	r, _ := p.Role(a.OrganisationID)
 	switch r {
 	case assessment.RoleContributor:
-		return "This capability is not assigned to you. Ask your coordinator to assign it if you should answer it."
-	case assessment.RoleReviewer, assessment.RoleViewer:
-		return "Your role in this organisation (" + string(r) + ") can read this assessment but not change it."
+		return assessment.Errorf(assessment.EFORBIDDEN, "This capability is not assigned to you. Ask your coordinator to assign it if you should answer it.")
+	case assessment.RoleReviewer:
+		return assessment.Errorf(assessment.EFORBIDDEN, "Your role in this organisation (reviewer) can read this assessment but not change it.")
+	case assessment.RoleViewer:
+		return assessment.Errorf(assessment.EFORBIDDEN, "Your role in this organisation (viewer) can read this assessment but not change it.")
 	}
-	return "You may not change this assessment."
+	return assessment.Errorf(assessment.EFORBIDDEN, "You may not change this assessment.")
 }
 
 // CanViewReport: any member of the organisation, viewers included, and

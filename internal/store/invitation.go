@@ -33,8 +33,12 @@ func (Invitation) TableName() string { return "invitations" }
 
 // errSpentLink is the one answer for unknown, expired, used and withdrawn
 // links, so a guess learns nothing about which links exist.
+// Each kind of link has its own whole sentence, so it can be translated.
 func errSpentLink(what string) error {
-	return assessment.Errorf(assessment.ENOTFOUND, "This %s link is not valid: it may have expired, been used already or been withdrawn. Ask for a new one.", what)
+	if what == "invitation" {
+		return assessment.Errorf(assessment.ENOTFOUND, "This invitation link is not valid: it may have expired, been used already or been withdrawn. Ask for a new one.")
+	}
+	return assessment.Errorf(assessment.ENOTFOUND, "This password reset link is not valid: it may have expired, been used already or been withdrawn. Ask for a new one.")
 }
 
 // pending narrows a query to invitations that can still be accepted.

@@ -38,5 +38,5 @@ func (s *Server) renderAccount(c echo.Context, status int, formErr *assessment.E
 		r, _ := p.Role(o.ID)
 		d.Memberships = append(d.Memberships, accountMembership{Organisation: o, Role: r})
 	}
-	return s.renderStatus(c, status, "account", pageData{Title: "Your account", Error: formErr, Data: d})
+	return s.renderStatus(c, status, "account", pageData{Title: s.translator(c).T("AcctTitle"), Error: formErr, Data: d})
 }

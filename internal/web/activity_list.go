@@ -63,7 +63,7 @@ func (s *Server) activityList(c echo.Context) error {
 			next.Set("before", strconv.FormatInt(events[len(events)-1].ID, 10))
 			d.Older = fmt.Sprintf("/organisations/%d/activity?%s", org.ID, next.Encode())
 		}
-		if d.Events, err = s.describeEvents(ctx, events); err != nil {
+		if d.Events, err = s.describeEvents(ctx, s.translator(c), events); err != nil {
 			return err
 		}
 	}
@@ -75,7 +75,7 @@ func (s *Server) activityList(c echo.Context) error {
 	if ferr != nil {
 		status = http.StatusUnprocessableEntity
 	}
-	return s.renderStatus(c, status, "activity", pageData{Title: "Activity of " + org.Name, Error: ferr, Data: d})
+	return s.renderStatus(c, status, "activity", pageData{Title: s.translator(c).T("ActivityTitle", "Name", org.Name), Error: ferr, Data: d})
 }
 
 // parse checks the filter; each field is optional.

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/i18n"
 	"github.com/mnr-self-assessment/mnr/internal/store"
 )
 
@@ -31,23 +32,68 @@ type change struct {
 	Field, Before, After string
 }
 
-var actionLabels = map[string]string{
-	"answer.save": "Answer saved", "capability.save": "Phase saved", "assessment.create": "Assessment started",
-	"assessment.status": "Status changed", "assignment.add": "Capability assigned", "assignment.remove": "Capability unassigned",
-	"membership.set": "Member added", "membership.role": "Role changed", "membership.remove": "Member removed",
-	"invitation.create": "Invitation sent", "invitation.accept": "Invitation accepted", "invitation.revoke": "Invitation withdrawn",
-	"organisation.create": "Organisation created",
+// actionLabel names a kind of change in tr's language: the message
+// ActivityAction_<action> (account.*.json), else the action's code.
+func actionLabel(tr *i18n.Translator, a string) string {
+	return translatedOr(tr, "ActivityAction_"+a, a)
 }
 
-func actionLabel(a string) string {
-	if l, ok := actionLabels[a]; ok {
-		return l
+// objectLabel names what an event is about in tr's language: "indicator
+// 1.2.3", "contribution 4 indicator 1.2.3". Each kind word is translated
+// (ActivityObject_<kind>); an object of an unknown shape is shown as stored.
+func objectLabel(tr *i18n.Translator, obj string) string {
+	words := strings.Fields(obj)
+	if len(words) == 0 || len(words)%2 != 0 {
+		return obj
 	}
-	return a
+	parts := make([]string, 0, len(words)/2)
+	for i := 0; i < len(words); i += 2 {
+		id := "ActivityObject_" + words[i]
+		p := tr.T(id, "Ref", words[i+1])
+		if p == id {
+			return obj
+		}
+		parts = append(parts, p)
+	}
+	return strings.Join(parts, " ")
+}
+
+// changeLabels puts the field names of a change, and the values that are
+// codes with a name (roles, languages), in tr's language; other values are
+// shown as recorded.
+func changeLabels(tr *i18n.Translator, ch []change) []change {
+	for i, c := range ch {
+		if c.Field == "" {
+			continue
+		}
+		switch c.Field {
+		case "role":
+			c.Before, c.After = roleValue(tr, c.Before), roleValue(tr, c.After)
+		case "lang":
+			c.Before, c.After = langValue(c.Before), langValue(c.After)
+		}
+		c.Field = translatedOr(tr, "ActivityField_"+c.Field, c.Field)
+		ch[i] = c
+	}
+	return ch
+}
+
+func roleValue(tr *i18n.Translator, v string) string {
+	if v == "" {
+		return v
+	}
+	return roleName(tr, assessment.Role(v))
+}
+
+func langValue(v string) string {
+	if v == "" {
+		return v
+	}
+	return languageName(v)
 }
 
 // describeEvents turns events into rows, naming the users they refer to.
-func (s *Server) describeEvents(ctx context.Context, events []store.AuditEvent) ([]activityEvent, error) {
+func (s *Server) describeEvents(ctx context.Context, tr *i18n.Translator, events []store.AuditEvent) ([]activityEvent, error) {
 	var ids []int64
 	for _, e := range events {
 		if id, ok := userObject(e.Object); ok && !slices.Contains(ids, id) {
@@ -66,10 +112,10 @@ func (s *Server) describeEvents(ctx context.Context, events []store.AuditEvent) 
 	}
 	out := make([]activityEvent, len(events))
 	for i, e := range events {
-		v := activityEvent{ID: e.ID, At: e.At, Who: e.Actor, Action: actionLabel(e.Action), Object: e.Object,
-			Changes: diffJSON(e.Before, e.After)}
+		v := activityEvent{ID: e.ID, At: e.At, Who: e.Actor, Action: actionLabel(tr, e.Action), Object: objectLabel(tr, e.Object),
+			Changes: changeLabels(tr, diffJSON(e.Before, e.After))}
 		if v.Who == "" {
-			v.Who = "someone not signed in"
+			v.Who = tr.T("ActivityAnonymous")
 		}
 		if id, ok := userObject(e.Object); ok && names[id] != "" {
 			v.Object = names[id]

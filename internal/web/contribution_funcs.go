@@ -18,9 +18,6 @@ func (s *Server) contributionFuncs() template.FuncMap {
 	return template.FuncMap{
 		"contributionStatus":   func(st assessment.ContributionStatus) string { return contributionStatusLabels[st] },
 		"canViewContributions": func(p *policy.Principal, a assessment.Assessment) bool { return policy.CanViewContributions(p, &a) },
-		"isoDate": func(t interface{ Format(string) string }) string {
-			return t.Format("2006-01-02")
-		},
 		"adoptedFrom": func(a assessment.Answer, contributionID int64) bool {
 			return a.Source == assessment.SourceContribution && a.SourceContributionID != nil && *a.SourceContributionID == contributionID
 		},

@@ -6,13 +6,17 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/i18n"
 )
 
 // localizeError returns the error with its message in the page's language.
 // Domain errors keep their English format string as the message id
 // (internal/i18n/locales/errors.*.json); translations keep the same fmt
-// verbs, so the arguments apply unchanged. The API keeps English messages:
-// they are a contract for scripts.
+// verbs, so the arguments apply unchanged, except assessment.Term
+// arguments (names of kinds of object), which are translated by their own
+// id. The API keeps English messages: they are a contract for scripts.
+// i18n_errors_test.go fails when a format that reaches pages has no
+// translation.
 func (s *Server) localizeError(c echo.Context, de *assessment.Error) *assessment.Error {
 	if de == nil || de.Format == "" {
 		return de
@@ -22,6 +26,20 @@ func (s *Server) localizeError(c echo.Context, de *assessment.Error) *assessment
 		return de
 	}
 	out := *de
-	out.Message = fmt.Sprintf(tr.T(de.Format), de.Args...)
+	out.Message = localizeFormat(tr, de.Format, de.Args)
 	return &out
+}
+
+// localizeFormat translates a domain error's format and its Term arguments.
+func localizeFormat(tr *i18n.Translator, format string, args []any) string {
+	translated := make([]any, len(args))
+	for i, a := range args {
+		if t, ok := a.(assessment.Term); ok {
+			if s := tr.T(t.ID); s != t.ID {
+				a = s
+			}
+		}
+		translated[i] = a
+	}
+	return fmt.Sprintf(tr.T(format), translated...)
 }

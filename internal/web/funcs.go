@@ -11,24 +11,54 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/i18n"
 )
 
-// answerLabels are the words shown for each answer value.
-var answerLabels = map[assessment.AnswerValue]string{
-	assessment.Yes: "Yes", assessment.Partly: "Partly", assessment.No: "No",
-	assessment.Unknown: "Don't know", assessment.NA: "Not applicable", assessment.Unanswered: "Not answered",
+// Labels of fixed values are messages: answerLabel, statusLabel, kindLabel
+// and priorityLabel give them in a translator's language (ids Answer_*,
+// Status_* in report.*.json; Kind_*, Priority_* in core.*.json).
+
+func answerLabel(tr *i18n.Translator, v assessment.AnswerValue) string {
+	if v == assessment.Unanswered {
+		return tr.T("AnswerUnanswered")
+	}
+	return tr.T("Answer_" + string(v))
 }
 
-var kindLabels = map[assessment.OrgKind]string{
-	assessment.KindCoordinating: "National coordinating body", assessment.KindMinistry: "Ministry",
-	assessment.KindLawEnforcement: "Law enforcement unit", assessment.KindProsecution: "Prosecution service",
-	assessment.KindSocialServices: "Social services", assessment.KindEducation: "Education authority",
-	assessment.KindHotline: "Hotline", assessment.KindHelpline: "Child helpline", assessment.KindRegulator: "Regulator",
-	assessment.KindIndustry: "Industry body", assessment.KindNGO: "Non-governmental organisation",
-	assessment.KindInternational: "International partner",
+func statusLabel(tr *i18n.Translator, st assessment.Status) string {
+	return tr.T("Status_" + string(st))
 }
 
-var statusLabels = map[assessment.Status]string{
-	assessment.StatusDraft: "Draft", assessment.StatusInReview: "In review", assessment.StatusApproved: "Approved",
+func kindLabel(tr *i18n.Translator, k assessment.OrgKind) string { return tr.T("Kind_" + string(k)) }
+
+// priorityLabel takes a Priority or the plain string the report carries;
+// an unset priority is empty.
+func priorityLabel(tr *i18n.Translator, p any) string {
+	s := fmt.Sprint(p)
+	if s == "" {
+		return ""
+	}
+	return tr.T("Priority_" + s)
 }
+
+// answerLabels and statusLabels are the English labels, for Go code that
+// still writes messages in English only (a later translation sweep replaces
+// those uses with answerLabel and statusLabel). Pages use the functions.
+var (
+	answerLabels = func() map[assessment.AnswerValue]string {
+		en := i18n.Default().For("en")
+		m := map[assessment.AnswerValue]string{assessment.Unanswered: answerLabel(en, assessment.Unanswered)}
+		for _, v := range assessment.AnswerValues {
+			m[v] = answerLabel(en, v)
+		}
+		return m
+	}()
+	statusLabels = func() map[assessment.Status]string {
+		en := i18n.Default().For("en")
+		m := map[assessment.Status]string{}
+		for _, st := range []assessment.Status{assessment.StatusDraft, assessment.StatusInReview, assessment.StatusApproved} {
+			m[st] = statusLabel(en, st)
+		}
+		return m
+	}()
+)
 
 // funcs are the template functions of one language.
 func (s *Server) funcs(tr *i18n.Translator) template.FuncMap {
@@ -48,38 +78,43 @@ func (s *Server) funcs(tr *i18n.Translator) template.FuncMap {
 			}
 			return fmt.Sprint(*p)
 		},
-		"answerLabel":  func(v assessment.AnswerValue) string { return answerLabels[v] },
-		"answerValues": func() []assessment.AnswerValue { return assessment.AnswerValues },
-		"kindLabel":    func(k assessment.OrgKind) string { return kindLabels[k] },
-		"orgKinds":     func() []assessment.OrgKind { return assessment.OrgKinds },
-		"statusLabel":  func(st assessment.Status) string { return statusLabels[st] },
-		"priorities":   func() []assessment.Priority { return assessment.Priorities },
-		"phases":       func() []int { return []int{0, 1, 2, 3, 4} },
-		"joinLines":    func(l []string) string { return strings.Join(l, "\n") },
-		"eqInt":        func(p *int, n int) bool { return p != nil && *p == n },
-		"pct":          func(c assessment.Completion) int { return c.Percent() },
-		"add":          func(a, b int) int { return a + b },
-		"date":         dateOf(tr.Date),
-		"datetime":     dateOf(tr.DateTime),
-		"fieldID":      func(parts ...string) string { return strings.Join(parts, "-") },
-		"inlineCSS":    func() template.CSS { return s.assets.inlineCSS("app.css", "report.css") },
+		"answerLabel":   func(v assessment.AnswerValue) string { return answerLabel(tr, v) },
+		"answerValues":  func() []assessment.AnswerValue { return assessment.AnswerValues },
+		"kindLabel":     func(k assessment.OrgKind) string { return kindLabel(tr, k) },
+		"orgKinds":      func() []assessment.OrgKind { return assessment.OrgKinds },
+		"statusLabel":   func(st assessment.Status) string { return statusLabel(tr, st) },
+		"priorityLabel": func(p any) string { return priorityLabel(tr, p) },
+		"priorities":    func() []assessment.Priority { return assessment.Priorities },
+		"phases":        func() []int { return []int{0, 1, 2, 3, 4} },
+		"joinLines":     func(l []string) string { return strings.Join(l, "\n") },
+		"eqInt":         func(p *int, n int) bool { return p != nil && *p == n },
+		"pct":           func(c assessment.Completion) int { return c.Percent() },
+		// pctText is a whole percentage (0–100) in the locale's style.
+		"pctText":   func(n int) string { return tr.Percent(float64(n) / 100) },
+		"add":       func(a, b int) int { return a + b },
+		"date":      dateOf(tr.Date),
+		"datetime":  dateOf(tr.DateTime),
+		"fieldID":   func(parts ...string) string { return strings.Join(parts, "-") },
+		"inlineCSS": func() template.CSS { return s.assets.inlineCSS("app.css", "report.css") },
 		"phaseOr": func(p *int, none string) string {
 			if p == nil {
 				return none
 			}
 			return fmt.Sprint(*p)
 		},
+		// dec1 is a mean phase with one decimal, share a proportion (0–1)
+		// as a percentage, both in the locale's style; "–" when there is none.
 		"dec1": func(f *float64) string {
 			if f == nil {
 				return "–"
 			}
-			return fmt.Sprintf("%.1f", *f)
+			return tr.Decimal(*f, 1)
 		},
 		"share": func(f *float64) string {
 			if f == nil {
 				return "–"
 			}
-			return fmt.Sprintf("%.0f%%", *f*100)
+			return tr.Percent(*f)
 		},
 	}
 }

@@ -31,7 +31,8 @@ func (s *Server) invitationAccept(c echo.Context) error {
 		if _, _, err := s.db.AcceptInvitation(ctx, actor(c), hash, nil); err != nil {
 			return err
 		}
-		flash(c, "You have joined "+d.Organisation.Name+" as "+string(d.Invitation.Role)+".")
+		tr := s.translator(c)
+		flash(c, tr.T("InviteFlashJoined", "Org", d.Organisation.Name, "Role", roleName(tr, d.Invitation.Role)))
 		return c.Redirect(http.StatusSeeOther, "/")
 	}
 	if d.HasAccount {
@@ -56,6 +57,7 @@ func (s *Server) invitationAccept(c echo.Context) error {
 	if err := s.signIn(c, u); err != nil {
 		return err
 	}
-	flash(c, "Welcome. Your account is ready and you have joined "+d.Organisation.Name+" as "+string(d.Invitation.Role)+".")
+	tr := s.translatorFor(c, u.Lang) // the next page is in the language just chosen
+	flash(c, tr.T("InviteFlashWelcome", "Org", d.Organisation.Name, "Role", roleName(tr, d.Invitation.Role)))
 	return c.Redirect(http.StatusSeeOther, "/")
 }

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -40,10 +39,19 @@ func (s *Server) invitationCreate(c echo.Context) error {
 		return err
 	}
 	link := s.absURL(c, "/invitations/"+secret)
-	body := fmt.Sprintf("%s invites you to join %s in MNR Self-Assessment as %s.\n\nOpen this link to accept; it works once and expires in 7 days:\n%s\n\nIf you did not expect this invitation, ignore this message.\n",
-		p.User.Name, org.Name, in.Role, link)
 	d.NewLink, d.NewLinkEmail = link, in.Email
-	d.MailNote = s.mailLink(c.Request().Context(), in.Email, "Invitation to "+org.Name+" in MNR Self-Assessment", body)
+	if s.canMailLinks() {
+		// The mail is in the invited person's language when they already
+		// have an account, else in the language the inviter reads.
+		lang := ""
+		if u, err := s.db.UserByEmail(c.Request().Context(), in.Email); err == nil {
+			lang = u.Lang
+		}
+		mt := s.translatorFor(c, lang)
+		role := roleName(mt, assessment.Role(in.Role))
+		body := mt.T("InviteMailBody", "Inviter", p.User.Name, "Org", org.Name, "Role", role, "Link", link)
+		d.MailNote = s.mailLink(c, in.Email, mt.T("InviteMailSubject", "Org", org.Name), body)
+	}
 	d.Form = assessment.InvitationInput{Role: in.Role}
 	return s.renderMembers(c, http.StatusOK, nil, d)
 }

@@ -22,6 +22,6 @@ func (s *Server) invitationRevoke(c echo.Context) error {
 	if err := s.db.RevokeInvitation(c.Request().Context(), actor(c), org.ID, id); err != nil {
 		return err
 	}
-	flash(c, "Invitation withdrawn. Its link no longer works.")
+	flash(c, s.translator(c).T("InviteFlashWithdrawn"))
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/organisations/%d/members", org.ID))
 }

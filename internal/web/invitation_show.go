@@ -27,7 +27,7 @@ func (s *Server) invitationShow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	d.Form = assessment.ProfileInput{Lang: "en"}
+	d.Form = assessment.ProfileInput{Lang: s.translator(c).Lang.Code} // the language the page is read in
 	return s.renderInvitation(c, http.StatusOK, nil, d)
 }
 
@@ -65,5 +65,5 @@ func (s *Server) loadInvitation(c echo.Context) (invitationData, error) {
 }
 
 func (s *Server) renderInvitation(c echo.Context, status int, formErr *assessment.Error, d invitationData) error {
-	return s.renderStatus(c, status, "invitation", pageData{Title: "Invitation to " + d.Organisation.Name, Error: formErr, Data: d})
+	return s.renderStatus(c, status, "invitation", pageData{Title: s.translator(c).T("InviteTitle", "Org", d.Organisation.Name), Error: formErr, Data: d})
 }

@@ -34,19 +34,21 @@ func (s *Server) absURL(c echo.Context, path string) string {
 func (s *Server) canMailLinks() bool { return s.cfg.Mailer != nil && s.cfg.BaseURL != "" }
 
 // mailLink sends a one-time link when mail is configured. The outcome is a
-// sentence for the person on screen, who can still pass the link on by hand.
-func (s *Server) mailLink(ctx context.Context, to, subject, body string) string {
+// sentence for the person on screen (in the language they read), who can
+// still pass the link on by hand. Subject and body are already in the
+// recipient's language.
+func (s *Server) mailLink(c echo.Context, to, subject, body string) string {
 	if !s.canMailLinks() {
 		return ""
 	}
-	ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	ctx, cancel := context.WithTimeout(c.Request().Context(), 20*time.Second)
 	defer cancel()
 	subject = strings.Join(strings.Fields(subject), " ") // names typed by users must not break the header
 	if err := s.cfg.Mailer.Send(ctx, to, subject, body); err != nil {
 		slog.Error("mail not sent", "to", to, "subject", subject, "err", err)
-		return "The email to " + to + " could not be sent; pass the link on yourself."
+		return s.translator(c).T("AcctMailFailed", "Email", to)
 	}
-	return "The link was also sent by email to " + to + "."
+	return s.translator(c).T("AcctMailSent", "Email", to)
 }
 
 // newLink returns a fresh one-time secret and the hash to store.

@@ -63,7 +63,7 @@ func capabilityIn(d *assessment.Detail, key string) (*assessment.CapabilityDetai
 func mayEdit(c echo.Context, d *assessment.Detail, capabilityKey string) error {
 	p := principal(c)
 	if !policy.CanEditCapability(p, &d.Assessment, capabilityKey) {
-		return &assessment.Error{Code: assessment.EFORBIDDEN, Message: policy.EditRefusal(p, &d.Assessment, capabilityKey)}
+		return policy.EditRefusal(p, &d.Assessment, capabilityKey)
 	}
 	if d.Assessment.Status == assessment.StatusApproved {
 		return assessment.Errorf(assessment.ECONFLICT, "this assessment is approved and locked; it must be reopened before it can change")

@@ -28,9 +28,9 @@ func (s *Server) loginShow(c echo.Context) error {
 	}
 	notice := ""
 	if c.QueryParam("signedout") == "everywhere" {
-		notice = "Your account has been signed out everywhere."
+		notice = s.translator(c).T("LoginSignedOutEverywhere")
 	}
-	return s.render(c, "login", pageData{Title: "Sign in", Data: loginData{Next: safeNext(c.QueryParam("next")), Expired: expired, Notice: notice}})
+	return s.render(c, "login", pageData{Title: s.translator(c).T("LoginTitle"), Data: loginData{Next: safeNext(c.QueryParam("next")), Expired: expired, Notice: notice}})
 }
 
 // errBadLogin is deliberately vague: it must not reveal whether the email
@@ -55,7 +55,7 @@ func (s *Server) loginSubmit(c echo.Context) error {
 		}
 		s.recordLoginFailure(c, email)
 		_ = s.db.AppendAudit(ctx, assessment.Actor{UserID: u.ID, Name: email, IP: c.RealIP()}, store.AuditEvent{Action: "auth.signin_failed", Object: "email " + email})
-		return s.renderStatus(c, http.StatusUnauthorized, "login", pageData{Title: "Sign in", Error: errBadLogin, Data: loginData{Email: email, Next: next}})
+		return s.renderStatus(c, http.StatusUnauthorized, "login", pageData{Title: s.translator(c).T("LoginTitle"), Error: errBadLogin, Data: loginData{Email: email, Next: next}})
 	}
 	sess := session(c)
 	if err := s.sessions.Renew(c.Request(), sess); err != nil {

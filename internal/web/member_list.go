@@ -66,5 +66,5 @@ func (s *Server) renderMembers(c echo.Context, status int, formErr *assessment.E
 		return err
 	}
 	d.CanReset = policy.CanResetPassword(principal(c), assessment.User{})
-	return s.renderStatus(c, status, "members", pageData{Title: "Members of " + d.Organisation.Name, Error: formErr, Data: d})
+	return s.renderStatus(c, status, "members", pageData{Title: s.translator(c).T("MembersTitle", "Name", d.Organisation.Name), Error: formErr, Data: d})
 }

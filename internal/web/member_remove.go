@@ -29,9 +29,9 @@ func (s *Server) memberRemove(c echo.Context) error {
 	}
 	p := principal(c)
 	if uid == p.User.ID && !policy.CanListAllOrganisations(p) {
-		flash(c, "You have left "+org.Name+".")
+		flash(c, s.translator(c).T("MembersFlashLeft", "Org", org.Name))
 		return c.Redirect(http.StatusSeeOther, "/")
 	}
-	flash(c, "Member removed.")
+	flash(c, s.translator(c).T("MembersFlashRemoved"))
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/organisations/%d/members", org.ID))
 }

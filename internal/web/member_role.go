@@ -31,6 +31,7 @@ func (s *Server) memberRole(c echo.Context) error {
 		}
 		return err
 	}
-	flash(c, fmt.Sprintf("Role changed to %s.", role))
+	tr := s.translator(c)
+	flash(c, tr.T("MembersFlashRoleChanged", "Role", roleName(tr, role)))
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/organisations/%d/members", org.ID))
 }

@@ -116,6 +116,10 @@ func TestNotificationsAndTasks(t *testing.T) {
 			t.Errorf("%s notified of the submission: %v (%v)", user, got, ks)
 		}
 	}
+	_, doc = w.policeB.get("/")
+	if doc.Find("#tasks-answer").Length() != 0 || doc.Find(fmt.Sprintf(`#tasks-submitted li[data-contribution="%d"]`, police)).Length() != 1 {
+		t.Errorf("police home after submitting: to answer %q, submitted %q", text(doc.Find("#tasks-answer")), text(doc.Find("#tasks-submitted")))
+	}
 	_, doc = cb.get("/")
 	if n := doc.Find(fmt.Sprintf(`#tasks-consolidate li[data-contribution="%d"]`, police)).Length(); n != 1 {
 		t.Errorf("submitted contribution not among the coordinator's tasks")

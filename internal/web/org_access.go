@@ -25,7 +25,8 @@ func (s *Server) loadOrganisation(c echo.Context, allowed func(*policy.Principal
 		return o, err
 	}
 	if !allowed(p, id) {
-		return o, &assessment.Error{Code: assessment.EFORBIDDEN, Message: refusal}
+		// The refusal is also its message id, so pages can show it translated.
+		return o, &assessment.Error{Code: assessment.EFORBIDDEN, Message: refusal, Format: refusal}
 	}
 	return o, nil
 }

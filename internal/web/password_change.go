@@ -39,7 +39,7 @@ func (s *Server) passwordChange(c echo.Context) error {
 	if err := s.signIn(c, p.User); err != nil {
 		return err
 	}
-	flash(c, "Password changed. Every other session of your account has been signed out.")
+	flash(c, s.translator(c).T("AcctFlashPasswordChanged"))
 	return c.Redirect(http.StatusSeeOther, "/account")
 }
 
@@ -48,7 +48,7 @@ func (s *Server) passwordChange(c echo.Context) error {
 func checkNewPassword(pw, confirm, field string) *assessment.Error {
 	if err := auth.CheckPasswordStrength(pw); err != nil {
 		de, _ := assessment.AsError(err)
-		return &assessment.Error{Code: de.Code, Field: field, Message: de.Message}
+		return &assessment.Error{Code: de.Code, Field: field, Message: de.Message, Format: de.Format, Args: de.Args}
 	}
 	if pw != confirm {
 		return assessment.FieldError(field+"_confirm", "does not match the new password")

@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"fmt"
 	"log/slog"
 	"net/http"
 	"time"
@@ -22,7 +21,7 @@ type forgotData struct {
 // passwordForgot offers a reset link by mail when mail is configured, and
 // otherwise says to ask an administrator.
 func (s *Server) passwordForgot(c echo.Context) error {
-	return s.render(c, "password_forgot", pageData{Title: "Forgotten password", Data: forgotData{CanMail: s.canMailLinks()}})
+	return s.render(c, "password_forgot", pageData{Title: s.translator(c).T("ResetForgotTitle"), Data: forgotData{CanMail: s.canMailLinks()}})
 }
 
 // passwordForgotSubmit answers the same whether or not the email has an
@@ -30,12 +29,12 @@ func (s *Server) passwordForgot(c echo.Context) error {
 func (s *Server) passwordForgotSubmit(c echo.Context) error {
 	d := forgotData{CanMail: s.canMailLinks(), Email: c.FormValue("email")}
 	if !d.CanMail {
-		return s.render(c, "password_forgot", pageData{Title: "Forgotten password", Data: d})
+		return s.render(c, "password_forgot", pageData{Title: s.translator(c).T("ResetForgotTitle"), Data: d})
 	}
 	email, err := assessment.NormaliseEmail(d.Email)
 	if err != nil {
 		de, _ := assessment.AsError(err)
-		return s.renderStatus(c, http.StatusUnprocessableEntity, "password_forgot", pageData{Title: "Forgotten password", Error: de, Data: d})
+		return s.renderStatus(c, http.StatusUnprocessableEntity, "password_forgot", pageData{Title: s.translator(c).T("ResetForgotTitle"), Error: de, Data: d})
 	}
 	if err := s.resets.allow(c, email); err != nil {
 		return err
@@ -48,12 +47,12 @@ func (s *Server) passwordForgotSubmit(c echo.Context) error {
 		if _, err := s.db.CreatePasswordReset(ctx, anonymous(c), store.PasswordReset{UserID: u.ID, Hash: hash, ExpiresAt: s.cfg.Now().Add(resetTTL)}); err != nil {
 			return err
 		}
-		body := fmt.Sprintf("Someone, hopefully you, asked to reset the password of your MNR Self-Assessment account.\n\nOpen this link within 24 hours to choose a new password; it works once:\n%s\n\nIf it was not you, ignore this message: your password stays as it is.\n",
-			s.absURL(c, "/password-reset/"+secret))
+		mt := s.translatorFor(c, u.Lang) // the mail is in the account's language
+		subject, body := mt.T("ResetMailSubject"), mt.T("ResetMailBody", "Link", s.absURL(c, "/password-reset/"+secret))
 		go func() {
 			mctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 			defer cancel()
-			if err := s.cfg.Mailer.Send(mctx, u.Email, "Reset your MNR Self-Assessment password", body); err != nil {
+			if err := s.cfg.Mailer.Send(mctx, u.Email, subject, body); err != nil {
 				slog.Error("password reset mail not sent", "user", u.ID, "err", err)
 			}
 		}()
@@ -63,5 +62,5 @@ func (s *Server) passwordForgotSubmit(c echo.Context) error {
 		return err
 	}
 	d.Sent = true
-	return s.render(c, "password_forgot", pageData{Title: "Forgotten password", Data: d})
+	return s.render(c, "password_forgot", pageData{Title: s.translator(c).T("ResetForgotTitle"), Data: d})
 }

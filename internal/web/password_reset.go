@@ -21,7 +21,7 @@ func (s *Server) passwordResetShow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, "password_reset", pageData{Title: "Choose a new password", Data: d})
+	return s.render(c, "password_reset", pageData{Title: s.translator(c).T("ResetChooseTitle"), Data: d})
 }
 
 // passwordResetSubmit sets the new password, ends every session of the
@@ -36,7 +36,7 @@ func (s *Server) passwordResetSubmit(c echo.Context) error {
 	}
 	pw := c.FormValue("password")
 	if de := checkNewPassword(pw, c.FormValue("password_confirm"), "password"); de != nil {
-		return s.renderStatus(c, http.StatusUnprocessableEntity, "password_reset", pageData{Title: "Choose a new password", Error: de, Data: d})
+		return s.renderStatus(c, http.StatusUnprocessableEntity, "password_reset", pageData{Title: s.translator(c).T("ResetChooseTitle"), Error: de, Data: d})
 	}
 	hash, err := auth.HashPassword(pw)
 	if err != nil {
@@ -49,7 +49,7 @@ func (s *Server) passwordResetSubmit(c echo.Context) error {
 	if err := s.signIn(c, u); err != nil {
 		return err
 	}
-	flash(c, "Your password has been changed and every other session of your account signed out.")
+	flash(c, s.translatorFor(c, u.Lang).T("ResetFlashDone")) // the next page is in the account's language
 	return c.Redirect(http.StatusSeeOther, "/")
 }
 

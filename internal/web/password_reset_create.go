@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -52,9 +51,11 @@ func (s *Server) passwordResetCreate(c echo.Context) error {
 		return err
 	}
 	link := s.absURL(c, "/password-reset/"+secret)
-	body := fmt.Sprintf("A platform administrator of MNR Self-Assessment created a link for you to choose a new password.\n\nOpen it within 24 hours; it works once:\n%s\n\nIf you did not ask for this, tell your administrator.\n", link)
 	d := resetLinkData{User: u, Link: link, ExpiresAt: r.ExpiresAt, Back: c.FormValue("back")}
-	d.MailNote = s.mailLink(ctx, u.Email, "Choose a new password for MNR Self-Assessment", body)
+	if s.canMailLinks() {
+		mt := s.translatorFor(c, u.Lang) // the mail is in the user's language
+		d.MailNote = s.mailLink(c, u.Email, mt.T("ResetLinkMailSubject"), mt.T("ResetLinkMailBody", "Link", link))
+	}
 	d.Back = safeNext(d.Back)
-	return s.render(c, "password_reset_link", pageData{Title: "Password reset link for " + u.Name, Data: d})
+	return s.render(c, "password_reset_link", pageData{Title: s.translator(c).T("ResetLinkTitle", "Name", u.Name), Data: d})
 }

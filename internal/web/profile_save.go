@@ -20,6 +20,6 @@ func (s *Server) profileSave(c echo.Context) error {
 	if err := s.db.SetUserProfile(c.Request().Context(), actor(c), principal(c).User.ID, in.Name, in.Lang); err != nil {
 		return err
 	}
-	flash(c, "Profile saved.")
+	flash(c, s.translatorFor(c, in.Lang).T("AcctFlashProfileSaved")) // shown in the language just chosen
 	return c.Redirect(http.StatusSeeOther, "/account")
 }

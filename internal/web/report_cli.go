@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/report"
 )
 
@@ -18,7 +19,7 @@ func (s *Server) ExportReport(ctx context.Context, id int64, format, lang string
 	if err != nil {
 		return err
 	}
-	r, err := s.buildReport(ctx, d, lang)
+	r, err := s.buildReport(ctx, d, lang, func(*assessment.Assessment) bool { return true })
 	if err != nil {
 		return err
 	}

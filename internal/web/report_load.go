@@ -31,16 +31,23 @@ func (s *Server) loadReport(c echo.Context) (*report.Report, *assessment.Detail,
 	if !policy.CanViewReport(principal(c), &d.Assessment) {
 		return nil, nil, assessment.NotFound("assessment")
 	}
-	r, err := s.buildReport(c.Request().Context(), d, s.translator(c).Lang.Code)
+	// A partner sees the comparison only when the previous cycle is shared
+	// with it too: consent is given per assessment, not per organisation.
+	p := principal(c)
+	mayCompare := func(prev *assessment.Assessment) bool { return policy.CanViewReport(p, prev) }
+	r, err := s.buildReport(c.Request().Context(), d, s.translator(c).Lang.Code, mayCompare)
 	return r, d, err
 }
 
-// buildReport builds the report of d against its previous cycle, with
-// texts in lang.
-func (s *Server) buildReport(ctx context.Context, d *assessment.Detail, lang string) (*report.Report, error) {
+// buildReport builds the report of d, with texts in lang, against its
+// previous cycle when mayCompare allows that cycle to be shown.
+func (s *Server) buildReport(ctx context.Context, d *assessment.Detail, lang string, mayCompare func(*assessment.Assessment) bool) (*report.Report, error) {
 	prev, err := s.previousDetail(ctx, d)
 	if err != nil {
 		return nil, err
+	}
+	if prev != nil && !mayCompare(&prev.Assessment) {
+		prev = nil
 	}
 	return report.Build(d, prev, lang), nil
 }

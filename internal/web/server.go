@@ -93,7 +93,7 @@ func New(cfg Config, db *store.Store, fw *framework.Framework) (*Server, error) 
 	// One template set per language, each with functions bound to it.
 	funcsFor := func(lang string) template.FuncMap {
 		funcs := s.funcs(s.i18n.For(lang))
-		maps.Copy(funcs, s.accountFuncs())
+		maps.Copy(funcs, s.accountFuncs(s.i18n.For(lang)))
 		maps.Copy(funcs, s.contributionFuncs())
 		return funcs
 	}

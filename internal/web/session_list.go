@@ -27,5 +27,5 @@ func (s *Server) sessionList(c echo.Context) error {
 	for i, r := range recs {
 		views[i] = sessionView{SessionRecord: r, Current: r.ID == current}
 	}
-	return s.render(c, "account_sessions", pageData{Title: "Your sessions", Data: views})
+	return s.render(c, "account_sessions", pageData{Title: s.translator(c).T("AcctSessionsTitle"), Data: views})
 }

@@ -47,5 +47,5 @@ func (s *Server) renderTokens(c echo.Context, status int, formErr *assessment.Er
 		}
 		d.Tokens = append(d.Tokens, v)
 	}
-	return s.renderStatus(c, status, "account_tokens", pageData{Title: "API tokens", Error: formErr, Data: d})
+	return s.renderStatus(c, status, "account_tokens", pageData{Title: s.translator(c).T("AcctTokensTitle"), Error: formErr, Data: d})
 }

@@ -16,6 +16,6 @@ func (s *Server) tokenRevoke(c echo.Context) error {
 	if err := s.db.RevokeToken(c.Request().Context(), actor(c), principal(c).User.ID, id); err != nil {
 		return err
 	}
-	flash(c, "Token revoked. Scripts using it can no longer reach the API.")
+	flash(c, s.translator(c).T("AcctFlashTokenRevoked"))
 	return c.Redirect(http.StatusSeeOther, "/account/tokens")
 }
