@@ -75,9 +75,9 @@ func (s *Store) saveAnswerTx(tx *gorm.DB, by assessment.Actor, org int64, a asse
 		return assessment.Answer{}, notFound(err, "indicator")
 	}
 	if cur.Version != a.Version {
-		return assessment.Answer{}, &assessment.Error{Code: assessment.ECONFLICT, Field: "version",
-			Message: fmt.Sprintf("someone else saved the answer to %s after you opened it (you had version %d, the stored one is %d); review the current answer and save again", a.IndicatorKey, a.Version, cur.Version),
-			Current: cur.domain()}
+		e := assessment.Errorf(assessment.ECONFLICT, "someone else saved the answer to %s after you opened it (you had version %d, the stored one is %d); review the current answer and save again", a.IndicatorKey, a.Version, cur.Version)
+		e.Field, e.Current = "version", cur.domain()
+		return assessment.Answer{}, e
 	}
 	now := s.now()
 	saved := cur
@@ -96,8 +96,9 @@ func (s *Store) saveAnswerTx(tx *gorm.DB, by assessment.Actor, org int64, a asse
 	if res.RowsAffected == 0 {
 		// Another transaction saved between our read and write (PostgreSQL
 		// re-checks the WHERE clause after waiting for its row lock).
-		return assessment.Answer{}, &assessment.Error{Code: assessment.ECONFLICT, Field: "version",
-			Message: "someone else saved this at the same moment; reload and save again"}
+		e := assessment.Errorf(assessment.ECONFLICT, "someone else saved this at the same moment; reload and save again")
+		e.Field = "version"
+		return assessment.Answer{}, e
 	}
 	err := appendAudit(tx, now, by, AuditEvent{OrganisationID: org, AssessmentID: a.AssessmentID, Action: answerActions[a.Source],
 		Object: "indicator " + a.IndicatorKey, Before: auditJSON(answerAudit(cur)), After: auditJSON(answerAudit(saved))})

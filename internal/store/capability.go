@@ -24,9 +24,9 @@ func (s *Store) saveCapabilityTx(tx *gorm.DB, by assessment.Actor, org int64, st
 		return assessment.CapabilityState{}, notFound(err, "capability")
 	}
 	if cur.Version != st.Version {
-		return assessment.CapabilityState{}, &assessment.Error{Code: assessment.ECONFLICT, Field: "version",
-			Message: fmt.Sprintf("someone else saved this capability's phases after you opened it (you had version %d, the stored one is %d); review the current values and save again", st.Version, cur.Version),
-			Current: cur.domain()}
+		e := assessment.Errorf(assessment.ECONFLICT, "someone else saved this capability's phases after you opened it (you had version %d, the stored one is %d); review the current values and save again", st.Version, cur.Version)
+		e.Field, e.Current = "version", cur.domain()
+		return assessment.CapabilityState{}, e
 	}
 	now := s.now()
 	saved := cur
@@ -43,8 +43,9 @@ func (s *Store) saveCapabilityTx(tx *gorm.DB, by assessment.Actor, org int64, st
 	if res.RowsAffected == 0 {
 		// Another transaction saved between our read and write (PostgreSQL
 		// re-checks the WHERE clause after waiting for its row lock).
-		return assessment.CapabilityState{}, &assessment.Error{Code: assessment.ECONFLICT, Field: "version",
-			Message: "someone else saved this at the same moment; reload and save again"}
+		e := assessment.Errorf(assessment.ECONFLICT, "someone else saved this at the same moment; reload and save again")
+		e.Field = "version"
+		return assessment.CapabilityState{}, e
 	}
 	err := appendAudit(tx, now, by, AuditEvent{OrganisationID: org, AssessmentID: st.AssessmentID, Action: "capability.save",
 		Object: "capability " + st.CapabilityKey, Before: auditJSON(capabilityAudit(cur)), After: auditJSON(capabilityAudit(saved))})

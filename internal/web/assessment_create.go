@@ -49,7 +49,7 @@ func (s *Server) assessmentCreate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	flash(c, "Assessment started. Answer the capabilities in any order; every change is saved as you go.")
+	flash(c, s.translator(c).T("NewStarted"))
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/assessments/%d", a.ID))
 }
 

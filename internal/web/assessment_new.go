@@ -45,6 +45,6 @@ func (s *Server) renderAssessmentNew(c echo.Context, status int, formErr *assess
 	for _, k := range in.Scope {
 		chosen[k] = true
 	}
-	return s.renderStatus(c, status, "assessment_new", pageData{Title: "Start an assessment", Error: formErr,
+	return s.renderStatus(c, status, "assessment_new", pageData{Title: s.translator(c).T("NewTitle"), Error: formErr,
 		Data: assessmentNewData{Organisations: allowed, Framework: s.fw, Form: in, Chosen: chosen, National: national}})
 }

@@ -82,7 +82,7 @@ func (s *Server) capabilitySave(c echo.Context) error {
 		return c.JSON(http.StatusOK, apiCapabilityOf(d2.Capability(cd.Capability.Key)))
 	}
 	_ = jf
-	flash(c, "Saved.")
+	flash(c, s.translator(c).T("CoreSaved"))
 	target := fmt.Sprintf("/assessments/%d/capabilities/%s", d.Assessment.ID, cd.Capability.Key)
 	if form.Get("go") == "next" {
 		if _, next := d.Neighbours(cd.Capability.Key); next != nil {
@@ -101,12 +101,13 @@ func (s *Server) capabilityFormError(c echo.Context, d *assessment.Detail, cd *a
 		return err
 	}
 	status := statusOf[de.Code]
+	de = s.localizeError(c, de) // the message is also shown beside the indicator
 	if cur, ok := de.Current.(assessment.Answer); ok {
 		indicatorKey = cur.IndicatorKey
 		if f := submitted[indicatorKey]; f != nil {
 			f.Version = cur.Version // resubmitting now knowingly replaces the other change
 		}
-		de = &assessment.Error{Code: de.Code, Field: "version", Message: de.Message + fmt.Sprintf(" The stored answer is now “%s”. Your input is kept below.", answerLabels[cur.Value])}
+		de = s.staleAnswerError(c, de, cur)
 	}
 	if indicatorKey != "" && submitted[indicatorKey] != nil {
 		submitted[indicatorKey].Error = de.Message
@@ -120,6 +121,15 @@ func (s *Server) capabilityFormError(c echo.Context, d *assessment.Detail, cd *a
 		}
 	}
 	return s.renderCapability(c, status, d, cd, submitted, jp, de)
+}
+
+// staleAnswerError adds to a version conflict on an answer what the stored
+// answer now is, in the page's language. The result has no format: its
+// message is already translated.
+func (s *Server) staleAnswerError(c echo.Context, de *assessment.Error, cur assessment.Answer) *assessment.Error {
+	tr := s.translator(c)
+	return &assessment.Error{Code: de.Code, Field: "version",
+		Message: tr.T("CoreStaleAnswer", "Error", de.Message, "Answer", answerLabel(tr, cur.Value))}
 }
 
 func answerFromForm(form url.Values, key string) (*answerForm, assessment.AnswerInput) {

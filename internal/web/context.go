@@ -17,8 +17,8 @@ const (
 	ctxSession   = "session"
 )
 
-var errForbiddenCSRF = &assessment.Error{Code: assessment.EFORBIDDEN,
-	Message: "This form has expired or did not come from this site, so it was not accepted. Go back, reload the page and submit it again; nothing was changed."}
+var errForbiddenCSRF = assessment.Errorf(assessment.EFORBIDDEN,
+	"This form has expired or did not come from this site, so it was not accepted. Go back, reload the page and submit it again; nothing was changed.")
 
 var errUnauthorized = assessment.Errorf(assessment.EUNAUTHORIZED, "sign in to continue")
 

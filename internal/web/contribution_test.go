@@ -354,3 +354,38 @@ func TestContributionBadInput(t *testing.T) {
 		t.Errorf("inviting into an approved assessment: %d", r.Status)
 	}
 }
+
+// TestContributionFormKeepsInputOnConflict: without JavaScript, a stale
+// whole-form save comes back with the message beside the indicator and
+// what was typed kept, and saving again replaces the other change.
+func TestContributionFormKeepsInputOnConflict(t *testing.T) {
+	w := newAgencies(t)
+	police := w.invite(t, w.police, "", "law-enforcement")
+	page := fmt.Sprintf("/contributions/%d/capabilities/law-enforcement", police)
+	_, doc := w.policeB.get(page)
+	form := formOf(doc, "form.capability-form")
+	if r := w.api(w.token(w.officer), "PUT", fmt.Sprintf("/api/v1/contributions/%d/indicators/law-enforcement-1", police), map[string]any{"answer": "no", "version": 0}); r.Status != 200 {
+		t.Fatalf("officer's save: %d", r.Status)
+	}
+	form.Set("answer.law-enforcement-1", "yes")
+	form.Set("evidence.law-enforcement-1", "Unit charter 2024")
+	res, doc := w.policeB.post(page, form)
+	if res.StatusCode != http.StatusConflict {
+		t.Fatalf("stale form: %d", res.StatusCode)
+	}
+	if msg := text(doc.Find("#law-enforcement-1 .field-error")); !strings.Contains(msg, "someone else saved") || !strings.Contains(msg, "“No”") {
+		t.Errorf("message beside the indicator: %q", msg)
+	}
+	if got := doc.Find(`textarea[name="evidence.law-enforcement-1"]`).Text(); got != "Unit charter 2024" {
+		t.Errorf("typed evidence lost: %q", got)
+	}
+	res, _ = w.policeB.post(page, formOf(doc, "form.capability-form"))
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("saving again: %d", res.StatusCode)
+	}
+	r := w.api(w.token(w.policeLead), "GET", fmt.Sprintf("/api/v1/contributions/%d", police), nil)
+	first := r.Body["answers"].([]any)[0].(map[string]any)
+	if first["answer"] != "yes" || first["evidence"] != "Unit charter 2024" || first["version"] != float64(2) {
+		t.Errorf("after saving again: %v", first)
+	}
+}

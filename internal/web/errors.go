@@ -2,6 +2,7 @@ package web
 
 import (
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -54,13 +55,53 @@ func toDomain(err error) (*assessment.Error, int) {
 		case http.StatusBadRequest:
 			code = assessment.EINVALID
 		case http.StatusRequestEntityTooLarge:
-			msg = "The request is larger than the limit of " + bodyLimitText + "."
+			return assessment.Errorf(assessment.ETOOLARGE, "The request is larger than the limit of %s.",
+				assessment.Term{ID: "CoreBodyLimit", English: bodyLimitText}), he.Code
 		case http.StatusMethodNotAllowed:
 			code = "method_not_allowed"
 		}
 		return &assessment.Error{Code: code, Message: msg}, he.Code
 	}
-	return &assessment.Error{Code: assessment.EINTERNAL, Message: "Something went wrong on our side. Your last change may not have been saved; please try again."}, http.StatusInternalServerError
+	return errInternal(), http.StatusInternalServerError
+}
+
+func errInternal() *assessment.Error {
+	return assessment.Errorf(assessment.EINTERNAL, "Something went wrong on our side. Your last change may not have been saved; please try again.")
+}
+
+// statusError explains a common status in a sentence, for error pages whose
+// error says no more than the status itself (an unknown address, a refusal
+// by a middleware); nil for other statuses.
+func statusError(status int) *assessment.Error {
+	switch status {
+	case http.StatusForbidden:
+		return assessment.Errorf(assessment.EFORBIDDEN, "You do not have permission to open this page.")
+	case http.StatusNotFound:
+		return assessment.Errorf(assessment.ENOTFOUND, "There is no page at this address. Check the link you followed.")
+	case http.StatusConflict:
+		return assessment.Errorf(assessment.ECONFLICT, "The request conflicts with a change made in the meantime. Reload the page and try again.")
+	case http.StatusRequestEntityTooLarge:
+		return assessment.Errorf(assessment.ETOOLARGE, "The request is larger than the limit of %s.",
+			assessment.Term{ID: "CoreBodyLimit", English: bodyLimitText})
+	case http.StatusUnprocessableEntity:
+		return assessment.Errorf(assessment.EINVALID, "The request could not be processed. Check what you entered and try again.")
+	case http.StatusTooManyRequests:
+		return assessment.Errorf(assessment.ETOOMANY, "Too many requests in a short time. Wait a moment, then try again.")
+	case http.StatusInternalServerError:
+		return errInternal()
+	}
+	return nil
+}
+
+// statusTitle is the error page's title: the status's name, in the page's
+// language (ids CoreStatus<code> in core.*.json; English keeps the standard
+// status text).
+func (s *Server) statusTitle(c echo.Context, status int) string {
+	id := fmt.Sprintf("CoreStatus%d", status)
+	if t := s.translator(c).T(id); t != id {
+		return t
+	}
+	return http.StatusText(status)
 }
 
 // handleError is Echo's HTTPErrorHandler: JSON for the API and for
@@ -88,7 +129,13 @@ func (s *Server) handleError(err error, c echo.Context) {
 		_ = c.Redirect(http.StatusSeeOther, to)
 		return
 	}
-	_ = s.renderStatus(c, status, "error", pageData{Title: http.StatusText(status), Error: de, Status: status})
+	if de.Format == "" && (de.Message == "" || de.Message == http.StatusText(status)) {
+		if se := statusError(status); se != nil {
+			se.Code = de.Code
+			de = se
+		}
+	}
+	_ = s.renderStatus(c, status, "error", pageData{Title: s.statusTitle(c, status), Error: de, Status: status})
 }
 
 // wantsJSON: API paths always; HTML paths when the autosave script asks.

@@ -51,7 +51,7 @@ func (s *Server) indicatorSave(c echo.Context) error {
 		return err
 	}
 	if !wantsJSON(c) {
-		flash(c, "Saved.")
+		flash(c, s.translator(c).T("CoreSaved"))
 		return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/assessments/%d/capabilities/%s#%s", d.Assessment.ID, saved.CapabilityKey, key))
 	}
 	d2, err := s.loadDetail(c)

@@ -30,6 +30,6 @@ func (s *Server) organisationCreate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	flash(c, "Organisation “"+o.Name+"” added.")
+	flash(c, s.translator(c).T("OrgAdded", "Name", o.Name))
 	return c.Redirect(http.StatusSeeOther, "/organisations")
 }

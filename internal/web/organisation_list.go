@@ -29,6 +29,6 @@ func (s *Server) renderOrganisations(c echo.Context, status int, formErr *assess
 	if err != nil {
 		return err
 	}
-	return s.renderStatus(c, status, "organisations", pageData{Title: "Organisations", Error: formErr,
+	return s.renderStatus(c, status, "organisations", pageData{Title: s.translator(c).T("OrgTitle"), Error: formErr,
 		Data: organisationsData{Organisations: orgs, CanCreate: policy.CanCreateOrganisation(p), Form: form}})
 }

@@ -11,5 +11,5 @@ func (s *Server) reportShow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, "report", pageData{Title: "Report – " + r.Cover.Title + " " + r.Cover.Period, Data: s.reportPageData(r, d)})
+	return s.render(c, "report", pageData{Title: s.translator(c).T("ReportPageTitle", "Name", r.Cover.Title+" "+r.Cover.Period), Data: s.reportPageData(r, d)})
 }
