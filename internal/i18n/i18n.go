@@ -153,7 +153,9 @@ func (b *Bundle) For(code string) *Translator {
 			l = x
 		}
 	}
-	return &Translator{Lang: l, loc: goi18n.NewLocalizer(b.b, l.Code, "en"), printer: message.NewPrinter(language.Make(l.Code))}
+	// Western digits in every language, Arabic included: dates, phase
+	// numbers and figures then read the same everywhere on a page.
+	return &Translator{Lang: l, loc: goi18n.NewLocalizer(b.b, l.Code, "en"), printer: message.NewPrinter(language.Make(l.Code + "-u-nu-latn"))}
 }
 
 // T translates a message id. Arguments are name/value pairs for the

@@ -45,7 +45,7 @@ var coreExpectations = []coreExpect{
 	{
 		lang: "ar", dir: "rtl",
 		summaryH: "الملخص التنفيذي", tableH: "القدرات في لمحة", annexH: "الملحق: جميع الإجابات",
-		mean: "١٫١", established: "٥٪\u061c", leadPhase: "3 · راسخة", leadTarget: "4 · ناضجة", priority: "متوسطة",
+		mean: "1.1", established: "5\u200e%\u200e", leadPhase: "3 · راسخة", leadTarget: "4 · ناضجة", priority: "متوسطة",
 		slipped: "3 ← 2", notSet: "لم تُحدَّد",
 		orgsH1: "الجهات", kindLaw: "وحدة إنفاذ القانون", countryLabel: "رمز البلد (ISO 3166، حرفان)",
 		nameRequired: "الاسم: حقل مطلوب", added: "أُضيفت الجهة «\u2068Unité nationale\u2069».",
