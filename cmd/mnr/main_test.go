@@ -103,6 +103,11 @@ func TestDemoThenServe(t *testing.T) {
 
 	home := get("/")
 	links := home.Find(`table a[href^="/assessments/"]`)
+	home.Find("table tbody tr").Each(func(_ int, r *goquery.Selection) {
+		if got := strings.TrimSpace(r.Find("td").Eq(3).Text()); got != "21" {
+			t.Errorf("home: a national assessment lists %q capabilities, want 21", got)
+		}
+	})
 	if links.Length() != 2 {
 		t.Fatalf("coordinator sees %d assessments, want 2 (the police assessment belongs to another organisation)", links.Length())
 	}

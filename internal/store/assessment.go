@@ -81,9 +81,24 @@ func (s *Store) Assessments(ctx context.Context, orgIDs []int64) ([]assessment.A
 	if err := q.Find(&rows).Error; err != nil {
 		return nil, fmt.Errorf("list assessments: %w", err)
 	}
+	// Scopes in one query for the whole list, not one per assessment.
+	ids := make([]int64, len(rows))
+	for i, r := range rows {
+		ids[i] = r.ID
+	}
+	var states []capabilityStateRow
+	if len(ids) > 0 {
+		if err := s.read(ctx).Select("assessment_id, capability_key").Where("assessment_id IN ?", ids).Find(&states).Error; err != nil {
+			return nil, fmt.Errorf("list scopes: %w", err)
+		}
+	}
+	scopes := map[int64][]string{}
+	for _, st := range states {
+		scopes[st.AssessmentID] = append(scopes[st.AssessmentID], st.CapabilityKey)
+	}
 	out := make([]assessment.Assessment, len(rows))
 	for i, r := range rows {
-		out[i] = r.domain(nil)
+		out[i] = r.domain(scopes[r.ID])
 	}
 	return out, nil
 }
