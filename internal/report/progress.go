@@ -3,6 +3,7 @@ package report
 import (
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/framework"
+	"github.com/mnr-self-assessment/mnr/internal/i18n"
 )
 
 // Direction is how a capability or domain moved between the last two
@@ -24,10 +25,17 @@ func (d Direction) Arrow() string {
 	return map[Direction]string{DirUp: "↑", DirDown: "↓", DirSame: "=", DirNotAssessed: "–", DirNoComparable: "–"}[d]
 }
 
-// Words describe the direction in plain language.
-func (d Direction) Words() string {
-	return map[Direction]string{DirUp: "moved up", DirDown: "slipped", DirSame: "unchanged",
-		DirNotAssessed: "not assessed in both cycles", DirNoComparable: "no comparable data"}[d]
+// Words describe the direction in plain English.
+func (d Direction) Words() string { return d.WordsIn("en") }
+
+// WordsIn describe the direction in plain language, in lang (message ids
+// ProgressDir_<direction> in internal/i18n/locales/work.*.json); empty for
+// DirNone.
+func (d Direction) WordsIn(lang string) string {
+	if d == DirNone {
+		return ""
+	}
+	return i18n.Default().For(lang).T("ProgressDir_" + string(d))
 }
 
 // Cycle is one column of the progress view.

@@ -59,24 +59,11 @@ func (s *Server) apiContributionIndicatorSave(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	var body struct {
-		Answer   *string  `json:"answer"`
-		Evidence string   `json:"evidence"`
-		Links    []string `json:"links"`
-		Note     string   `json:"note"`
-		Version  *int     `json:"version"`
-	}
-	if err := decodeJSON(c, &body); err != nil {
+	in, err := decodeAnswer(c)
+	if err != nil {
 		return err
 	}
-	if body.Answer == nil {
-		return assessment.FieldError("answer", "is required (yes, partly, no, unknown, na, or \"\" to clear)")
-	}
-	if body.Version == nil {
-		return assessment.FieldError("version", "is required: send the version you read")
-	}
-	saved, err := s.saveContributionAnswer(c, cd, c.Param("key"), assessment.AnswerInput{Value: *body.Answer, Evidence: body.Evidence,
-		Links: body.Links, Note: body.Note, Version: *body.Version})
+	saved, err := s.saveContributionAnswer(c, cd, c.Param("key"), in)
 	if err != nil {
 		return err
 	}

@@ -15,6 +15,20 @@ func (s *Server) apiIndicatorSave(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	in, err := decodeAnswer(c)
+	if err != nil {
+		return err
+	}
+	saved, err := s.saveAnswer(c, d, c.Param("key"), in)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, apiAnswerOf(d.Framework.Indicator(saved.IndicatorKey).Phase, saved))
+}
+
+// decodeAnswer reads the JSON body of an answer write, shared by the
+// assessment's and the contributions' indicators.
+func decodeAnswer(c echo.Context) (assessment.AnswerInput, error) {
 	var body struct {
 		Answer   *string  `json:"answer"`
 		Evidence string   `json:"evidence"`
@@ -23,18 +37,13 @@ func (s *Server) apiIndicatorSave(c echo.Context) error {
 		Version  *int     `json:"version"`
 	}
 	if err := decodeJSON(c, &body); err != nil {
-		return err
+		return assessment.AnswerInput{}, err
 	}
 	if body.Answer == nil {
-		return assessment.FieldError("answer", "is required (yes, partly, no, unknown, na, or \"\" to clear)")
+		return assessment.AnswerInput{}, assessment.FieldError("answer", "is required (yes, partly, no, unknown, na, or \"\" to clear)")
 	}
 	if body.Version == nil {
-		return assessment.FieldError("version", "is required: send the version you read")
+		return assessment.AnswerInput{}, assessment.FieldError("version", "is required: send the version you read")
 	}
-	saved, err := s.saveAnswer(c, d, c.Param("key"), assessment.AnswerInput{Value: *body.Answer, Evidence: body.Evidence,
-		Links: body.Links, Note: body.Note, Version: *body.Version})
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, apiAnswerOf(d.Framework.Indicator(saved.IndicatorKey).Phase, saved))
+	return assessment.AnswerInput{Value: *body.Answer, Evidence: body.Evidence, Links: body.Links, Note: body.Note, Version: *body.Version}, nil
 }

@@ -72,7 +72,7 @@ func (s *Server) apiShareRevoke(c echo.Context) error {
 		return assessment.NotFound("share")
 	}
 	if !policy.CanManageSharing(p, sh.OrganisationID) {
-		return &assessment.Error{Code: assessment.EFORBIDDEN, Message: sharingRefusal}
+		return &assessment.Error{Code: assessment.EFORBIDDEN, Message: sharingRefusal, Format: sharingRefusal}
 	}
 	sh, err = s.db.RevokeShare(ctx, actor(c), sh.OrganisationID, id)
 	if err != nil {

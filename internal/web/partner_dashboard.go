@@ -1,13 +1,13 @@
 package web
 
 import (
-	"fmt"
 	"html/template"
 	"strings"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/i18n"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
 	"github.com/mnr-self-assessment/mnr/internal/report"
 )
@@ -20,6 +20,9 @@ type partnerPage struct {
 	Reports    map[int64][]assessment.Assessment // by sharing organisation, newest first
 	Sparklines map[int64]template.HTML           // by sharing organisation
 	Min        int
+	// ReceivingList names the viewer's organisations shared with, in the
+	// page's language.
+	ReceivingList string
 }
 
 // partnerDashboard is /partner.
@@ -28,11 +31,17 @@ func (s *Server) partnerDashboard(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	tr := s.translator(c)
 	page.Sparklines = map[int64]template.HTML{}
 	for _, m := range page.Partners.Multiples {
-		page.Sparklines[m.Organisation.ID] = report.SparklineSVG(m.Means(), multipleLabel(m))
+		page.Sparklines[m.Organisation.ID] = report.SparklineSVG(m.Means(), multipleLabel(tr, m))
 	}
-	return s.render(c, "partner", pageData{Title: "Shared with us", Data: page})
+	names := make([]string, len(page.Receiving))
+	for i, o := range page.Receiving {
+		names[i] = o.Name
+	}
+	page.ReceivingList = strings.Join(names, tr.T("WorkListSep"))
+	return s.render(c, "partner", pageData{Title: tr.T("PartnerTitle"), Data: page})
 }
 
 // loadPartners gathers every assessment shared with the viewer's
@@ -42,7 +51,7 @@ func (s *Server) partnerDashboard(c echo.Context) error {
 func (s *Server) loadPartners(c echo.Context) (*partnerPage, error) {
 	p := principal(c)
 	if !policy.CanViewPartnerDashboard(p) {
-		return nil, &assessment.Error{Code: assessment.EFORBIDDEN, Message: "The partner view is for members of an organisation that others share their reports with."}
+		return nil, assessment.Errorf(assessment.EFORBIDDEN, "The partner view is for members of an organisation that others share their reports with.")
 	}
 	ctx := c.Request().Context()
 	page := &partnerPage{Reports: map[int64][]assessment.Assessment{}, Min: report.MinContributors}
@@ -87,22 +96,24 @@ func (s *Server) loadPartners(c echo.Context) (*partnerPage, error) {
 			approved[a.OrganisationID] = append(approved[a.OrganisationID], d)
 		}
 	}
-	page.Partners = report.BuildPartners(s.fw, orgs, approved, "en")
+	// Names in the page's language; the API carries keys only.
+	page.Partners = report.BuildPartners(s.fw, orgs, approved, s.translator(c).Lang.Code)
 	return page, nil
 }
 
-// multipleLabel is a small multiple's text alternative.
-func multipleLabel(m report.Multiple) string {
+// multipleLabel is a small multiple's text alternative, in the page's
+// language.
+func multipleLabel(tr *i18n.Translator, m report.Multiple) string {
 	if len(m.Cycles) == 0 {
-		return m.Organisation.Name + ": no approved assessment shared yet"
+		return tr.T("PartnerSparkNone", "Name", m.Organisation.Name)
 	}
 	parts := make([]string, len(m.Cycles))
 	for i, cy := range m.Cycles {
-		mean := "not assessed"
+		mean := tr.T("ProgressPointNotAssessed")
 		if cy.Scores.Mean != nil {
-			mean = fmt.Sprintf("mean phase %.1f", *cy.Scores.Mean)
+			mean = tr.T("PartnerSparkMean", "Mean", tr.Decimal(*cy.Scores.Mean, 1))
 		}
-		parts[i] = cy.Period + " " + mean
+		parts[i] = tr.T("ProgressSparkPoint", "Period", cy.Period, "Value", mean)
 	}
-	return m.Organisation.Name + ": " + strings.Join(parts, ", ")
+	return tr.T("ProgressSparkLabel", "Name", m.Organisation.Name, "List", strings.Join(parts, tr.T("WorkListSep")))
 }

@@ -10,9 +10,14 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/framework"
+	"github.com/mnr-self-assessment/mnr/internal/i18n"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
 	"github.com/mnr-self-assessment/mnr/internal/report"
 )
+
+// progressRefusal is also its message id (work.*.json), like every refusal
+// given to loadOrganisation.
+const progressRefusal = "Progress across cycles is shown to the organisation's members."
 
 // progressPage is the organisation's cycles side by side.
 type progressPage struct {
@@ -20,6 +25,9 @@ type progressPage struct {
 	Progress     *report.Progress
 	Sparklines   map[string]template.HTML // by capability key
 	Framework    *framework.Framework
+	// NoMappingList names the capabilities without comparable data, in
+	// the page's language.
+	NoMappingList string
 }
 
 // progressShow is /organisations/:id/progress.
@@ -28,17 +36,23 @@ func (s *Server) progressShow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	tr := s.translator(c)
 	page := progressPage{Organisation: org, Progress: p, Sparklines: map[string]template.HTML{}, Framework: s.fw}
 	for _, cp := range p.Capabilities {
-		page.Sparklines[cp.Key] = report.SparklineSVG(pointPhases(cp.Points), sparkLabel(s.fw, p, cp))
+		page.Sparklines[cp.Key] = report.SparklineSVG(pointPhases(cp.Points), sparkLabel(tr, s.fw, p, cp))
 	}
-	return s.render(c, "progress", pageData{Title: "Progress – " + org.Name, Data: page})
+	names := make([]string, len(p.NoMapping))
+	for i, cp := range p.NoMapping {
+		names[i] = fmt.Sprintf("%d. %s", cp.Number, cp.Name)
+	}
+	page.NoMappingList = strings.Join(names, tr.T("WorkListSep"))
+	return s.render(c, "progress", pageData{Title: tr.T("ProgressPageTitle", "Name", org.Name), Data: page})
 }
 
 // loadProgress reads the organisation's approved assessments in period
 // order and its newest unapproved one (marked as draft), for members only.
 func (s *Server) loadProgress(c echo.Context) (assessment.Organisation, *report.Progress, error) {
-	org, err := s.loadOrganisation(c, policy.CanViewProgress, "Progress across cycles is shown to the organisation's members.")
+	org, err := s.loadOrganisation(c, policy.CanViewProgress, progressRefusal)
 	if err != nil {
 		return org, nil, err
 	}
@@ -69,7 +83,8 @@ func (s *Server) loadProgress(c echo.Context) (assessment.Organisation, *report.
 		}
 		details = append(details, d)
 	}
-	return org, report.BuildProgress(s.fw, details, "en"), nil
+	// Names in the page's language; the API carries keys only.
+	return org, report.BuildProgress(s.fw, details, s.translator(c).Lang.Code), nil
 }
 
 func pointPhases(points []report.Point) []*float64 {
@@ -83,23 +98,24 @@ func pointPhases(points []report.Point) []*float64 {
 	return out
 }
 
-// sparkLabel is the sparkline's text alternative: every cycle's value in words.
-func sparkLabel(fw *framework.Framework, p *report.Progress, cp report.CapabilityProgress) string {
+// sparkLabel is the sparkline's text alternative: every cycle's value in
+// words, in the page's language.
+func sparkLabel(tr *i18n.Translator, fw *framework.Framework, p *report.Progress, cp report.CapabilityProgress) string {
 	parts := make([]string, len(cp.Points))
 	for i, pt := range cp.Points {
-		parts[i] = p.Cycles[i].Period + " " + pointText(fw, pt)
+		parts[i] = tr.T("ProgressSparkPoint", "Period", p.Cycles[i].Period, "Value", pointText(tr, fw, pt))
 	}
-	return fmt.Sprintf("%s: %s", cp.Name, strings.Join(parts, ", "))
+	return tr.T("ProgressSparkLabel", "Name", cp.Name, "List", strings.Join(parts, tr.T("WorkListSep")))
 }
 
-func pointText(fw *framework.Framework, pt report.Point) string {
+func pointText(tr *i18n.Translator, fw *framework.Framework, pt report.Point) string {
 	switch {
 	case pt.NoMapping:
-		return "no comparable data"
+		return tr.T("ProgressPointNoMapping")
 	case pt.OutOfScope:
-		return "not in scope"
+		return tr.T("ProgressPointOutOfScope")
 	case pt.Phase == nil:
-		return "not assessed"
+		return tr.T("ProgressPointNotAssessed")
 	}
-	return fmt.Sprintf("phase %d (%s)", *pt.Phase, fw.PhaseInfo(*pt.Phase).Name.In("en"))
+	return tr.T("ProgressSparkPhase", "N", *pt.Phase, "Name", fw.PhaseInfo(*pt.Phase).Name.In(tr.Lang.Code))
 }

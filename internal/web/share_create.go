@@ -28,7 +28,7 @@ func (s *Server) shareCreate(c echo.Context) error {
 		}
 		return err
 	}
-	flash(c, fmt.Sprintf("Shared with %s. Its members have been notified; you can revoke this at any time.", sh.PartnerName))
+	flash(c, s.translator(c).T("ShareFlashCreated", "Name", sh.PartnerName))
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/organisations/%d/sharing", org.ID))
 }
 

@@ -24,6 +24,6 @@ func (s *Server) shareRevoke(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	flash(c, fmt.Sprintf("Sharing with %s revoked.", sh.PartnerName))
+	flash(c, s.translator(c).T("ShareFlashRevoked", "Name", sh.PartnerName))
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/organisations/%d/sharing", org.ID))
 }

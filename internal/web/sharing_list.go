@@ -9,6 +9,8 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/policy"
 )
 
+// sharingRefusal is also its message id (work.*.json), like every refusal
+// given to loadOrganisation.
 const sharingRefusal = "Only the organisation's owners decide what is shared with partners."
 
 // sharingPage lists an organisation's shares and offers a new one.
@@ -39,5 +41,5 @@ func (s *Server) renderSharing(c echo.Context, status int, org assessment.Organi
 	if page.Assessments, err = s.db.Assessments(ctx, []int64{org.ID}); err != nil {
 		return err
 	}
-	return s.renderStatus(c, status, "sharing", pageData{Title: "Sharing – " + org.Name, Error: formErr, Data: page})
+	return s.renderStatus(c, status, "sharing", pageData{Title: s.translator(c).T("SharePageTitle", "Name", org.Name), Error: formErr, Data: page})
 }
