@@ -1,8 +1,6 @@
 package policy
 
 import (
-	"strings"
-
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 )
 
@@ -14,17 +12,22 @@ func CanTransition(p *Principal, a *assessment.Assessment, action assessment.Act
 	return ok && p.hasRole(a.OrganisationID, t.Roles...)
 }
 
-// TransitionRefusal explains, for a 403, why CanTransition said no.
-func TransitionRefusal(action assessment.Action) string {
-	t, ok := assessment.TransitionFor(action)
-	if !ok {
-		return "That is not a step of the review workflow."
+// TransitionRefusal explains, for a 403, why CanTransition said no. Each
+// sentence is a whole message, so pages can show it translated; it names
+// the roles of the action's row in assessment.Transitions (policy_test.go
+// checks that they agree).
+func TransitionRefusal(action assessment.Action) *assessment.Error {
+	switch action {
+	case assessment.ActionSubmit:
+		return assessment.Errorf(assessment.EFORBIDDEN, "Only an organisation's owner or coordinator may submit an assessment.")
+	case assessment.ActionApprove:
+		return assessment.Errorf(assessment.EFORBIDDEN, "Only an organisation's reviewer or owner may approve an assessment.")
+	case assessment.ActionReturn:
+		return assessment.Errorf(assessment.EFORBIDDEN, "Only an organisation's reviewer or owner may return an assessment.")
+	case assessment.ActionReopen:
+		return assessment.Errorf(assessment.EFORBIDDEN, "Only an organisation's owner or coordinator may reopen an assessment.")
 	}
-	roles := make([]string, len(t.Roles))
-	for i, r := range t.Roles {
-		roles[i] = string(r)
-	}
-	return "Only an organisation's " + strings.Join(roles, " or ") + " may " + string(action) + " an assessment."
+	return assessment.Errorf(assessment.EFORBIDDEN, "That is not a step of the review workflow.")
 }
 
 // CanComment: reviewers, owners and coordinators comment anywhere in the

@@ -58,9 +58,9 @@ func (s *Server) assignmentSave(c echo.Context) error {
 		return err
 	}
 	if action == "assign" {
-		flash(c, "Capability assigned.")
+		flash(c, s.translator(c).T("WorkAssignedFlash"))
 	} else {
-		flash(c, "Assignment removed.")
+		flash(c, s.translator(c).T("WorkUnassignedFlash"))
 	}
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/assessments/%d#cap-%s", d.Assessment.ID, cd.Capability.Key))
 }

@@ -30,6 +30,6 @@ func (s *Server) capabilityReview(c echo.Context, d *assessment.Detail, cd *asse
 	if err != nil {
 		return r, err
 	}
-	r.Comments = newCommentPanel(c, &d.Assessment, threads, cd.Capability.Key, "Review comments", "capability")
+	r.Comments = newCommentPanel(c, &d.Assessment, threads, cd.Capability.Key, s.translator(c).T("CapReviewComments"), "capability")
 	return r, nil
 }

@@ -94,6 +94,6 @@ func (s *Server) renderCapability(c echo.Context, status int, d *assessment.Deta
 	if page.Provenance, err = s.capabilityProvenance(c.Request().Context(), d, cd); err != nil {
 		return err
 	}
-	title := cd.Capability.Short.In("en") + " – " + d.Assessment.Title
+	title := cd.Capability.Short.In(s.translator(c).Lang.Code) + " – " + d.Assessment.Title
 	return s.renderStatus(c, status, "capability_show", pageData{Title: title, Error: formErr, Data: page})
 }

@@ -50,7 +50,7 @@ func (s *Server) carriedConfirm(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	flash(c, fmt.Sprintf("Confirmed %d carried-forward answer(s) unchanged.", n))
+	flash(c, s.translator(c).T("CapConfirmedFlash", "Count", n))
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/assessments/%d/capabilities/%s", d.Assessment.ID, c.Param("key")))
 }
 

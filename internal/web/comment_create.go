@@ -21,8 +21,8 @@ func (s *Server) addComment(c echo.Context, d *assessment.Detail, in assessment.
 		return cm, err
 	}
 	if !policy.CanComment(principal(c), &d.Assessment, cm.CapabilityKey) {
-		return cm, &assessment.Error{Code: assessment.EFORBIDDEN,
-			Message: "Your role may read this assessment's comments but not add to them. Reviewers, coordinators and owners comment; contributors on the capabilities assigned to them."}
+		return cm, assessment.Errorf(assessment.EFORBIDDEN,
+			"Your role may read this assessment's comments but not add to them. Reviewers, coordinators and owners comment; contributors on the capabilities assigned to them.")
 	}
 	return s.db.AddComment(c.Request().Context(), actor(c), cm)
 }
@@ -40,7 +40,7 @@ func (s *Server) commentCreate(c echo.Context) error {
 	if err != nil {
 		return s.commentFormError(c, d, in.CapabilityKey, err)
 	}
-	flash(c, "Comment added.")
+	flash(c, s.translator(c).T("WorkCommentAdded"))
 	return c.Redirect(http.StatusSeeOther, commentReturn(d.Assessment.ID, c.FormValue("return_to"), saved))
 }
 

@@ -31,7 +31,7 @@ func (s *Server) resolveComment(c echo.Context) (assessment.Comment, error) {
 		return cm, assessment.NotFound("comment")
 	}
 	if !policy.CanResolveComment(p, &a, cm) {
-		return cm, &assessment.Error{Code: assessment.EFORBIDDEN, Message: "Only reviewers, coordinators, owners and the comment's author may resolve it."}
+		return cm, assessment.Errorf(assessment.EFORBIDDEN, "Only reviewers, coordinators, owners and the comment's author may resolve it.")
 	}
 	return s.db.ResolveComment(ctx, actor(c), id)
 }
@@ -42,7 +42,7 @@ func (s *Server) commentResolve(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	flash(c, "Comment resolved.")
+	flash(c, s.translator(c).T("WorkCommentResolved"))
 	return c.Redirect(http.StatusSeeOther, commentReturn(cm.AssessmentID, c.FormValue("return_to"), cm))
 }
 

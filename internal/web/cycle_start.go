@@ -17,10 +17,11 @@ import (
 // framework's mapping when the versions differ.
 func (s *Server) startCycle(c echo.Context, d *assessment.Detail, title, period string) (assessment.Assessment, error) {
 	if !policy.CanStartCycle(principal(c), &d.Assessment) {
-		return assessment.Assessment{}, &assessment.Error{Code: assessment.EFORBIDDEN, Message: "Only the organisation's owners and coordinators start a new cycle."}
+		return assessment.Assessment{}, assessment.Errorf(assessment.EFORBIDDEN, "Only the organisation's owners and coordinators start a new cycle.")
 	}
 	if d.Assessment.Status != assessment.StatusApproved {
-		return assessment.Assessment{}, assessment.Errorf(assessment.ECONFLICT, "the next cycle starts from an approved assessment; this one is %s", statusLabels[d.Assessment.Status])
+		return assessment.Assessment{}, assessment.Errorf(assessment.ECONFLICT, "the next cycle starts from an approved assessment; this one is %s",
+			assessment.Term{ID: "Status_" + string(d.Assessment.Status), English: statusLabels[d.Assessment.Status]})
 	}
 	var scope []string
 	for _, k := range d.Assessment.Scope {
@@ -53,7 +54,8 @@ func (s *Server) cycleStart(c echo.Context) error {
 		}
 		return err
 	}
-	flash(c, "The next cycle is started. Answers from the previous cycle are marked “Carried forward — confirm” until someone confirms or changes them.")
+	tr := s.translator(c)
+	flash(c, tr.T("CycleStarted", "Badge", tr.T("WorkCarriedBadge")))
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/assessments/%d", a.ID))
 }
 
@@ -64,7 +66,7 @@ func (s *Server) cycleNew(c echo.Context) error {
 		return err
 	}
 	if !policy.CanStartCycle(principal(c), &d.Assessment) {
-		return &assessment.Error{Code: assessment.EFORBIDDEN, Message: "Only the organisation's owners and coordinators start a new cycle."}
+		return assessment.Errorf(assessment.EFORBIDDEN, "Only the organisation's owners and coordinators start a new cycle.")
 	}
 	period := ""
 	if y, err := strconv.Atoi(d.Assessment.Period); err == nil {
@@ -80,6 +82,6 @@ type cycleNewPage struct {
 }
 
 func (s *Server) renderCycleNew(c echo.Context, status int, d *assessment.Detail, title, period string, formErr *assessment.Error) error {
-	return s.renderStatus(c, status, "cycle_new", pageData{Title: "Start the next cycle", Error: formErr,
+	return s.renderStatus(c, status, "cycle_new", pageData{Title: s.translator(c).T("CycleStart"), Error: formErr,
 		Data: cycleNewPage{Detail: d, Title: title, Period: period, CurrentVersion: s.fw.Version}})
 }

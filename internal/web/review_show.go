@@ -43,7 +43,7 @@ func (s *Server) renderReview(c echo.Context, status int, d *assessment.Detail, 
 	}
 	p := principal(c)
 	page := reviewPage{Detail: d, Text: text, Carried: carriedCount(d),
-		General: newCommentPanel(c, &d.Assessment, threads, "", "General comments", "review")}
+		General: newCommentPanel(c, &d.Assessment, threads, "", s.translator(c).T("ReviewGeneralComments"), "review")}
 	for _, t := range assessment.Available(d.Assessment.Status) {
 		if policy.CanTransition(p, &d.Assessment, t.Action) {
 			page.Actions = append(page.Actions, t)
@@ -57,7 +57,7 @@ func (s *Server) renderReview(c echo.Context, status int, d *assessment.Detail, 
 			page.Capabilities = append(page.Capabilities, reviewCapability{Cap: cd, Panel: panel})
 		}
 	}
-	return s.renderStatus(c, status, "review", pageData{Title: "Review – " + d.Assessment.Title, Error: formErr, Data: page})
+	return s.renderStatus(c, status, "review", pageData{Title: s.translator(c).T("ReviewPageTitle", "Name", d.Assessment.Title), Error: formErr, Data: page})
 }
 
 // carriedCount counts answers carried forward and not yet confirmed.

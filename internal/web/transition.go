@@ -20,18 +20,13 @@ func (s *Server) transition(c echo.Context, d *assessment.Detail, in assessment.
 		return assessment.Assessment{}, err
 	}
 	if !policy.CanTransition(principal(c), &d.Assessment, t.Action) {
-		return assessment.Assessment{}, &assessment.Error{Code: assessment.EFORBIDDEN, Message: policy.TransitionRefusal(t.Action)}
+		return assessment.Assessment{}, policy.TransitionRefusal(t.Action)
 	}
 	return s.db.Transition(c.Request().Context(), actor(c), d.Assessment.ID, t.Action, in.Text)
 }
 
-// transitionDone is what the review page says after each step.
-var transitionDone = map[assessment.Action]string{
-	assessment.ActionSubmit:  "Submitted for review. Reviewers have been notified.",
-	assessment.ActionApprove: "Approved. The assessment is now locked.",
-	assessment.ActionReturn:  "Returned with your comment. The coordinators have been notified.",
-	assessment.ActionReopen:  "Reopened as a draft. The reason is recorded.",
-}
+// What the review page says after each step is the message
+// ReviewDone_<action> (work.*.json); a step's button is ReviewAction_<action>.
 
 // transitionSubmit takes a workflow button from the review page. Bad input
 // and out-of-order steps come back on the review page with the reason.
@@ -47,6 +42,6 @@ func (s *Server) transitionSubmit(c echo.Context) error {
 		}
 		return err
 	}
-	flash(c, transitionDone[assessment.Action(in.Action)])
+	flash(c, s.translator(c).T("ReviewDone_"+in.Action))
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/assessments/%d/review", d.Assessment.ID))
 }
