@@ -16,8 +16,11 @@ func (b *svgBuilder) line(format string, args ...any) {
 
 // open starts the SVG with its text alternative: role="img" with a first
 // <title> child gives the accessible name, <desc> the values.
+// open starts the chart. Its direction is fixed to ltr: mirroring for
+// right-to-left languages is done in the coordinates (mirrorX, anchor), and
+// an inherited dir="rtl" would otherwise flip every text-anchor a second time.
 func (b *svgBuilder) open(w, h float64, class, title, desc string) {
-	b.line(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %s %s" preserveAspectRatio="xMidYMid meet" role="img" class="%s" font-family="sans-serif">`,
+	b.line(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %s %s" preserveAspectRatio="xMidYMid meet" role="img" class="%s" font-family="sans-serif" direction="ltr">`,
 		num(w), num(h), class)
 	b.line(`<title>%s</title>`, esc(title))
 	b.line(`<desc>%s</desc>`, esc(desc))
