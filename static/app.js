@@ -7,6 +7,18 @@
   if (!form) return;
   var csrf = form.querySelector("input[name=_csrf]").value;
   var pending = new Map();
+  // The status texts come translated from the page (data-msg-* on the form,
+  // with {time} and {reason} to fill in), so the script needs no catalogue;
+  // the English ones are the fallback for forms that do not carry them.
+  var msg = {
+    saving: form.dataset.msgSaving || "Saving…",
+    saved: form.dataset.msgSaved || "Saved at {time}",
+    failed: form.dataset.msgFailed || "Not saved: {reason}",
+    offline: form.dataset.msgOffline || "Could not reach the server. Your change is not saved; check the connection and try again.",
+    signedOut: form.dataset.msgSignedOut || "Your session has ended. Copy your text, sign in again in another tab, then save."
+  };
+  var lang = document.documentElement.lang || undefined;
+  function fill(text, key, value) { return text.split("{" + key + "}").join(value); }
 
   function state(fs, s, text) {
     var el = fs.querySelector(".save-state");
@@ -26,7 +38,7 @@
   function save(fs) {
     var key = fs.dataset.indicator;
     var url = key ? form.dataset.indicatorAction + encodeURIComponent(key) : form.action;
-    state(fs, "saving", "Saving…");
+    state(fs, "saving", msg.saving);
     return fetch(url, {
       method: "POST",
       headers: { "Accept": "application/json", "X-CSRF-Token": csrf, "Content-Type": "application/x-www-form-urlencoded" },
@@ -35,12 +47,12 @@
       return res.json().catch(function () { return {}; }).then(function (json) {
         if (!res.ok) throw { status: res.status, json: json };
         update(json);
-        state(fs, "saved", "Saved at " + new Date().toLocaleTimeString());
+        state(fs, "saved", fill(msg.saved, "time", new Date().toLocaleTimeString(lang)));
       });
     }).catch(function (err) {
-      var msg = err && err.json && err.json.error ? err.json.error : "Could not reach the server. Your change is not saved; check the connection and try again.";
-      if (err && err.status === 401) msg = "Your session has ended. Copy your text, sign in again in another tab, then save.";
-      state(fs, "failed", "Not saved: " + msg);
+      var reason = err && err.json && err.json.error ? err.json.error : msg.offline;
+      if (err && err.status === 401) reason = msg.signedOut;
+      state(fs, "failed", fill(msg.failed, "reason", reason));
     });
   }
 

@@ -2,6 +2,7 @@ package assessment
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/mnr-self-assessment/mnr/internal/framework"
 )
@@ -161,8 +162,13 @@ func (in *DecisionInput) Validate(a *Assessment, fw *framework.Framework, indica
 	if in.Reason == "" {
 		return Answer{}, FieldError("reason", "a reason is required: say why the national answer is what it is (for example which evidence settles it)")
 	}
-	if err := optionalText("reason", in.Reason, MaxJustification); err != nil {
-		return Answer{}, FieldError("reason", "the reason %s", err.(*Error).Message)
+	// optionalText's checks, each worded as a whole sentence so that pages
+	// can translate it.
+	if n := utf8.RuneCountInString(in.Reason); n > MaxJustification {
+		return Answer{}, FieldError("reason", "the reason is %d characters long; the limit is %d", n, MaxJustification)
+	}
+	if !utf8.ValidString(in.Reason) {
+		return Answer{}, FieldError("reason", "the reason contains invalid characters")
 	}
 	ans.Source, ans.SourceReason = SourceCoordinator, in.Reason
 	return ans, nil

@@ -76,7 +76,13 @@ func CheckContributionTransition(from, to ContributionStatus) error {
 	case to == ContributionInProgress || to == ContributionSubmitted:
 		return nil
 	}
-	return Errorf(ECONFLICT, "a contribution cannot go from %s back to %s", from, to)
+	return Errorf(ECONFLICT, "a contribution cannot go from %s back to %s", from.term(), to.term())
+}
+
+// term is the status as an error argument, translated on pages by the
+// status's label (ContribStatus_*).
+func (st ContributionStatus) term() Term {
+	return Term{ID: "ContribStatus_" + string(st), English: string(st)}
 }
 
 // CheckSubmit refuses to submit a contribution with unanswered indicators:
@@ -86,17 +92,15 @@ func CheckSubmit(status ContributionStatus, unanswered int) error {
 		return err
 	}
 	if unanswered > 0 {
-		return Errorf(ECONFLICT, "%d %s not answered yet; answer every indicator (Don't know is an answer) before submitting",
-			unanswered, plural(unanswered, "indicator is", "indicators are"))
+		// The words after the number agree with it: a Term, so that each
+		// language has its own for one and for several.
+		are := Term{ID: "ContribIndicatorsAreOther", English: "indicators are"}
+		if unanswered == 1 {
+			are = Term{ID: "ContribIndicatorsAreOne", English: "indicator is"}
+		}
+		return Errorf(ECONFLICT, "%d %s not answered yet; answer every indicator (Don't know is an answer) before submitting", unanswered, are)
 	}
 	return nil
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // ContributionInput is what a coordinator supplies to invite an agency.

@@ -70,10 +70,25 @@ func NextStatus(from Status, action Action) (Transition, error) {
 		return Transition{}, FieldError("action", "must be one of submit, approve, return, reopen")
 	}
 	if t.From != from {
-		return t, Errorf(ECONFLICT, "cannot %s this assessment: it is %s, and only an assessment that is %s can be %s",
-			action, statusWords[from], statusWords[t.From], pastTense[action])
+		return t, outOfOrder(action, from)
 	}
 	return t, nil
+}
+
+// outOfOrder says why an action cannot follow from the current status and
+// what must hold first. One whole sentence per action, so pages can show it
+// translated; the current status is a Term (message id WorkStatusIs_<status>).
+func outOfOrder(action Action, from Status) *Error {
+	is := Term{ID: "WorkStatusIs_" + string(from), English: statusWords[from]}
+	switch action {
+	case ActionSubmit:
+		return Errorf(ECONFLICT, "cannot submit this assessment: it is %s, and only an assessment that is a draft can be submitted", is)
+	case ActionApprove:
+		return Errorf(ECONFLICT, "cannot approve this assessment: it is %s, and only an assessment that is in review can be approved", is)
+	case ActionReturn:
+		return Errorf(ECONFLICT, "cannot return this assessment: it is %s, and only an assessment that is in review can be returned", is)
+	}
+	return Errorf(ECONFLICT, "cannot reopen this assessment: it is %s, and only an assessment that is approved can be reopened", is)
 }
 
 // TransitionInput is a request to move an assessment along the workflow.
@@ -98,5 +113,3 @@ func (in *TransitionInput) Validate() (Transition, error) {
 }
 
 var statusWords = map[Status]string{StatusDraft: "a draft", StatusInReview: "in review", StatusApproved: "approved"}
-
-var pastTense = map[Action]string{ActionSubmit: "submitted", ActionApprove: "approved", ActionReturn: "returned", ActionReopen: "reopened"}

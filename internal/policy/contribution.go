@@ -39,16 +39,18 @@ func CanSubmitContribution(p *Principal, c *assessment.Contribution) bool {
 }
 
 // ContributionRefusal explains, for a 403, why the principal may not change
-// a contribution they can see.
-func ContributionRefusal(p *Principal, c *assessment.Contribution) string {
+// a contribution they can see. Each reason is a whole sentence, so pages can
+// translate it (its format is the message id; the role is a Term).
+func ContributionRefusal(p *Principal, c *assessment.Contribution) *assessment.Error {
 	r, member := p.Role(c.OrganisationID)
 	switch {
 	case !member:
-		return "Only members of " + c.Agency.Name + " answer its contribution; you can read it."
+		return assessment.Errorf(assessment.EFORBIDDEN, "Only members of %s answer its contribution; you can read it.", c.Agency.Name)
 	case r == assessment.RoleContributor:
-		return "Your role in " + c.Agency.Name + " (contributor) answers the contribution; its owners and coordinators submit it."
+		return assessment.Errorf(assessment.EFORBIDDEN, "Your role in %s (contributor) answers the contribution; its owners and coordinators submit it.", c.Agency.Name)
 	}
-	return "Your role in " + c.Agency.Name + " (" + string(r) + ") can read this contribution but not change it."
+	return assessment.Errorf(assessment.EFORBIDDEN, "Your role in %s (%s) can read this contribution but not change it.", c.Agency.Name,
+		assessment.Term{ID: "AcctRole_" + string(r), English: string(r)})
 }
 
 // CanConsolidate: the assessment's owners and coordinators adopt

@@ -40,7 +40,7 @@ func TestContributionRules(t *testing.T) {
 	if rules(admin) != (can{}) {
 		t.Error("a platform administrator reads or changes contributions")
 	}
-	if r := policy.ContributionRefusal(withRole(national, assessment.RoleCoordinator), c); r == "" || r[:len("Only members of Police")] != "Only members of Police" {
+	if r := policy.ContributionRefusal(withRole(national, assessment.RoleCoordinator), c).Message; r == "" || r[:len("Only members of Police")] != "Only members of Police" {
 		t.Errorf("refusal for the national coordinator: %q", r)
 	}
 }

@@ -1,6 +1,7 @@
 package policy_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
@@ -71,5 +72,23 @@ func TestCommentingAndSharingRoles(t *testing.T) {
 		if got := policy.CanManageSharing(withRole(10, r), 10); got != (r == assessment.RoleOwner) {
 			t.Errorf("%s manages sharing: %v", r, got)
 		}
+	}
+}
+
+// TestTransitionRefusalNamesTheRoles: each refusal is a fixed sentence (so
+// pages can translate it); it must name the roles of the workflow table.
+func TestTransitionRefusalNamesTheRoles(t *testing.T) {
+	for _, tr := range assessment.Transitions {
+		roles := make([]string, len(tr.Roles))
+		for i, r := range tr.Roles {
+			roles[i] = string(r)
+		}
+		want := "Only an organisation's " + strings.Join(roles, " or ") + " may " + string(tr.Action) + " an assessment."
+		if got := policy.TransitionRefusal(tr.Action); got.Message != want || got.Format != want || got.Code != assessment.EFORBIDDEN {
+			t.Errorf("%s: refusal %+v, want %q", tr.Action, got, want)
+		}
+	}
+	if got := policy.TransitionRefusal("publish"); got.Format != "That is not a step of the review workflow." {
+		t.Errorf("unknown action: %+v", got)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	"gorm.io/gorm"
@@ -100,9 +101,12 @@ func (s *Store) CreateContribution(ctx context.Context, by assessment.Actor, fw 
 		if err != nil {
 			return err
 		}
-		msg := fmt.Sprintf("%s asks %s to answer %d %s of %q%s.", national.Name, agency.Name, len(c.Capabilities),
-			plural(len(c.Capabilities), "capability", "capabilities"), a.Title, dueSuffix(c.DueDate))
-		notes, err = notifyRoles(tx, now, agency.ID, Notification{Kind: NotifyAssigned, Message: msg, Link: fmt.Sprintf("/contributions/%d", row.ID)},
+		id, args := "NotifMsgContributionAsked", map[string]string{"Org": national.Name, "Agency": agency.Name,
+			"Count": strconv.Itoa(len(c.Capabilities)), "Title": a.Title}
+		if c.DueDate != nil {
+			id, args["Due"] = "NotifMsgContributionAskedDue", dueArg(*c.DueDate)
+		}
+		notes, err = notifyRoles(tx, now, agency.ID, Notification{Kind: NotifyAssigned, Message: NotificationText(id, args), Link: fmt.Sprintf("/contributions/%d", row.ID)},
 			assessment.RoleOwner, assessment.RoleCoordinator, assessment.RoleContributor)
 		return err
 	})
@@ -158,18 +162,4 @@ func dueText(d *time.Time) string {
 		return ""
 	}
 	return d.Format(time.DateOnly)
-}
-
-func dueSuffix(d *time.Time) string {
-	if d == nil {
-		return ""
-	}
-	return " by " + d.Format("2 January 2006")
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -103,9 +103,9 @@ func saveContributionAnswerTx(tx *gorm.DB, now time.Time, by assessment.Actor, c
 		return assessment.Answer{}, notFound(err, "indicator")
 	}
 	if cur.Version != a.Version {
-		return assessment.Answer{}, &assessment.Error{Code: assessment.ECONFLICT, Field: "version",
-			Message: fmt.Sprintf("someone else saved the answer to %s after you opened it (you had version %d, the stored one is %d); review the current answer and save again", a.IndicatorKey, a.Version, cur.Version),
-			Current: cur.domain(c.AssessmentID)}
+		e := assessment.Errorf(assessment.ECONFLICT, "someone else saved the answer to %s after you opened it (you had version %d, the stored one is %d); review the current answer and save again", a.IndicatorKey, a.Version, cur.Version)
+		e.Field, e.Current = "version", cur.domain(c.AssessmentID)
+		return assessment.Answer{}, e
 	}
 	saved := cur
 	saved.Value, saved.Evidence, saved.Links, saved.Note = string(a.Value), a.Evidence, joinLinks(a.Links), a.Note
@@ -117,8 +117,9 @@ func saveContributionAnswerTx(tx *gorm.DB, now time.Time, by assessment.Actor, c
 		return assessment.Answer{}, fmt.Errorf("update contribution answer: %w", res.Error)
 	}
 	if res.RowsAffected == 0 {
-		return assessment.Answer{}, &assessment.Error{Code: assessment.ECONFLICT, Field: "version",
-			Message: "someone else saved this at the same moment; reload and save again"}
+		e := assessment.Errorf(assessment.ECONFLICT, "someone else saved this at the same moment; reload and save again")
+		e.Field = "version"
+		return assessment.Answer{}, e
 	}
 	before, after := answerAudit(answerRow{Value: cur.Value, Evidence: cur.Evidence, Links: cur.Links, Note: cur.Note, Version: cur.Version}),
 		answerAudit(answerRow{Value: saved.Value, Evidence: saved.Evidence, Links: saved.Links, Note: saved.Note, Version: saved.Version})
@@ -163,7 +164,7 @@ func (s *Store) SubmitContribution(ctx context.Context, by assessment.Actor, id 
 		if err != nil {
 			return err
 		}
-		msg := fmt.Sprintf("%s submitted its contribution to %q; it is ready to consolidate.", agency.Name, a.Title)
+		msg := NotificationText("NotifMsgContributionSubmitted", map[string]string{"Agency": agency.Name, "Title": a.Title})
 		notes, err = notifyRoles(tx, now, national.ID, Notification{Kind: NotifySubmitted, Message: msg,
 			Link: fmt.Sprintf("/assessments/%d/consolidation", a.ID)}, assessment.RoleOwner, assessment.RoleCoordinator)
 		return err

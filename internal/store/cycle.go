@@ -30,7 +30,7 @@ func (s *Store) StartNextCycle(ctx context.Context, by assessment.Actor, cur *fr
 		}
 		if prev.Status != string(assessment.StatusApproved) {
 			return assessment.Errorf(assessment.ECONFLICT, "the next cycle starts from an approved assessment; this one is %s",
-				assessment.Term{ID: "Status_" + prev.Status, English: prev.Status})
+				assessment.Term{ID: "WorkStatusIs_" + prev.Status, English: prev.Status})
 		}
 		var next []int64
 		if err := tx.Model(&assessmentRow{}).Where("previous_id = ?", fromID).Pluck("id", &next).Error; err != nil {

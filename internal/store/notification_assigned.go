@@ -5,8 +5,6 @@ import (
 	"time"
 
 	"gorm.io/gorm"
-
-	"github.com/mnr-self-assessment/mnr/internal/framework"
 )
 
 // notifyAssignedTx tells a user, inside the assignment's transaction, that
@@ -16,11 +14,8 @@ func notifyAssignedTx(tx *gorm.DB, now time.Time, assessmentID int64, capability
 	if err := tx.Select("id, title, framework_version").First(&a, assessmentID).Error; err != nil {
 		return notFound(err, "assessment")
 	}
-	name := capabilityKey
-	if fw, err := framework.Get(a.FrameworkVersion); err == nil && fw.Capability(capabilityKey) != nil {
-		name = fw.Capability(capabilityKey).Name.In("en")
-	}
-	return notifyTx(tx, now, Notification{UserID: userID, Kind: NotifyAssigned,
-		Message: fmt.Sprintf("You were asked to answer %q in %q.", name, a.Title),
-		Link:    fmt.Sprintf("/assessments/%d/capabilities/%s", assessmentID, capabilityKey)})
+	// The capability is named in each reader's language, from its key.
+	msg := NotificationText("NotifMsgCapabilityAssigned", map[string]string{"Capability": capabilityKey, "Framework": a.FrameworkVersion, "Title": a.Title})
+	return notifyTx(tx, now, Notification{UserID: userID, Kind: NotifyAssigned, Message: msg,
+		Link: fmt.Sprintf("/assessments/%d/capabilities/%s", assessmentID, capabilityKey)})
 }

@@ -8,10 +8,12 @@ import (
 	"gorm.io/gorm"
 )
 
-// MailItem is a notification waiting to be mailed, with its recipient.
+// MailItem is a notification waiting to be mailed, with its recipient and
+// the recipient's preferred language ("" when none was chosen).
 type MailItem struct {
 	Notification
 	Email string
+	Lang  string
 }
 
 // PendingMail lists notifications created since the given time that have
@@ -31,16 +33,17 @@ func (s *Store) PendingMail(ctx context.Context, since time.Time, limit int) ([]
 		ids[i] = n.UserID
 	}
 	var users []userRow
-	if err := s.read(ctx).Select("id, email").Where("id IN ?", ids).Find(&users).Error; err != nil {
+	if err := s.read(ctx).Select("id, email, lang").Where("id IN ?", ids).Find(&users).Error; err != nil {
 		return nil, fmt.Errorf("list recipients: %w", err)
 	}
-	email := map[int64]string{}
+	recipient := map[int64]userRow{}
 	for _, u := range users {
-		email[u.ID] = u.Email
+		recipient[u.ID] = u
 	}
 	out := make([]MailItem, len(ns))
 	for i, n := range ns {
-		out[i] = MailItem{Notification: n, Email: email[n.UserID]}
+		u := recipient[n.UserID]
+		out[i] = MailItem{Notification: n, Email: u.Email, Lang: u.Lang}
 	}
 	return out, nil
 }

@@ -51,7 +51,8 @@ func (s *Store) CreateShare(ctx context.Context, by assessment.Actor, orgID int6
 			return assessment.FieldError(in.PartnerField(), "an organisation cannot share with itself")
 		}
 		row.PartnerOrganisationID = partner.ID
-		what := "all approved assessments"
+		what := map[string]string{"Org": org.Name, "Country": org.Country, "Partner": partner.Name}
+		msgID := "NotifMsgSharedAll"
 		if in.AssessmentID != 0 {
 			var a assessmentRow
 			if err := tx.Where("id = ? AND organisation_id = ?", in.AssessmentID, orgID).First(&a).Error; err != nil {
@@ -60,7 +61,7 @@ func (s *Store) CreateShare(ctx context.Context, by assessment.Actor, orgID int6
 				}
 				return err
 			}
-			row.AssessmentID, what = &a.ID, fmt.Sprintf("the report “%s” (%s)", a.Title, a.Period)
+			row.AssessmentID, msgID, what["Title"], what["Period"] = &a.ID, "NotifMsgSharedReport", a.Title, a.Period
 		}
 		var n int64
 		if err := tx.Model(&shareRow{}).Where("organisation_id = ? AND partner_organisation_id = ? AND revoked_at IS NULL AND COALESCE(assessment_id, 0) = ?",
@@ -83,8 +84,7 @@ func (s *Store) CreateShare(ctx context.Context, by assessment.Actor, orgID int6
 		}
 		ns := make([]Notification, 0, len(users))
 		for _, u := range users {
-			ns = append(ns, Notification{UserID: u, Kind: NotifyShared, Link: "/partner",
-				Message: fmt.Sprintf("%s (%s) shared %s with %s.", org.Name, org.Country, what, partner.Name)})
+			ns = append(ns, Notification{UserID: u, Kind: NotifyShared, Link: "/partner", Message: NotificationText(msgID, what)})
 		}
 		return notifyTx(tx, row.CreatedAt, ns...)
 	})

@@ -74,15 +74,16 @@ func (s *Store) Transition(ctx context.Context, by assessment.Actor, id int64, a
 	return s.Assessment(ctx, out.ID)
 }
 
-// transitionNotices: who hears of each step, and what they read.
+// transitionNotices: who hears of each step, and what they read (a
+// message id of agency.*.json, with Actor, Title and Period).
 var transitionNotices = map[assessment.Action]struct {
 	kind  string
 	roles []assessment.Role
 	text  string
 }{
-	assessment.ActionSubmit:  {NotifySubmitted, []assessment.Role{assessment.RoleReviewer, assessment.RoleOwner}, "%s submitted “%s” (%s) for review."},
-	assessment.ActionReturn:  {NotifyReturned, []assessment.Role{assessment.RoleCoordinator, assessment.RoleOwner}, "%s returned “%s” (%s) with comments."},
-	assessment.ActionApprove: {NotifyApproved, []assessment.Role{assessment.RoleCoordinator, assessment.RoleOwner}, "%s approved “%s” (%s)."},
+	assessment.ActionSubmit:  {NotifySubmitted, []assessment.Role{assessment.RoleReviewer, assessment.RoleOwner}, "NotifMsgReviewSubmitted"},
+	assessment.ActionReturn:  {NotifyReturned, []assessment.Role{assessment.RoleCoordinator, assessment.RoleOwner}, "NotifMsgReviewReturned"},
+	assessment.ActionApprove: {NotifyApproved, []assessment.Role{assessment.RoleCoordinator, assessment.RoleOwner}, "NotifMsgReviewApproved"},
 }
 
 func notifyTransition(tx *gorm.DB, now time.Time, by assessment.Actor, a assessmentRow, action assessment.Action) error {
@@ -94,7 +95,7 @@ func notifyTransition(tx *gorm.DB, now time.Time, by assessment.Actor, a assessm
 	if err != nil {
 		return err
 	}
-	msg := fmt.Sprintf(n.text, actorName(by), a.Title, a.Period)
+	msg := NotificationText(n.text, map[string]string{"Actor": by.Name, "Title": a.Title, "Period": a.Period})
 	var ns []Notification
 	for _, u := range users {
 		if u != by.UserID {
@@ -130,13 +131,6 @@ func optionalUser(by assessment.Actor) *int64 {
 	}
 	id := by.UserID
 	return &id
-}
-
-func actorName(by assessment.Actor) string {
-	if by.Name == "" {
-		return "Someone"
-	}
-	return by.Name
 }
 
 // approverName fills in the name of whoever approved a.

@@ -9,7 +9,8 @@ import (
 // apiNotificationList: the caller's notifications, unread first, with the
 // unread count.
 func (s *Server) apiNotificationList(c echo.Context) error {
-	ctx, uid := c.Request().Context(), principal(c).User.ID
+	p := principal(c)
+	ctx, uid := c.Request().Context(), p.User.ID
 	ns, err := s.db.Notifications(ctx, uid, 100)
 	if err != nil {
 		return err
@@ -18,9 +19,11 @@ func (s *Server) apiNotificationList(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	// text in the user's preferred language (else the request's).
+	en, tr := s.i18n.For("en"), s.translatorFor(c, p.User.Lang)
 	out := make([]apiNotification, 0, len(ns))
 	for _, x := range ns {
-		out = append(out, apiNotificationOf(x))
+		out = append(out, apiNotificationOf(x, en, tr))
 	}
 	return c.JSON(http.StatusOK, map[string]any{"unread": n, "notifications": out})
 }

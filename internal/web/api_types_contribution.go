@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/i18n"
 	"github.com/mnr-self-assessment/mnr/internal/store"
 )
 
@@ -101,15 +102,18 @@ func apiConsolidationOf(cc assessment.CapabilityConsolidation) apiConsolidationC
 	return out
 }
 
+// apiNotification: message is in English, as it always was; text is the
+// same in the caller's preferred language.
 type apiNotification struct {
 	ID        int64      `json:"id"`
 	Kind      string     `json:"kind"`
 	Message   string     `json:"message"`
+	Text      string     `json:"text"`
 	Link      string     `json:"link"`
 	CreatedAt time.Time  `json:"created_at"`
 	ReadAt    *time.Time `json:"read_at"`
 }
 
-func apiNotificationOf(n store.Notification) apiNotification {
-	return apiNotification{ID: n.ID, Kind: n.Kind, Message: n.Message, Link: n.Link, CreatedAt: n.CreatedAt, ReadAt: n.ReadAt}
+func apiNotificationOf(n store.Notification, en, tr *i18n.Translator) apiNotification {
+	return apiNotification{ID: n.ID, Kind: n.Kind, Message: n.TextIn(en), Text: n.TextIn(tr), Link: n.Link, CreatedAt: n.CreatedAt, ReadAt: n.ReadAt}
 }

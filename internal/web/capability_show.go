@@ -91,7 +91,7 @@ func (s *Server) renderCapability(c echo.Context, status int, d *assessment.Deta
 		return err
 	}
 	page.Review = review
-	if page.Provenance, err = s.capabilityProvenance(c.Request().Context(), d, cd); err != nil {
+	if page.Provenance, err = s.capabilityProvenance(c, d, cd); err != nil {
 		return err
 	}
 	title := cd.Capability.Short.In(s.translator(c).Lang.Code) + " – " + d.Assessment.Title

@@ -68,7 +68,8 @@ func (s *Server) consolidationAdopt(c echo.Context) error {
 		}
 		return err
 	}
-	flash(c, fmt.Sprintf("Adopted: the national answer to indicator %s is now “%s”.", key, answerLabels[saved.Value]))
+	tr := s.translator(c)
+	flash(c, tr.T("ConsolFlashAdopted", "Indicator", key, "Answer", answerLabel(tr, saved.Value)))
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/assessments/%d/consolidation/%s#%s", d.Assessment.ID, cd.Capability.Key, key))
 }
 

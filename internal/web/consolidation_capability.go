@@ -45,7 +45,7 @@ func (s *Server) consolidationCapability(c echo.Context) error {
 func (s *Server) renderConsolidationCapability(c echo.Context, status int, d *assessment.Detail, cd *assessment.CapabilityDetail,
 	list []assessment.Contribution, answers map[int64]map[string]assessment.Answer, errIndicator string, decision *decisionForm, formErr *assessment.Error) error {
 	page := consolidationCapabilityPage{Detail: d, Cons: assessment.Consolidate(cd, list, answers), Locked: d.Assessment.Status == assessment.StatusApproved,
-		ErrorIndicator: errIndicator, Provenance: provenanceOf(cd, list), Decisions: map[string]decisionForm{}}
+		ErrorIndicator: errIndicator, Provenance: provenanceOf(s.translator(c), cd, list), Decisions: map[string]decisionForm{}}
 	for _, in := range cd.Capability.Indicators {
 		a := cd.Answer(in.Key)
 		page.Decisions[in.Key] = decisionForm{Reason: a.SourceReason, answerForm: answerForm{Value: a.Value, Evidence: a.Evidence,
@@ -56,6 +56,7 @@ func (s *Server) renderConsolidationCapability(c echo.Context, status int, d *as
 	}
 	page.CanConsolidate = policy.CanConsolidate(principal(c), &d.Assessment) && !page.Locked
 	page.Prev, page.Next = d.Neighbours(cd.Capability.Key)
-	title := "Consolidation: " + cd.Capability.Short.In(s.translator(c).Lang.Code) + " – " + d.Assessment.Title
+	tr := s.translator(c)
+	title := tr.T("ConsolCapTitle", "Capability", cd.Capability.Short.In(tr.Lang.Code), "Title", d.Assessment.Title)
 	return s.renderStatus(c, status, "consolidation_capability", pageData{Title: title, Error: formErr, Data: page})
 }

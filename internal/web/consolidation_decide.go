@@ -56,6 +56,7 @@ func (s *Server) consolidationDecide(c echo.Context) error {
 		}
 		return err
 	}
-	flash(c, fmt.Sprintf("Decided: the national answer to indicator %s is now “%s”.", key, answerLabels[saved.Value]))
+	tr := s.translator(c)
+	flash(c, tr.T("ConsolFlashDecided", "Indicator", key, "Answer", answerLabel(tr, saved.Value)))
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/assessments/%d/consolidation/%s#%s", d.Assessment.ID, cd.Capability.Key, key))
 }

@@ -28,5 +28,6 @@ func (s *Server) consolidationShow(c echo.Context) error {
 	for _, cd := range d.Capabilities {
 		page.Capabilities = append(page.Capabilities, assessment.Consolidate(cd, list, answers))
 	}
-	return s.renderStatus(c, http.StatusOK, "consolidation", pageData{Title: "Consolidation – " + d.Assessment.Title, Data: page})
+	title := s.translator(c).T("ConsolPageTitle", "Title", d.Assessment.Title)
+	return s.renderStatus(c, http.StatusOK, "consolidation", pageData{Title: title, Data: page})
 }

@@ -52,7 +52,7 @@ func (s *Server) contributionCapabilitySave(c echo.Context) error {
 	if wantsJSON(c) {
 		return s.contributionCapabilityJSON(c, cp.Capability.Key)
 	}
-	flash(c, "Saved.")
+	flash(c, s.translator(c).T("CoreSaved"))
 	base := fmt.Sprintf("/contributions/%d/capabilities/", cd.Contribution.ID)
 	target := base + cp.Capability.Key
 	if _, next := cd.Neighbours(cp.Capability.Key); next != nil && form.Get("go") == "next" {
@@ -70,12 +70,13 @@ func (s *Server) contributionFormError(c echo.Context, cd *assessment.Contributi
 		return err
 	}
 	status := statusOf[de.Code]
+	de = s.localizeError(c, de) // the message is also shown beside the indicator
 	if cur, ok := de.Current.(assessment.Answer); ok {
 		indicatorKey = cur.IndicatorKey
 		if f := submitted[indicatorKey]; f != nil {
 			f.Version = cur.Version // resubmitting now knowingly replaces the other change
 		}
-		de = &assessment.Error{Code: de.Code, Field: "version", Message: de.Message + fmt.Sprintf(" The stored answer is now “%s”. Your input is kept below.", answerLabels[cur.Value])}
+		de = s.staleAnswerError(c, de, cur)
 	}
 	if f := submitted[indicatorKey]; f != nil {
 		f.Error = de.Message

@@ -43,9 +43,7 @@ func (s *Server) renderContributionCapability(c echo.Context, status int, cd *as
 		Recommendations: cd.Framework.RecommendationsFor(cp.Capability)}
 	page.CanEdit = mayEditContribution(c, cd) == nil
 	if err := contributionWritable(cd); err != nil {
-		if de, ok := assessment.AsError(err); ok {
-			page.Closed = de.Message
-		}
+		page.Closed = s.errorText(c, err)
 	}
 	page.Prev, page.Next = cd.Neighbours(cp.Capability.Key)
 	for i, x := range cd.Capabilities {
@@ -61,6 +59,7 @@ func (s *Server) renderContributionCapability(c echo.Context, status int, cd *as
 		a := cp.Answer(in.Key)
 		page.Answers[in.Key] = &answerForm{Value: a.Value, Evidence: a.Evidence, Links: joinLines(a.Links), Note: a.Note, Version: a.Version}
 	}
-	title := cp.Capability.Short.In(s.translator(c).Lang.Code) + " – " + cd.Contribution.String()
+	tr := s.translator(c)
+	title := tr.T("ContribCapTitle", "Capability", cp.Capability.Short.In(tr.Lang.Code), "Agency", cd.Contribution.Agency.Name)
 	return s.renderStatus(c, status, "contribution_capability", pageData{Title: title, Error: formErr, Data: page})
 }

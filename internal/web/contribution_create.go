@@ -52,6 +52,6 @@ func (s *Server) contributionCreate(c echo.Context) error {
 		}
 		return err
 	}
-	flash(c, fmt.Sprintf("%s was asked to contribute. Its members were notified.", cn.Agency.Name))
+	flash(c, s.translator(c).T("ContribFlashAsked", "Agency", cn.Agency.Name))
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/assessments/%d/contributions", d.Assessment.ID))
 }

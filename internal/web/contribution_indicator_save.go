@@ -56,7 +56,7 @@ func (s *Server) contributionIndicatorSave(c echo.Context) error {
 		return err
 	}
 	if !wantsJSON(c) {
-		flash(c, "Saved.")
+		flash(c, s.translator(c).T("CoreSaved"))
 		return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/contributions/%d/capabilities/%s#%s", cd.Contribution.ID, saved.CapabilityKey, key))
 	}
 	return s.contributionCapabilityJSON(c, saved.CapabilityKey)

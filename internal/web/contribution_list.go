@@ -69,5 +69,6 @@ func (s *Server) renderContributions(c echo.Context, status int, d *assessment.D
 			}
 		}
 	}
-	return s.renderStatus(c, status, "contributions", pageData{Title: "Contributions – " + d.Assessment.Title, Error: formErr, Data: page})
+	title := s.translator(c).T("ContribListTitle", "Title", d.Assessment.Title)
+	return s.renderStatus(c, status, "contributions", pageData{Title: title, Error: formErr, Data: page})
 }

@@ -35,7 +35,7 @@ func (s *Server) loadContribution(c echo.Context) (*assessment.ContributionDetai
 func mayEditContribution(c echo.Context, cd *assessment.ContributionDetail) error {
 	p := principal(c)
 	if !policy.CanEditContribution(p, &cd.Contribution) {
-		return &assessment.Error{Code: assessment.EFORBIDDEN, Message: policy.ContributionRefusal(p, &cd.Contribution)}
+		return policy.ContributionRefusal(p, &cd.Contribution)
 	}
 	return contributionWritable(cd)
 }

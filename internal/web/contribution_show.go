@@ -33,10 +33,8 @@ func (s *Server) renderContribution(c echo.Context, status int, cd *assessment.C
 	page := contributionShowPage{CD: cd, CanEdit: policy.CanEditContribution(p, &cd.Contribution),
 		CanSubmit: policy.CanSubmitContribution(p, &cd.Contribution), Overdue: cd.Contribution.Overdue(s.cfg.Now())}
 	if err := contributionWritable(cd); err != nil {
-		page.Closed = err.Error()
-		if de, ok := assessment.AsError(err); ok {
-			page.Closed = de.Message
-		}
+		page.Closed = s.errorText(c, err)
 	}
-	return s.renderStatus(c, status, "contribution_show", pageData{Title: cd.Contribution.String() + " – " + cd.National.Title, Error: formErr, Data: page})
+	title := s.translator(c).T("ContribShowTitle", "Agency", cd.Contribution.Agency.Name, "Title", cd.National.Title)
+	return s.renderStatus(c, status, "contribution_show", pageData{Title: title, Error: formErr, Data: page})
 }

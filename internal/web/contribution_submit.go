@@ -15,7 +15,7 @@ import (
 func (s *Server) submitContribution(c echo.Context, cd *assessment.ContributionDetail) error {
 	p := principal(c)
 	if !policy.CanSubmitContribution(p, &cd.Contribution) {
-		return &assessment.Error{Code: assessment.EFORBIDDEN, Message: policy.ContributionRefusal(p, &cd.Contribution)}
+		return policy.ContributionRefusal(p, &cd.Contribution)
 	}
 	_, err := s.db.SubmitContribution(c.Request().Context(), actor(c), cd.Contribution.ID)
 	return err
@@ -34,6 +34,6 @@ func (s *Server) contributionSubmit(c echo.Context) error {
 		}
 		return err
 	}
-	flash(c, fmt.Sprintf("Submitted. The coordinators of %s were notified.", cd.Requester.Name))
+	flash(c, s.translator(c).T("ContribFlashSubmitted", "Org", cd.Requester.Name))
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/contributions/%d", cd.Contribution.ID))
 }

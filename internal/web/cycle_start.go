@@ -21,7 +21,7 @@ func (s *Server) startCycle(c echo.Context, d *assessment.Detail, title, period 
 	}
 	if d.Assessment.Status != assessment.StatusApproved {
 		return assessment.Assessment{}, assessment.Errorf(assessment.ECONFLICT, "the next cycle starts from an approved assessment; this one is %s",
-			assessment.Term{ID: "Status_" + string(d.Assessment.Status), English: statusLabels[d.Assessment.Status]})
+			assessment.Term{ID: "WorkStatusIs_" + string(d.Assessment.Status), English: statusLabels[d.Assessment.Status]})
 	}
 	var scope []string
 	for _, k := range d.Assessment.Scope {

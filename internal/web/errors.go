@@ -118,7 +118,11 @@ func (s *Server) handleError(err error, c echo.Context) {
 		c.Response().Header().Set("Retry-After", retryAfter(err))
 	}
 	if wantsJSON(c) {
-		_ = c.JSON(status, errorBody{Error: de.Message, Code: de.Code, Field: de.Field, Current: apiCurrent(de.Current)})
+		msg := de.Message
+		if !strings.HasPrefix(c.Request().URL.Path, "/api/") {
+			msg = s.localizeError(c, de).Message // a page's script (autosave) shows it: the page's language
+		}
+		_ = c.JSON(status, errorBody{Error: msg, Code: de.Code, Field: de.Field, Current: apiCurrent(de.Current)})
 		return
 	}
 	if status == http.StatusUnauthorized {

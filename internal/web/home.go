@@ -42,5 +42,5 @@ func (s *Server) home(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, "home", pageData{Title: "Your assessments", Data: homePage{Groups: groups, Tasks: tasks}})
+	return s.render(c, "home", pageData{Title: s.translator(c).T("HomeTitle"), Data: homePage{Groups: groups, Tasks: tasks}})
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -73,12 +74,13 @@ func (s *Server) myTasks(c echo.Context, assessments []assessment.Assessment) (h
 		}
 		t.ToAnswer = append(t.ToAnswer, line)
 		if line.DueSoon && task.Assessment.Status != assessment.StatusApproved {
-			verb := "is due on"
+			id := "NotifMsgDueSoon"
 			if line.Overdue {
-				verb = "was due on"
+				id = "NotifMsgOverdue"
 			}
 			reminders = append(reminders, store.Notification{UserID: p.User.ID, Kind: store.NotifyDueSoon,
-				Message:   fmt.Sprintf("%s %s %s.", cn.String()+" to “"+task.Assessment.Title+"”", verb, cn.DueDate.Format("2 January 2006")),
+				Message: store.NotificationText(id, map[string]string{"Agency": cn.Agency.Name, "Title": task.Assessment.Title,
+					"Due": cn.DueDate.Format(time.DateOnly)}),
 				Link:      fmt.Sprintf("/contributions/%d", cn.ID),
 				DedupeKey: fmt.Sprintf("due_soon:contribution:%d", cn.ID)})
 		}

@@ -29,9 +29,10 @@ var errorSourceDirs = []string{"../assessment", "../store", "../policy", "."}
 
 // errorMessageAreas are the message files domain errors are translated in:
 // errors.<lang>.json (assessments, answers, organisations, the error page),
-// account.<lang>.json (accounts, members, invitations, tokens) and
-// agency.<lang>.json (contributions, consolidation, workflow, sharing).
-var errorMessageAreas = []string{"errors", "account", "agency"}
+// account.<lang>.json (accounts, members, invitations, tokens),
+// work.<lang>.json (workflow, comments, cycles, sharing, partners, progress)
+// and agency.<lang>.json (contributions, consolidation).
+var errorMessageAreas = []string{"errors", "account", "work", "agency"}
 
 // apiOnlyFormats are formats only the JSON API returns; the API answers in
 // English by contract (errors_i18n.go), so they need no translation. Keep
@@ -48,18 +49,17 @@ var apiOnlyFormats = map[string]string{
 	"must hold a single JSON object":                               "api_types.go: JSON decoding",
 	"sign in to continue":                                          "context.go: pages redirect to the sign-in page instead",
 	"the API token is unknown, expired or revoked":                 "store/token.go: bearer tokens are API only",
+	// The consolidation API's own JSON body fields.
+	"is required: send the version of the national answer you read":                          "api_consolidation.go: JSON body field",
+	"send either contribution_id (to adopt) or answer and reason (to decide), not both":      "api_consolidation.go: JSON body fields",
+	"is required to adopt a contribution's answer; send answer and reason instead to decide": "api_consolidation.go: JSON body field",
 }
 
 // pendingAreaPrefixes name the source files of features whose messages are
-// not translated yet (contributions, consolidation, workflow, comments,
-// cycles, sharing, partners, progress, notifications). A format used only
-// in such files is not required yet; remove a prefix when its area's
-// messages are translated. A format also used elsewhere is always required.
-var pendingAreaPrefixes = []string{
-	"contribution", "api_contribution", "consolidation", "api_consolidation", "workflow", "api_transition", "transition",
-	"comment", "api_comment", "cycle", "api_cycle", "carried", "share", "api_share", "sharing", "partner", "api_partner",
-	"progress", "api_progress", "notification", "api_notification", "review", "capability_review",
-}
+// not translated yet (none at present). A format used only in such files is
+// not required yet; remove a prefix when its area's messages are
+// translated. A format also used elsewhere is always required.
+var pendingAreaPrefixes = []string{}
 
 // A call site of a translatable error text.
 type errorSite struct {

@@ -7,21 +7,28 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/mnr-self-assessment/mnr/internal/i18n"
 	"github.com/mnr-self-assessment/mnr/internal/store"
 )
 
-// notificationSubjects are the words for each kind of notification, on
-// the page and in mail subjects.
-var notificationSubjects = map[string]string{
-	store.NotifyAssigned: "Assigned to you", store.NotifyDueSoon: "Due soon", store.NotifySubmitted: "Submitted",
-	store.NotifyReturned: "Returned", store.NotifyApproved: "Approved", store.NotifyShared: "Shared",
+// notificationKind names a kind of notification in tr's language, on the
+// page and in mail subjects (ids NotifKind_<kind>).
+func notificationKind(tr *i18n.Translator, kind string) string {
+	return translatedOr(tr, "NotifKind_"+kind, kind)
 }
 
 // notificationsPage is the signed-in user's notifications, unread first.
 type notificationsPage struct {
-	Notifications []store.Notification
+	Notifications []notificationLine
 	Unread        int
-	Kinds         map[string]string
+}
+
+// notificationLine is a notification as its reader sees it: its kind and
+// message in the page's language.
+type notificationLine struct {
+	store.Notification
+	KindLabel string
+	Text      string
 }
 
 func (s *Server) notificationList(c echo.Context) error {
@@ -29,13 +36,15 @@ func (s *Server) notificationList(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	page := notificationsPage{Notifications: ns, Kinds: notificationSubjects}
+	tr := s.translator(c)
+	var page notificationsPage
 	for _, n := range ns {
+		page.Notifications = append(page.Notifications, notificationLine{Notification: n, KindLabel: notificationKind(tr, n.Kind), Text: n.TextIn(tr)})
 		if n.ReadAt == nil {
 			page.Unread++
 		}
 	}
-	return s.render(c, "notifications", pageData{Title: "Notifications", Data: page})
+	return s.render(c, "notifications", pageData{Title: tr.T("NotifTitle"), Data: page})
 }
 
 // notificationRead marks one notification (id) or all of them as read. A

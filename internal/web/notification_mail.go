@@ -82,13 +82,16 @@ func (s *Server) deliverMail(ctx context.Context) error {
 			if !ok || it.Email == "" {
 				continue
 			}
-			body := it.Message + "\n"
+			// In the recipient's language (English when they chose none).
+			tr := s.i18n.For(it.Lang)
+			body := it.TextIn(tr) + "\n"
 			if it.Link != "" && s.cfg.BaseURL != "" {
 				body += "\n" + strings.TrimRight(s.cfg.BaseURL, "/") + it.Link + "\n"
 			}
-			body += "\nYou receive this because you have an account on MNR Self-Assessment. Your notifications are listed on its Notifications page.\n"
+			body += "\n" + tr.T("NotifMailFooter") + "\n"
+			subject := tr.T("NotifMailSubject", "Kind", notificationKind(tr, it.Kind))
 			sctx, cancel := context.WithTimeout(ctx, 20*time.Second)
-			if err := s.cfg.Mailer.Send(sctx, it.Email, "MNR Self-Assessment: "+notificationSubjects[it.Kind], body); err != nil {
+			if err := s.cfg.Mailer.Send(sctx, it.Email, subject, body); err != nil {
 				slog.Error("notification mail not sent", "to", it.Email, "notification", it.ID, "err", err)
 			}
 			cancel()

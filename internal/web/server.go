@@ -94,7 +94,7 @@ func New(cfg Config, db *store.Store, fw *framework.Framework) (*Server, error) 
 	funcsFor := func(lang string) template.FuncMap {
 		funcs := s.funcs(s.i18n.For(lang))
 		maps.Copy(funcs, s.accountFuncs(s.i18n.For(lang)))
-		maps.Copy(funcs, s.contributionFuncs())
+		maps.Copy(funcs, s.contributionFuncs(s.i18n.For(lang)))
 		return funcs
 	}
 	if s.templates, err = loadTemplates(funcsFor); err != nil {

@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -42,6 +43,6 @@ func (s *Server) transitionSubmit(c echo.Context) error {
 		}
 		return err
 	}
-	flash(c, s.translator(c).T("ReviewDone_"+in.Action))
+	flash(c, s.translator(c).T("ReviewDone_"+strings.TrimSpace(in.Action)))
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/assessments/%d/review", d.Assessment.ID))
 }
