@@ -55,7 +55,7 @@ func summarise(r *Report) []string {
 	if len(notAssessed) == 0 {
 		out = append(out, r.t("SumAllAssessed", "Count", o.Capabilities))
 	} else {
-		out = append(out, r.t("SumSomeAssessed", "Assessed", o.Assessed, "Count", o.Capabilities, "List", strings.Join(notAssessed, ", ")))
+		out = append(out, r.t("SumSomeAssessed", "Assessed", o.Assessed, "Count", o.Capabilities, "List", strings.Join(notAssessed, r.t("ReportListSep"))))
 	}
 	if o.Mean != nil {
 		out = append(out, r.t("SumMean", "Mean", r.dec(*o.Mean), "Established", o.Established, "Assessed", o.Assessed,
@@ -125,7 +125,7 @@ func gapSentence(r *Report) string {
 	for _, c := range gaps[:min(len(gaps), MaxGapsInSummary)] {
 		parts = append(parts, r.t("SumGapItem", "Name", capRef(c.Number, c.Short), "Phase", *c.Score.Phase, "Target", *c.Score.Target, "Gap", c.Score.Gap))
 	}
-	return r.t("SumGaps", "List", strings.Join(parts, "; "))
+	return r.t("SumGaps", "List", strings.Join(parts, r.t("ReportListSemi")))
 }
 
 // Gaps returns the capabilities below their target, largest gap first, then
@@ -189,7 +189,7 @@ func changeSentences(r *Report) []string {
 		for _, c := range p.NewlyAssessed {
 			names = append(names, r.t("SumNewItem", "Name", capRef(c.Number, c.Name), "Phase", c.To))
 		}
-		out = append(out, r.t("SumNewlyAssessed", "Since", since, "List", strings.Join(names, ", ")))
+		out = append(out, r.t("SumNewlyAssessed", "Since", since, "List", strings.Join(names, r.t("ReportListSep"))))
 	}
 	return out
 }
@@ -199,14 +199,14 @@ func (r *Report) changeList(cs []Change) string {
 	for _, c := range cs {
 		parts = append(parts, r.t("SumChangeItem", "Name", capRef(c.Number, c.Name), "From", *c.From, "To", c.To))
 	}
-	return strings.Join(parts, ", ")
+	return strings.Join(parts, r.t("ReportListSep"))
 }
 
 func (r *Report) joinAnd(names []string) string {
 	if len(names) < 2 {
 		return strings.Join(names, "")
 	}
-	return r.t("ListAnd", "List", strings.Join(names[:len(names)-1], ", "), "Last", names[len(names)-1])
+	return r.t("ListAnd", "List", strings.Join(names[:len(names)-1], r.t("ReportListSep")), "Last", names[len(names)-1])
 }
 
 // Chart texts. Titles and descriptions are the charts' text alternative, so
@@ -247,7 +247,7 @@ func capabilitiesDesc(r *Report) string {
 				bits = append(bits, r.t("ChartPreviousNone"))
 			}
 		}
-		parts = append(parts, capRef(c.Number, c.Short)+": "+strings.Join(bits, ", ")+".")
+		parts = append(parts, capRef(c.Number, c.Short)+": "+strings.Join(bits, r.t("ReportListSep"))+".")
 	}
 	return strings.Join(parts, " ")
 }
