@@ -83,13 +83,19 @@ func tabTo(t *testing.T, ctx context.Context, cond string, max int) {
 func waitFor(t *testing.T, ctx context.Context, cond string) {
 	t.Helper()
 	deadline := time.Now().Add(15 * time.Second)
+	var last error
 	for time.Now().Before(deadline) {
-		if eval[bool](t, ctx, cond) {
+		// While a page is being replaced, evaluations fail; keep polling.
+		c, cancel := context.WithTimeout(ctx, 5*time.Second)
+		ok, err := chromedp.Run(c, chromedp.Evaluate[bool](cond))
+		cancel()
+		if err == nil && ok {
 			return
 		}
+		last = err
 		time.Sleep(100 * time.Millisecond)
 	}
-	t.Fatalf("timed out waiting for %s", cond)
+	t.Fatalf("timed out waiting for %s (last error: %v)", cond, last)
 }
 
 // browserSignIn signs in by keyboard through the real form.
@@ -148,8 +154,10 @@ func mainPages(f *fixture) []string {
 func switchLanguage(t *testing.T, ctx context.Context, lang string) {
 	t.Helper()
 	run(t, ctx, chromedp.WaitVisible(chromedp.ID("lang-switch")))
-	eval[bool](t, ctx, fmt.Sprintf(`(() => { const s = document.getElementById("lang-switch"); s.value = %q; s.form.submit(); return true; })()`, lang))
-	waitFor(t, ctx, fmt.Sprintf(`document.readyState === "complete" && document.documentElement.lang === %q`, lang))
+	// Submit after the evaluation returns (a navigation during it would fail
+	// the call), and mark this document so the wait below sees the new one.
+	eval[bool](t, ctx, fmt.Sprintf(`(() => { window.mnrOld = true; const s = document.getElementById("lang-switch"); s.value = %q; setTimeout(() => s.form.submit(), 0); return true; })()`, lang))
+	waitFor(t, ctx, fmt.Sprintf(`!window.mnrOld && document.readyState === "complete" && document.documentElement.lang === %q`, lang))
 }
 
 func TestBrowserArabicIsRightToLeftAndFitsA360pxScreen(t *testing.T) {
@@ -226,7 +234,7 @@ func TestBrowserAccessibilityInEveryLanguage(t *testing.T) {
 			}
 		}
 		run(t, ctx, chromedp.Navigate(f.ts.URL+"/"))
-		eval[bool](t, ctx, `(() => { document.querySelector("form.signout").submit(); return true; })()`)
-		waitFor(t, ctx, `location.pathname === "/login" && document.readyState === "complete"`)
+		eval[bool](t, ctx, `(() => { window.mnrOld = true; const f = document.querySelector("form.signout"); setTimeout(() => f.submit(), 0); return true; })()`)
+		waitFor(t, ctx, `!window.mnrOld && location.pathname === "/login" && document.readyState === "complete"`)
 	}
 }

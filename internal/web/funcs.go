@@ -38,27 +38,16 @@ func priorityLabel(tr *i18n.Translator, p any) string {
 	return tr.T("Priority_" + s)
 }
 
-// answerLabels and statusLabels are the English labels, for Go code that
-// still writes messages in English only (a later translation sweep replaces
-// those uses with answerLabel and statusLabel). Pages use the functions.
-var (
-	answerLabels = func() map[assessment.AnswerValue]string {
-		en := i18n.Default().For("en")
-		m := map[assessment.AnswerValue]string{assessment.Unanswered: answerLabel(en, assessment.Unanswered)}
-		for _, v := range assessment.AnswerValues {
-			m[v] = answerLabel(en, v)
-		}
-		return m
-	}()
-	statusLabels = func() map[assessment.Status]string {
-		en := i18n.Default().For("en")
-		m := map[assessment.Status]string{}
-		for _, st := range []assessment.Status{assessment.StatusDraft, assessment.StatusInReview, assessment.StatusApproved} {
-			m[st] = statusLabel(en, st)
-		}
-		return m
-	}()
-)
+// statusLabels are the English status names, the fallback text of
+// translatable terms (assessment.Term) in error messages.
+var statusLabels = func() map[assessment.Status]string {
+	en := i18n.Default().For("en")
+	m := map[assessment.Status]string{}
+	for _, st := range []assessment.Status{assessment.StatusDraft, assessment.StatusInReview, assessment.StatusApproved} {
+		m[st] = statusLabel(en, st)
+	}
+	return m
+}()
 
 // funcs are the template functions of one language.
 func (s *Server) funcs(tr *i18n.Translator) template.FuncMap {

@@ -5,13 +5,13 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
-	"log/slog"
-	"os"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -246,12 +246,12 @@ func (b *browser) do(method, path string, form url.Values, header http.Header) (
 // assessment, and a second organisation with its own owner and assessment.
 type fixture struct {
 	*app
-	org, other           assessment.Organisation
-	owner, coordinator   assessment.User
-	contributor          assessment.User
-	reviewer, viewer     assessment.User
-	outsider, admin      assessment.User
-	assess, otherAssess  assessment.Assessment
+	org, other          assessment.Organisation
+	owner, coordinator  assessment.User
+	contributor         assessment.User
+	reviewer, viewer    assessment.User
+	outsider, admin     assessment.User
+	assess, otherAssess assessment.Assessment
 }
 
 func newFixture(t testing.TB) *fixture {
