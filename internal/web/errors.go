@@ -33,9 +33,9 @@ type errorBody struct {
 	Current any    `json:"current,omitempty"`
 }
 
-// toDomain turns any error (ours or Echo's) into a domain error with a
+// domainError turns any error (ours or Echo's) into a domain error with a
 // status, so both API and HTML paths render from one value.
-func toDomain(err error) (*assessment.Error, int) {
+func domainError(err error) (*assessment.Error, int) {
 	if de, ok := assessment.AsError(err); ok {
 		return de, statusOf[de.Code]
 	}
@@ -110,7 +110,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 	if c.Response().Committed {
 		return
 	}
-	de, status := toDomain(err)
+	de, status := domainError(err)
 	if status >= 500 {
 		slog.Error("request failed", "method", c.Request().Method, "path", c.Request().URL.Path, "err", err)
 	}
