@@ -139,6 +139,30 @@ func TestDemoThenServe(t *testing.T) {
 		if id == 2 && strings.Contains(txt, "100%") {
 			t.Errorf("2026 should be in progress, completion = %q", txt)
 		}
+		if id == 1 {
+			// The report of the approved 2025 cycle: every capability assessed,
+			// and the mean of the demo's phases.
+			rep := get("/assessments/1/report")
+			sum := 0
+			for _, p := range demoPhases2025[1:] {
+				sum += p
+			}
+			if got, want := rep.Find("#overall-mean").Text(), fmt.Sprintf("%.1f", float64(sum)/21); got != want {
+				t.Errorf("2025 report mean = %q, want %q", got, want)
+			}
+			if got := rep.Find("#overall-assessed").Text(); !strings.Contains(got, "21") || strings.Count(got, "21") != 2 {
+				t.Errorf("2025 report assessed = %q, want 21 of 21", got)
+			}
+			if n := rep.Find("section.report-domain").Length(); n != 6 {
+				t.Errorf("2025 report has %d domain sections", n)
+			}
+		}
+		if id == 2 {
+			rep := get("/assessments/2/report")
+			if rep.Find("section.change").Length() != 1 {
+				t.Error("the 2026 report does not show the change since 2025")
+			}
+		}
 		if id == 1 && !strings.Contains(doc.Find(".status").Text(), "Approved") {
 			t.Errorf("2025 status = %q", doc.Find(".status").Text())
 		}
