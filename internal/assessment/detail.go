@@ -131,3 +131,25 @@ func (d *Detail) Neighbours(key string) (prev, next *CapabilityDetail) {
 	}
 	return prev, next
 }
+
+// Apply puts freshly saved answers and, when given, the saved judgement into
+// the capability and recomputes its suggestion and completion, so a save can
+// answer with the new state without reading the assessment again. Domain and
+// overall completion are not updated.
+func (c *CapabilityDetail) Apply(answers []Answer, st *CapabilityState) {
+	if c.Answers == nil {
+		c.Answers = map[string]Answer{}
+	}
+	for _, a := range answers {
+		c.Answers[a.IndicatorKey] = a
+	}
+	if st != nil {
+		c.State = *st
+	}
+	values := make(map[string]AnswerValue, len(c.Answers))
+	for k, a := range c.Answers {
+		values[k] = a.Value
+	}
+	c.Suggested = SuggestedPhase(c.Capability, values)
+	c.Completion = CapabilityCompletion(c.Capability, values)
+}

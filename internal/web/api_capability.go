@@ -42,12 +42,10 @@ func (s *Server) apiCapabilitySave(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.db.SaveCapability(c.Request().Context(), actor(c), st); err != nil {
-		return err
-	}
-	d2, err := s.loadDetail(c)
+	saved, err := s.db.SaveCapability(c.Request().Context(), actor(c), st)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, apiCapabilityOf(d2.Capability(cd.Capability.Key)))
+	cd.Apply(nil, &saved)
+	return c.JSON(http.StatusOK, apiCapabilityOf(cd))
 }

@@ -78,3 +78,33 @@ func BenchmarkReportPage(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkAutosave is the capability page script saving one indicator:
+// session, CSRF, policy, the versioned write, and the capability's new state
+// as JSON.
+func BenchmarkAutosave(b *testing.B) {
+	f := benchFixture(b)
+	br := f.login(f.coordinator.Email)
+	br.get(fmt.Sprintf("/assessments/%d/capabilities/leadership", f.assess.ID))
+	u, _ := url.Parse(f.ts.URL)
+	var cookies []string
+	for _, c := range br.http.Jar.Cookies(u) {
+		cookies = append(cookies, c.Name+"="+c.Value)
+	}
+	path := fmt.Sprintf("/assessments/%d/indicators/leadership-1", f.assess.ID)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		form := url.Values{"answer.leadership-1": {"yes"}, "evidence.leadership-1": {fmt.Sprint("Decree ", i)}, "version.leadership-1": {fmt.Sprint(i)}}
+		req := httptest.NewRequest("POST", path, strings.NewReader(form.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Accept", "application/json")
+		req.Header.Set("X-CSRF-Token", br.csrf)
+		req.Header.Set("Cookie", strings.Join(cookies, "; "))
+		rec := httptest.NewRecorder()
+		f.srv.ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK {
+			b.Fatalf("status %d: %s", rec.Code, rec.Body)
+		}
+	}
+}

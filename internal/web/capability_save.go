@@ -53,10 +53,8 @@ func (s *Server) capabilitySave(c echo.Context) error {
 		changed = append(changed, ans)
 	}
 	var st *assessment.CapabilityState
-	var jf *judgementForm
 	if _, present := form["cap_version"]; present {
-		ci, f, err := judgementFromForm(form)
-		jf = &f
+		ci, _, err := judgementFromForm(form)
 		if err != nil {
 			return s.capabilityFormError(c, d, cd, submitted, form, err, "")
 		}
@@ -71,17 +69,14 @@ func (s *Server) capabilitySave(c echo.Context) error {
 			st = &v
 		}
 	}
-	if _, _, err := s.db.SaveCapabilityForm(c.Request().Context(), actor(c), changed, st); err != nil {
+	savedAnswers, savedState, err := s.db.SaveCapabilityForm(c.Request().Context(), actor(c), changed, st)
+	if err != nil {
 		return s.capabilityFormError(c, d, cd, submitted, form, err, "")
 	}
 	if wantsJSON(c) {
-		d2, err := s.loadDetail(c)
-		if err != nil {
-			return err
-		}
-		return c.JSON(http.StatusOK, apiCapabilityOf(d2.Capability(cd.Capability.Key)))
+		cd.Apply(savedAnswers, savedState)
+		return c.JSON(http.StatusOK, apiCapabilityOf(cd))
 	}
-	_ = jf
 	flash(c, s.translator(c).T("CoreSaved"))
 	target := fmt.Sprintf("/assessments/%d/capabilities/%s", d.Assessment.ID, cd.Capability.Key)
 	if form.Get("go") == "next" {

@@ -312,13 +312,16 @@ func noEnglishLeft(t *testing.T, page string, doc *goquery.Document, tmpl string
 
 func containsWord(body, s string) bool {
 	s = strings.TrimSpace(s)
+	if s == "" {
+		return false
+	}
 	for i := 0; ; {
 		j := strings.Index(body[i:], s)
 		if j < 0 {
 			return false
 		}
 		start, end := i+j, i+j+len(s)
-		if !isLetter(body[start-1]) && (end >= len(body) || !isLetter(body[end])) {
+		if (start == 0 || !isLetter(body[start-1])) && (end >= len(body) || !isLetter(body[end])) {
 			return true
 		}
 		i = start + 1

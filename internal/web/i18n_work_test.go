@@ -166,7 +166,7 @@ func TestWorkPagesTranslated(t *testing.T) {
 			if res.StatusCode != http.StatusOK {
 				t.Fatalf("overview: status %d", res.StatusCode)
 			}
-			workLangDir(t, "overview", doc, want.lang, want.dir)
+			checkLangDir(t, "overview", doc, want.lang, want.dir)
 			check("layout", "skip link", text(doc.Find(".skip-link")), want.skip)
 			check("layout", "sign out", text(doc.Find(".signout button")), want.signOut)
 			check("layout", "nav", text(doc.Find(".site-header nav a").First()), want.navAssessments)
@@ -182,7 +182,7 @@ func TestWorkPagesTranslated(t *testing.T) {
 			// The capability page: labels, the autosave texts for the
 			// script, the carried-forward notice, and a comment's flash.
 			_, doc = owner.get(capability)
-			workLangDir(t, "capability", doc, want.lang, want.dir)
+			checkLangDir(t, "capability", doc, want.lang, want.dir)
 			check("capability", "indicators heading", text(doc.Find(".capability-form h2").First()), want.indicatorsH)
 			check("capability", "confirmed label", text(doc.Find(`label[for="confirmed_phase"]`)), want.confirmedLabel)
 			check("capability", "evidence label", text(doc.Find(`label[for="evidence-leadership-1"]`)), want.evidenceLabel)
@@ -219,7 +219,7 @@ func TestWorkPagesTranslated(t *testing.T) {
 			// order, refused with the reason in the page's language.
 			coord := w.workSession(t, f.coordinator, want.lang)
 			_, doc = coord.get(review)
-			workLangDir(t, "review", doc, want.lang, want.dir)
+			checkLangDir(t, "review", doc, want.lang, want.dir)
 			contains("review", "breadcrumb", text(doc.Find(".breadcrumb")), want.reviewCrumb)
 			check("review", "submit button", text(doc.Find(`form[data-action="submit"] button`)), want.submitButton)
 			if want.lang == "ar" {
@@ -253,7 +253,7 @@ func TestWorkPagesTranslated(t *testing.T) {
 
 			// The next-cycle form.
 			_, doc = coord.get(fmt.Sprintf("/assessments/%d/next-cycle", w.first))
-			workLangDir(t, "cycle_new", doc, want.lang, want.dir)
+			checkLangDir(t, "cycle_new", doc, want.lang, want.dir)
 			check("cycle_new", "h1", text(doc.Find("main h1")), want.cycleH1)
 			contains("cycle_new", "badge", text(doc.Find("main .badge-carried")), want.carriedBadge)
 			if want.lang == "ar" {
@@ -262,7 +262,7 @@ func TestWorkPagesTranslated(t *testing.T) {
 
 			// Progress across cycles.
 			_, doc = owner.get(progress)
-			workLangDir(t, "progress", doc, want.lang, want.dir)
+			checkLangDir(t, "progress", doc, want.lang, want.dir)
 			contains("progress", "h1", text(doc.Find("main h1")), want.progressH1)
 			contains("progress", "legislation change", text(doc.Find(`table.progress-capabilities tr[data-capability="legislation"] .direction`)), want.movedUp)
 			check("progress", "domains heading", text(doc.Find("main h2").Eq(2)), want.domainsH)
@@ -275,7 +275,7 @@ func TestWorkPagesTranslated(t *testing.T) {
 
 			// Sharing, as owner: the page, then the flash of a revocation.
 			_, doc = owner.get(sharing)
-			workLangDir(t, "sharing", doc, want.lang, want.dir)
+			checkLangDir(t, "sharing", doc, want.lang, want.dir)
 			check("sharing", "h1", text(doc.Find("main h1")), want.sharingH1)
 			check("sharing", "share button", text(doc.Find("main form button[type=submit]").First()), want.shareButton)
 			if want.lang == "ar" {
@@ -285,7 +285,7 @@ func TestWorkPagesTranslated(t *testing.T) {
 			// The partner dashboard.
 			pb := w.workSession(t, w.partnerUser, want.lang)
 			_, doc = pb.get("/partner")
-			workLangDir(t, "partner", doc, want.lang, want.dir)
+			checkLangDir(t, "partner", doc, want.lang, want.dir)
 			check("partner", "h1", text(doc.Find("main h1")), want.partnerH1)
 			contains("partner", "not a ranking", text(doc.Find("#not-a-ranking")), want.notRanking)
 			check("partner", "withheld figure", text(doc.Find(`table.aggregates tr[data-capability="leadership"] td`)), want.withheld)
@@ -315,7 +315,7 @@ func TestWorkPagesEnglish(t *testing.T) {
 	f := w.f
 	b := f.session(f.owner)
 	_, doc := b.get(fmt.Sprintf("/assessments/%d", w.next))
-	workLangDir(t, "overview", doc, "en", "ltr")
+	checkLangDir(t, "overview", doc, "en", "ltr")
 	for sel, want := range map[string]string{
 		".skip-link":                   "Skip to main content",
 		".workflow-links a":            "Review and comments (1 open)",
@@ -389,17 +389,6 @@ func workSetPhase(t *testing.T, f *fixture, assessmentID int64, key string, p in
 	}
 }
 
-func workLangDir(t *testing.T, page string, doc *goquery.Document, lang, dir string) {
-	t.Helper()
-	html := doc.Find("html")
-	if l, _ := html.Attr("lang"); l != lang {
-		t.Errorf("%s: lang=%q, want %q", page, l, lang)
-	}
-	if d, _ := html.Attr("dir"); d != dir {
-		t.Errorf("%s: dir=%q, want %q", page, d, dir)
-	}
-}
-
 // The English each page showed before it was translated, beyond its
 // template's own messages (which workNoEnglish reads from work.en.json):
 // texts built in Go and texts of other areas shown on the page.
@@ -453,7 +442,7 @@ func workNoEnglish(t *testing.T, page string, doc *goquery.Document, userText, k
 			continue
 		}
 		seen[s] = true
-		if workContainsWord(body, s) {
+		if containsWord(body, s) {
 			t.Errorf("%s (ar): English text %q is left in the page", page, s)
 		}
 	}
@@ -470,7 +459,7 @@ func workNoEnglishLayout(t *testing.T, doc *goquery.Document) {
 			continue
 		}
 		seen[s] = true
-		if workContainsWord(body, s) {
+		if containsWord(body, s) {
 			t.Errorf("layout (ar): English text %q is left in the page", s)
 		}
 	}
@@ -534,23 +523,4 @@ func workTemplateEnglish(t *testing.T, templates ...string) []string {
 		}
 	}
 	return out
-}
-
-func workContainsWord(body, s string) bool {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return false
-	}
-	letter := func(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
-	for i := 0; ; {
-		j := strings.Index(body[i:], s)
-		if j < 0 {
-			return false
-		}
-		start, end := i+j, i+j+len(s)
-		if (start == 0 || !letter(body[start-1])) && (end >= len(body) || !letter(body[end])) {
-			return true
-		}
-		i = start + 1
-	}
 }

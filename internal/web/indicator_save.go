@@ -54,11 +54,9 @@ func (s *Server) indicatorSave(c echo.Context) error {
 		flash(c, s.translator(c).T("CoreSaved"))
 		return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/assessments/%d/capabilities/%s#%s", d.Assessment.ID, saved.CapabilityKey, key))
 	}
-	d2, err := s.loadDetail(c)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, apiCapabilityOf(d2.Capability(saved.CapabilityKey)))
+	cd := d.Capability(saved.CapabilityKey)
+	cd.Apply([]assessment.Answer{saved}, nil)
+	return c.JSON(http.StatusOK, apiCapabilityOf(cd))
 }
 
 func capKeyOf(d *assessment.Detail, indicatorKey string) string {
