@@ -15,6 +15,7 @@ const (
 	EUNAUTHORIZED = "unauthorized" // not signed in
 	ETOOMANY      = "rate_limited" // too many attempts
 	ETOOLARGE     = "too_large"    // request body over the limit
+	EBUSY         = "busy"         // a bounded service (PDF rendering) is full; try again shortly
 	EINTERNAL     = "internal"     // anything else; details go to the log only
 )
 

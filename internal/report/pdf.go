@@ -4,41 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/http"
 	"os"
 	"os/exec"
 	"regexp"
-	"strings"
-	"time"
 
 	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
-
-// DefaultPDFTimeout bounds a whole render, browser start included, when
-// PDFOptions.Timeout is zero.
-const DefaultPDFTimeout = 30 * time.Second
-
-// Header and footer templates. Chrome fills the elements with the classes
-// title, pageNumber and totalPages; its default font size there is 0, so
-// the templates set one.
-const (
-	DefaultPDFHeader = `<div style="font-size:8px;width:100%;padding:0 1cm;font-family:sans-serif;"><span class="title"></span></div>`
-	DefaultPDFFooter = `<div style="font-size:8px;width:100%;padding:0 1cm;text-align:right;font-family:sans-serif;">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`
-)
-
-// PDFOptions tune a render; the zero value is ready to use.
-type PDFOptions struct {
-	// Timeout bounds the whole render; 0 means DefaultPDFTimeout.
-	Timeout time.Duration
-	// Header holds extra request headers for RenderPDF, such as the
-	// one-time token that lets the browser fetch the print page.
-	Header http.Header
-	// HeaderTemplate and FooterTemplate replace the defaults when set.
-	HeaderTemplate, FooterTemplate string
-}
 
 // ChromePath finds a Chromium-family browser: $MNR_CHROME, else chromium,
 // chromium-browser or google-chrome on PATH. It returns "" when there is
@@ -55,38 +28,19 @@ func ChromePath() string {
 	return ""
 }
 
-// RenderPDF prints the page at pageURL, typically the report's print view
-// served on loopback, and returns the PDF.
-func RenderPDF(ctx context.Context, chrome, pageURL string, opts PDFOptions) ([]byte, error) {
-	load := chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		if len(opts.Header) == 0 {
-			return nil
-		}
-		h := network.Headers{}
-		for k, vs := range opts.Header {
-			h[k] = strings.Join(vs, ", ")
-		}
-		if _, err := cdp.Call(ctx, t, network.Enable, network.EnableParams{}); err != nil {
-			return fmt.Errorf("enable network: %w", err)
-		}
-		if _, err := cdp.Call(ctx, t, network.SetExtraHTTPHeaders, network.SetExtraHTTPHeadersParams{Headers: h}); err != nil {
-			return fmt.Errorf("set headers: %w", err)
-		}
-		return nil
-	})
-	return renderPDF(ctx, chrome, opts, chromedp.Steps(load, chromedp.Navigate(pageURL)))
-}
+// printTab prints one document in a new tab of the browser b and closes the
+// tab, so no document outlives its render. The tab opens about:blank and
+// the document replaces it: nothing is fetched on the document's behalf,
+// so the caller inlines stylesheets and images.
+func printTab(ctx context.Context, b *browser, doc, header, footer string) ([]byte, error) {
+	tabCtx, closeTab := chromedp.NewContext(b.ctx)
+	defer closeTab()
+	// Actions run on a child of the tab, bounded by ctx; closing the tab
+	// (above) is what frees its renderer process.
+	runCtx, cancel := context.WithCancel(tabCtx)
+	defer cancel()
+	defer context.AfterFunc(ctx, cancel)()
 
-// RenderPDFFromHTML prints a complete HTML document without any server: it
-// opens about:blank and replaces the document. Nothing is fetched on the
-// document's behalf, so the caller must inline its stylesheets (a <style>
-// element) and images (data: URLs); baseURL, when set, becomes the
-// document's <base href> for any link that remains relative.
-func RenderPDFFromHTML(ctx context.Context, chrome string, html []byte, baseURL string, opts PDFOptions) ([]byte, error) {
-	doc := string(html)
-	if baseURL != "" {
-		doc = withBase(doc, baseURL)
-	}
 	set := chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
 		tree, err := cdp.Call(ctx, t, page.GetFrameTree, cdp.Empty{})
 		if err != nil {
@@ -101,58 +55,10 @@ func RenderPDFFromHTML(ctx context.Context, chrome string, html []byte, baseURL 
 		}
 		return nil
 	})
-	return renderPDF(ctx, chrome, opts, chromedp.Steps(chromedp.Navigate("about:blank"), set))
-}
-
-// renderPDF starts a fresh headless browser with a throw-away profile, runs
-// load, waits for the document and its fonts, and prints. One browser per
-// render keeps reports of different users apart.
-func renderPDF(ctx context.Context, chrome string, opts PDFOptions, load chromedp.Action[chromedp.Void]) ([]byte, error) {
-	if chrome == "" {
-		return nil, errors.New("render pdf: no Chromium browser configured")
+	if err := chromedp.Do(runCtx, set, waitReady()); err != nil {
+		return nil, fmt.Errorf("render pdf: load: %w", cause(ctx, err))
 	}
-	timeout := opts.Timeout
-	if timeout <= 0 {
-		timeout = DefaultPDFTimeout
-	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-
-	profile, err := os.MkdirTemp("", "mnr-pdf-")
-	if err != nil {
-		return nil, fmt.Errorf("render pdf: profile dir: %w", err)
-	}
-	defer os.RemoveAll(profile)
-
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx,
-		chromedp.ExecPath(chrome),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-extensions", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(profile),
-	)
-	defer cancelAlloc()
-	tabCtx, cancelTab := chromedp.NewContext(allocCtx)
-	defer cancelTab()
-
-	header, footer := opts.HeaderTemplate, opts.FooterTemplate
-	if header == "" {
-		header = DefaultPDFHeader
-	}
-	if footer == "" {
-		footer = DefaultPDFFooter
-	}
-	if err := chromedp.Do(tabCtx, load, waitReady()); err != nil {
-		return nil, fmt.Errorf("render pdf: load: %w", err)
-	}
-	pdf, err := chromedp.Run(tabCtx, chromedp.PrintToPDF(
+	pdf, err := chromedp.Run(runCtx, chromedp.PrintToPDF(
 		chromedp.PDFPrintBackground(),
 		chromedp.PDFPreferCSSPageSize(),
 		chromedp.PDFPaper(chromedp.PaperA4),
@@ -161,9 +67,18 @@ func renderPDF(ctx context.Context, chrome string, opts PDFOptions, load chromed
 		chromedp.PDFFooterTemplate(footer),
 	))
 	if err != nil {
-		return nil, fmt.Errorf("render pdf: print: %w", err)
+		return nil, fmt.Errorf("render pdf: print: %w", cause(ctx, err))
 	}
 	return pdf, nil
+}
+
+// cause prefers the caller's reason (timeout, cancellation) to the
+// "context canceled" of the tab that it brought about.
+func cause(ctx context.Context, err error) error {
+	if ctx.Err() != nil {
+		return fmt.Errorf("%w (%w)", context.Cause(ctx), err)
+	}
+	return err
 }
 
 // waitReady waits until the document has loaded and its web fonts are in,
