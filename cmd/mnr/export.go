@@ -37,6 +37,7 @@ func (m *Main) export(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	defer srv.Close()
 	w := m.Stdout
 	if *out != "-" {
 		f, err := os.Create(*out)

@@ -27,7 +27,12 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	dsn := dbFlag(fs)
 	idle := fs.Duration("idle-timeout", 2*time.Hour, "sign out after this long without activity")
 	absolute := fs.Duration("absolute-timeout", 12*time.Hour, "sign out this long after sign-in, whatever the activity")
+	pdf := pdfFlags(fs)
 	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	pdfCfg, err := pdf()
+	if err != nil {
 		return err
 	}
 	db, err := m.open(ctx, *dsn)
@@ -40,7 +45,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	}
 	cfg := web.Config{SecureCookies: os.Getenv("MNR_SECURE_COOKIES") == "1", IdleTimeout: *idle,
 		AbsoluteTimeout: *absolute, Chrome: report.ChromePath(), Version: version, BaseURL: os.Getenv("MNR_BASE_URL"),
-		TrustProxy: os.Getenv("MNR_TRUST_PROXY") == "1"}
+		TrustProxy: os.Getenv("MNR_TRUST_PROXY") == "1", PDF: pdfCfg}
 	if raw := os.Getenv("MNR_SMTP_URL"); raw != "" {
 		m, err := mail.Parse(raw)
 		if err != nil {
@@ -55,6 +60,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	defer srv.Close() // the PDF renderer's Chromium, after the last request
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)

@@ -4,9 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -22,6 +25,7 @@ var statusOf = map[string]int{
 	assessment.EUNAUTHORIZED: http.StatusUnauthorized,
 	assessment.ETOOMANY:      http.StatusTooManyRequests,
 	assessment.ETOOLARGE:     http.StatusRequestEntityTooLarge,
+	assessment.EBUSY:         http.StatusServiceUnavailable,
 	assessment.EINTERNAL:     http.StatusInternalServerError,
 }
 
@@ -114,8 +118,8 @@ func (s *Server) handleError(err error, c echo.Context) {
 	if status >= 500 {
 		slog.Error("request failed", "method", c.Request().Method, "path", c.Request().URL.Path, "err", err)
 	}
-	if status == http.StatusTooManyRequests {
-		c.Response().Header().Set("Retry-After", retryAfter(err))
+	if status == http.StatusTooManyRequests || status == http.StatusServiceUnavailable {
+		c.Response().Header().Set("Retry-After", retryAfterOf(err))
 	}
 	if wantsJSON(c) {
 		msg := de.Message
@@ -140,6 +144,16 @@ func (s *Server) handleError(err error, c echo.Context) {
 		}
 	}
 	_ = s.renderStatus(c, status, "error", pageData{Title: s.statusTitle(c, status), Error: de, Status: status})
+}
+
+// retryAfterOf is the Retry-After of a refusal: the seconds an error that
+// knows its wait carries (the PDF renderer's), else the rate limits'.
+func retryAfterOf(err error) string {
+	var w interface{ RetryAfter() time.Duration }
+	if errors.As(err, &w) {
+		return strconv.Itoa(max(1, int(math.Ceil(w.RetryAfter().Seconds()))))
+	}
+	return retryAfter(err)
 }
 
 // wantsJSON: API paths always; HTML paths when the autosave script asks.

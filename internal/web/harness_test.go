@@ -69,6 +69,7 @@ func newApp(t testing.TB, opts ...func(*web.Config)) *app {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { srv.Close() }) // after ts.Close (cleanups run last first): the PDF renderer's browser
 	ts := httptest.NewServer(srv)
 	t.Cleanup(ts.Close)
 	return &app{t: t, db: db, fw: fw, srv: srv, ts: ts}

@@ -25,14 +25,15 @@ import (
 // English only.
 
 // errorSourceDirs are the packages scanned, relative to internal/web.
-var errorSourceDirs = []string{"../assessment", "../store", "../policy", "."}
+var errorSourceDirs = []string{"../assessment", "../store", "../policy", "../report", "."}
 
 // errorMessageAreas are the message files domain errors are translated in:
 // errors.<lang>.json (assessments, answers, organisations, the error page),
 // account.<lang>.json (accounts, members, invitations, tokens),
-// work.<lang>.json (workflow, comments, cycles, sharing, partners, progress)
-// and agency.<lang>.json (contributions, consolidation).
-var errorMessageAreas = []string{"errors", "account", "work", "agency"}
+// work.<lang>.json (workflow, comments, cycles, sharing, partners, progress),
+// agency.<lang>.json (contributions, consolidation) and pdf.<lang>.json
+// (the PDF renderer's refusals).
+var errorMessageAreas = []string{"errors", "account", "work", "agency", "pdf"}
 
 // apiOnlyFormats are formats only the JSON API returns; the API answers in
 // English by contract (errors_i18n.go), so they need no translation. Keep

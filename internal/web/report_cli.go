@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"net/http"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/report"
@@ -13,7 +12,8 @@ import (
 
 // ExportReport writes an assessment's report in format (csv, xlsx, json or
 // pdf), with texts in lang, for the command line, which acts as the system
-// and skips the policy.
+// and skips the policy. A PDF is printed by a renderer of its own, closed
+// before returning.
 func (s *Server) ExportReport(ctx context.Context, id int64, format, lang string, w io.Writer) error {
 	d, err := s.detailByID(ctx, id)
 	if err != nil {
@@ -27,15 +27,13 @@ func (s *Server) ExportReport(ctx context.Context, id int64, format, lang string
 		if s.cfg.Chrome == "" {
 			return fmt.Errorf("no Chromium found: install chromium or set MNR_CHROME")
 		}
-		// Render the page template outside a request, as the PDF route does.
-		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, "/", nil)
-		req.AddCookie(&http.Cookie{Name: langCookie, Value: lang})
-		c := s.echo.NewContext(req, discardWriter{})
-		html, err := s.renderBytes(c, "report", pageData{Title: r.Cover.Title + " " + r.Cover.Period, PDF: true, Data: s.reportPageData(r, d)})
+		job, err := s.reportJob(ctx, r, d)
 		if err != nil {
 			return err
 		}
-		pdf, err := report.RenderPDFFromHTML(ctx, s.cfg.Chrome, html, "", report.PDFOptions{Timeout: pdfTimeout})
+		once := report.NewRenderer(report.RendererConfig{Chrome: s.cfg.Chrome, Tabs: 1, CacheBytes: -1, Idle: -1})
+		defer once.Close()
+		pdf, err := once.Render(ctx, job)
 		if err != nil {
 			return err
 		}
@@ -53,11 +51,3 @@ func (s *Server) ExportReport(ctx context.Context, id int64, format, lang string
 	_, err = w.Write(buf.Bytes())
 	return err
 }
-
-// discardWriter is the response of the synthetic request the command line
-// renders through; nothing is written to it.
-type discardWriter struct{}
-
-func (discardWriter) Header() http.Header         { return http.Header{} }
-func (discardWriter) Write(b []byte) (int, error) { return len(b), nil }
-func (discardWriter) WriteHeader(int)             {}

@@ -1,8 +1,10 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -11,35 +13,61 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/report"
 )
 
-// pdfTimeout bounds one PDF render, browser start included.
-const pdfTimeout = 45 * time.Second
-
-// renderReportPDF renders the report page with its stylesheets inlined and
-// prints it with headless Chromium; no request goes back to the server.
-func (s *Server) renderReportPDF(c echo.Context) ([]byte, *report.Report, error) {
+// reportPDF prints the report through the server's one renderer: bounded
+// tabs and queue, one render per user at a time, repeat downloads from
+// its cache.
+func (s *Server) reportPDF(c echo.Context) error {
 	if s.cfg.Chrome == "" {
-		return nil, nil, assessment.Errorf(assessment.ENOTFOUND, "PDF export is not available on this server (no Chromium installed); use Print in your browser instead")
+		return assessment.Errorf(assessment.ENOTFOUND, "PDF export is not available on this server (no Chromium installed); use Print in your browser instead")
 	}
 	r, d, err := s.loadReport(c)
 	if err != nil {
-		return nil, nil, err
+		return err
 	}
-	html, err := s.renderBytes(c, "report", pageData{Title: r.Cover.Title + " " + r.Cover.Period, PDF: true, Data: s.reportPageData(r, d)})
-	if err != nil {
-		return nil, nil, err
-	}
-	pdf, err := report.RenderPDFFromHTML(c.Request().Context(), s.cfg.Chrome, html, "", report.PDFOptions{Timeout: pdfTimeout})
-	if err != nil {
-		return nil, nil, fmt.Errorf("report %d: %w", d.Assessment.ID, err)
-	}
-	return pdf, r, nil
-}
-
-func (s *Server) reportPDF(c echo.Context) error {
-	pdf, r, err := s.renderReportPDF(c)
+	job, err := s.reportJob(c.Request().Context(), r, d)
 	if err != nil {
 		return err
+	}
+	job.User = "user:" + strconv.FormatInt(principal(c).User.ID, 10)
+	pdf, err := s.pdf.Render(c.Request().Context(), job)
+	if err != nil {
+		return fmt.Errorf("report %d: %w", d.Assessment.ID, err)
 	}
 	attachment(c, r, "pdf")
 	return c.Blob(http.StatusOK, "application/pdf", pdf)
 }
+
+// reportJob is the print job of a report: its page in the report's
+// language, rendered outside the request so that nothing of the reader
+// (name, session, messages) is in it and one cached PDF serves every
+// reader of the same version. Readers who may not see the previous cycle
+// get the variant without the comparison.
+func (s *Server) reportJob(ctx context.Context, r *report.Report, d *assessment.Detail) (report.Job, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "/", nil)
+	if err != nil {
+		return report.Job{}, err
+	}
+	req.AddCookie(&http.Cookie{Name: langCookie, Value: r.Lang})
+	c := s.echo.NewContext(req, discardWriter{})
+	html, err := s.renderBytes(c, "report", pageData{Title: r.Cover.Title + " " + r.Cover.Period, PDF: true, Data: s.reportPageData(r, d)})
+	if err != nil {
+		return report.Job{}, err
+	}
+	variant := "alone"
+	if r.Previous != nil {
+		variant = "since-" + strconv.FormatInt(r.Previous.AssessmentID, 10)
+	}
+	return report.Job{HTML: html, Lang: r.Lang, Key: report.CacheKey{Doc: "report", ID: d.Assessment.ID,
+		Version: d.Assessment.UpdatedAt.UTC().Format(time.RFC3339Nano), Variant: variant}}, nil
+}
+
+// PDFRenderer is the server's renderer, for tests and monitoring.
+func (s *Server) PDFRenderer() *report.Renderer { return s.pdf }
+
+// discardWriter is the response of the synthetic request a print job is
+// rendered through; nothing is written to it.
+type discardWriter struct{}
+
+func (discardWriter) Header() http.Header         { return http.Header{} }
+func (discardWriter) Write(b []byte) (int, error) { return len(b), nil }
+func (discardWriter) WriteHeader(int)             {}

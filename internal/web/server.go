@@ -18,15 +18,17 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/framework"
 	"github.com/mnr-self-assessment/mnr/internal/i18n"
 	"github.com/mnr-self-assessment/mnr/internal/mail"
+	"github.com/mnr-self-assessment/mnr/internal/report"
 	"github.com/mnr-self-assessment/mnr/internal/store"
 )
 
 // Config is what the web layer needs from the command line.
 type Config struct {
-	SecureCookies   bool          // force the Secure flag (also set when served over HTTPS)
-	IdleTimeout     time.Duration // session idle timeout
-	AbsoluteTimeout time.Duration // session absolute lifetime
-	Chrome          string        // Chromium path for PDF; "" hides the PDF button
+	SecureCookies   bool                  // force the Secure flag (also set when served over HTTPS)
+	IdleTimeout     time.Duration         // session idle timeout
+	AbsoluteTimeout time.Duration         // session absolute lifetime
+	Chrome          string                // Chromium path for PDF; "" hides the PDF button
+	PDF             report.RendererConfig // bounds of the server's one PDF renderer (its Chrome is the one above)
 	Version         string
 	Mailer          mail.Sender      // sends invitation and reset links; nil: links are only shown on screen
 	BaseURL         string           // public address for links in mails, e.g. https://mnr.example.org
@@ -62,6 +64,8 @@ type Server struct {
 	tokens  rateRule // API tokens created, per address and per account
 
 	mail mailQueue // mails notifications in the background when a Mailer is set
+
+	pdf *report.Renderer // the one Chromium of this server; Close stops it
 }
 
 // New builds the router. It fails only when an embedded asset is broken.
@@ -82,6 +86,9 @@ func New(cfg Config, db *store.Store, fw *framework.Framework) (*Server, error) 
 	s.links = newRule(30, 10, 15*time.Minute, cfg.Now)
 	s.resets = newRule(10, 5, time.Hour, cfg.Now)
 	s.tokens = newRule(20, 10, time.Hour, cfg.Now)
+	pdfCfg := cfg.PDF
+	pdfCfg.Chrome = cfg.Chrome
+	s.pdf = report.NewRenderer(pdfCfg)
 	s.sessions = &auth.SessionStore{DB: db, Idle: cfg.IdleTimeout, Absolute: cfg.AbsoluteTimeout, Secure: s.secure, Now: cfg.Now}
 	var err error
 	if s.assets, err = loadAssets(); err != nil {
@@ -122,6 +129,10 @@ func (s *Server) Routes() []*echo.Route { return s.echo.Routes() }
 
 // Shutdown stops accepting requests and waits for those in flight.
 func (s *Server) Shutdown(ctx context.Context) error { return s.echo.Shutdown(ctx) }
+
+// Close stops what the server runs besides requests: the PDF renderer's
+// browser. Call it after the HTTP server has shut down.
+func (s *Server) Close() error { return s.pdf.Close() }
 
 func (s *Server) secure(r *http.Request) bool {
 	return s.cfg.SecureCookies || r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https"
