@@ -71,6 +71,20 @@ func launch(chrome string) (*browser, error) {
 // root context when the connection to the browser drops.
 func (b *browser) alive() bool { return b.ctx.Err() == nil }
 
+// diedWithin reports whether the process is gone, or goes within d: a
+// render failing because Chromium died can return just before chromedp
+// notices the lost connection.
+func (b *browser) diedWithin(d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-b.ctx.Done():
+		return true
+	case <-t.C:
+		return false
+	}
+}
+
 // close asks Chromium to quit, kills it after a few seconds, and waits
 // until the process and its profile are gone.
 func (b *browser) close() {

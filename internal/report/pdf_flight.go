@@ -83,16 +83,25 @@ func (r *Renderer) print(ctx context.Context, doc, header, footer string) ([]byt
 	}
 	start := time.Now()
 	defer func() { r.freeTab(time.Since(start)) }()
-	ctx, cancel := context.WithTimeoutCause(ctx, r.cfg.Timeout, fmt.Errorf("render pdf: took longer than %s", r.cfg.Timeout))
-	defer cancel()
 	for attempt := 1; ; attempt++ {
 		b, err := r.browser()
 		if err != nil {
 			return nil, err
 		}
-		pdf, err := printTab(ctx, b, doc, header, footer)
-		died := !b.alive()
+		// The limit counts from here: a browser start is not the render's.
+		tctx, cancel := context.WithTimeoutCause(ctx, r.cfg.Timeout, fmt.Errorf("render pdf: took longer than %s", r.cfg.Timeout))
+		pdf, err := printTab(tctx, b, doc, header, footer)
+		timedOut := err != nil && tctx.Err() != nil && ctx.Err() == nil
+		cancel()
+		died := err != nil && b.diedWithin(200*time.Millisecond)
 		r.release(b)
+		if timedOut && !died {
+			// Most likely a server too busy to print in time: worth a retry later.
+			slog.Warn("pdf: render ran out of time", "limit", r.cfg.Timeout, "err", err)
+			r.mu.Lock()
+			defer r.mu.Unlock()
+			return nil, r.busy()
+		}
 		if err == nil || !died || ctx.Err() != nil || attempt == 2 {
 			return pdf, err
 		}
@@ -120,6 +129,11 @@ func (r *Renderer) browser() (*browser, error) {
 		}
 		r.b = b
 		r.count(func(s *RendererStats) { s.BrowserStarts++ })
+		r.livePID.Store(int64(b.pid))
+		go func() {
+			<-b.ctx.Done() // the process ended: crashed, killed, or closed by us
+			r.livePID.CompareAndSwap(int64(b.pid), 0)
+		}()
 	}
 	if r.idle != nil {
 		r.idle.Stop()
@@ -151,7 +165,9 @@ func (r *Renderer) quitIdle() {
 		return
 	}
 	r.b = nil
+	r.quits.Add(1)
 	r.bmu.Unlock()
+	defer r.quits.Done()
 	slog.Info("pdf: chromium idle; stopping it", "pid", b.pid)
 	b.close()
 }

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -81,10 +82,12 @@ type Renderer struct {
 	avg     time.Duration // recent render time, for Retry-After
 	stats   RendererStats
 
-	bmu  sync.Mutex // guards the browser; held while it starts
-	b    *browser
-	idle *time.Timer
-	bEnd bool // Close ran: no new browser
+	bmu     sync.Mutex // guards the browser; held while it starts
+	b       *browser
+	idle    *time.Timer
+	bEnd    bool           // Close ran: no new browser
+	quits   sync.WaitGroup // browsers quitting after their idle time
+	livePID atomic.Int64   // the running browser's process, 0 when none
 }
 
 // NewRenderer returns a renderer; no browser starts before the first Render.
@@ -100,7 +103,8 @@ var ErrNoChrome = errors.New("render pdf: no Chromium browser configured")
 // Render prints job and returns the PDF, from the cache when the same
 // document was printed before. It refuses with a *RetryError when the
 // user already has a render running or waiting (code rate_limited), or
-// when the queue is full or the wait for a tab ends (code busy). ctx
+// when the queue is full, the wait for a tab ends or the render runs out
+// of time (code busy). ctx
 // bounds the wait: a canceled request leaves the queue, and a render
 // nobody waits for any more stops. The returned slice is shared: do not
 // modify it.
@@ -112,8 +116,12 @@ func (r *Renderer) Render(ctx context.Context, job Job) ([]byte, error) {
 	if job.BaseURL != "" {
 		doc = withBase(doc, job.BaseURL)
 	}
-	if job.Header == "" && job.Footer == "" {
-		job.Header, job.Footer = PageTemplates(job.Lang)
+	header, footer := PageTemplates(job.Lang)
+	if job.Header == "" {
+		job.Header = header
+	}
+	if job.Footer == "" {
+		job.Footer = footer
 	}
 	key := flightKey{cacheKey{job.Key, job.Lang}, digest(doc, job.Header, job.Footer)}
 	keep := job.Key != (CacheKey{})
@@ -175,11 +183,7 @@ func (r *Renderer) Stats() RendererStats {
 	s.Running, s.Queued = r.running, r.queued
 	r.mu.Unlock()
 	s.CacheEntries, s.CacheBytes = r.cache.usage()
-	r.bmu.Lock()
-	if r.b != nil && r.b.alive() {
-		s.BrowserPID = r.b.pid
-	}
-	r.bmu.Unlock()
+	s.BrowserPID = int(r.livePID.Load())
 	return s
 }
 
@@ -209,5 +213,6 @@ func (r *Renderer) Close() error {
 	if b != nil {
 		b.close()
 	}
+	r.quits.Wait()
 	return nil
 }

@@ -128,6 +128,19 @@ func TestRendererWaitEnds(t *testing.T) {
 	wantPDF(t, <-first)
 }
 
+// A render that runs out of time is refused as busy, to be retried later.
+func TestRendererTimeout(t *testing.T) {
+	r := newRenderer(t, RendererConfig{Timeout: 500 * time.Millisecond})
+	h := newHolder(t)
+	_, err := r.Render(context.Background(), Job{HTML: h.doc(1)})
+	if code := retryCode(t, err); code != assessment.EBUSY {
+		t.Errorf("code %q, want %q", code, assessment.EBUSY)
+	}
+	if s := r.Stats(); s.Running != 0 || s.Renders != 1 {
+		t.Errorf("after the timeout: %+v", s)
+	}
+}
+
 // A canceled request leaves the queue, and frees its user's place.
 func TestRendererCancelQueued(t *testing.T) {
 	r := newRenderer(t, RendererConfig{Tabs: 1, Wait: time.Minute})
