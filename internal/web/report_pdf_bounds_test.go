@@ -20,7 +20,7 @@ import (
 // them, never more than two tabs print at once, each document is printed
 // once, and every answer is a PDF, or a 429 with Retry-After.
 func TestPDFExportParallelBounded(t *testing.T) {
-	f := pdfFixture(t, report.RendererConfig{Tabs: 2, Wait: 3 * time.Minute})
+	f, id := pdfFixture(t, report.RendererConfig{Tabs: 2, Wait: 3 * time.Minute})
 	langs := []string{"en", "ar", "fr", "es"}
 	var tokens []string
 	for i := range 10 {
@@ -56,7 +56,7 @@ func TestPDFExportParallelBounded(t *testing.T) {
 	answers := make([]pdfAnswer, 12)
 	var wg sync.WaitGroup
 	for i := range answers {
-		wg.Go(func() { answers[i] = f.exportPDF(tokens[i%len(tokens)], f.assess.ID) })
+		wg.Go(func() { answers[i] = f.exportPDF(tokens[i%len(tokens)], id) })
 	}
 	wg.Wait()
 	close(stop)
@@ -132,17 +132,17 @@ func chromiumBelow(root int) map[int]bool {
 // and Retry-After, in JSON for the API and on the error page in the
 // reader's language.
 func TestPDFExportQueueFull(t *testing.T) {
-	f := pdfFixture(t, report.RendererConfig{Tabs: 1, Queue: 1, Wait: time.Minute})
+	f, id := pdfFixture(t, report.RendererConfig{Tabs: 1, Queue: 1, Wait: time.Minute})
 	r, h := f.srv.PDFRenderer(), newHolder(t)
 	running, queued := h.occupy(r, "someone"), h.occupy(r, "someone-else")
 	waitStats(t, r, "one render prints and one waits", func(s report.RendererStats) bool { return s.Running == 1 && s.Queued == 1 })
 
-	f.exportPDF(f.token(f.viewer), f.assess.ID).refused(t, http.StatusServiceUnavailable, assessment.EBUSY)
+	f.exportPDF(f.token(f.viewer), id).refused(t, http.StatusServiceUnavailable, assessment.EBUSY)
 
 	if err := f.db.SetUserProfile(t.Context(), assessment.System, f.owner.ID, f.owner.Name, "fr"); err != nil {
 		t.Fatal(err)
 	}
-	res, doc := f.session(f.owner).get(fmt.Sprintf("/assessments/%d/export.pdf", f.assess.ID))
+	res, doc := f.session(f.owner).get(fmt.Sprintf("/assessments/%d/export.pdf", id))
 	if res.StatusCode != http.StatusServiceUnavailable || res.Header.Get("Retry-After") == "" {
 		t.Fatalf("HTML export: %d, Retry-After %q", res.StatusCode, res.Header.Get("Retry-After"))
 	}
@@ -155,7 +155,7 @@ func TestPDFExportQueueFull(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if a := f.exportPDF(f.token(f.viewer), f.assess.ID); !a.isPDF() {
+	if a := f.exportPDF(f.token(f.viewer), id); !a.isPDF() {
 		t.Errorf("once the queue drains: %d %s", a.status, a.body)
 	}
 }
@@ -163,16 +163,16 @@ func TestPDFExportQueueFull(t *testing.T) {
 // A user with an export waiting is refused a second one with 429 and
 // Retry-After; the first still arrives.
 func TestPDFExportPerUserLimit(t *testing.T) {
-	f := pdfFixture(t, report.RendererConfig{Tabs: 1, Wait: time.Minute})
+	f, id := pdfFixture(t, report.RendererConfig{Tabs: 1, Wait: time.Minute})
 	r, h := f.srv.PDFRenderer(), newHolder(t)
 	running := h.occupy(r, "someone")
 	waitStats(t, r, "the tab is busy", func(s report.RendererStats) bool { return s.Running == 1 })
 
 	tok := f.token(f.viewer)
 	first := make(chan pdfAnswer, 1)
-	go func() { first <- f.exportPDF(tok, f.assess.ID) }()
+	go func() { first <- f.exportPDF(tok, id) }()
 	waitStats(t, r, "the viewer's export waits", func(s report.RendererStats) bool { return s.Queued == 1 })
-	f.exportPDF(tok, f.assess.ID).refused(t, http.StatusTooManyRequests, assessment.ETOOMANY)
+	f.exportPDF(tok, id).refused(t, http.StatusTooManyRequests, assessment.ETOOMANY)
 
 	h.free()
 	if err := <-running; err != nil {

@@ -16,16 +16,16 @@ import (
 // comes from the cache: the same bytes, no render. A saved answer makes a
 // new version, printed again with the change.
 func TestPDFExportCache(t *testing.T) {
-	f := pdfFixture(t, report.RendererConfig{})
+	f, id := pdfFixture(t, report.RendererConfig{})
 	r := f.srv.PDFRenderer()
 	owner, viewer := f.token(f.owner), f.token(f.viewer)
 
-	first := f.exportPDF(owner, f.assess.ID)
+	first := f.exportPDF(owner, id)
 	if !first.isPDF() {
 		t.Fatalf("first export: %d %s", first.status, first.body)
 	}
 	for _, tok := range []string{owner, viewer} {
-		again := f.exportPDF(tok, f.assess.ID)
+		again := f.exportPDF(tok, id)
 		if !bytes.Equal(again.body, first.body) {
 			t.Fatalf("repeat export differs from the first (%d bytes, status %d)", len(again.body), again.status)
 		}
@@ -34,12 +34,12 @@ func TestPDFExportCache(t *testing.T) {
 		t.Fatalf("after two repeats: %d renders, %d cache hits; want 1 and 2", s.Renders, s.CacheHits)
 	}
 
-	w := f.api(owner, "PUT", fmt.Sprintf("/api/v1/assessments/%d/indicators/leadership-1", f.assess.ID),
+	w := f.api(owner, "PUT", fmt.Sprintf("/api/v1/assessments/%d/indicators/leadership-1", id),
 		map[string]any{"answer": "yes", "evidence": "Decree 77/2026 on the national response", "note": "", "version": 0})
 	if w.Status != 200 {
 		t.Fatalf("save: %d %s", w.Status, w.Raw)
 	}
-	changed := f.exportPDF(viewer, f.assess.ID)
+	changed := f.exportPDF(viewer, id)
 	if !changed.isPDF() || bytes.Equal(changed.body, first.body) {
 		t.Fatalf("export after a save: status %d, same bytes %v", changed.status, bytes.Equal(changed.body, first.body))
 	}
@@ -57,9 +57,9 @@ var bboxLine = regexp.MustCompile(`<line xMin="([0-9.]+)" yMin="([0-9.]+)" xMax=
 // end at the right margin (an English one's start at the left margin), and
 // the running footer reads "صفحة 1 من N".
 func TestPDFExportArabicRightToLeft(t *testing.T) {
-	f := pdfFixture(t, report.RendererConfig{})
-	ar := f.exportPDF(f.viewerIn("qari@example.org", "ar"), f.assess.ID)
-	en := f.exportPDF(f.token(f.viewer), f.assess.ID)
+	f, id := pdfFixture(t, report.RendererConfig{})
+	ar := f.exportPDF(f.viewerIn("qari@example.org", "ar"), id)
+	en := f.exportPDF(f.token(f.viewer), id)
 	if !ar.isPDF() || !en.isPDF() {
 		t.Fatalf("exports: %d, %d", ar.status, en.status)
 	}

@@ -20,8 +20,10 @@ import (
 )
 
 // pdfFixture is the usual cast on a server that prints PDFs with a
-// renderer bounded by cfg; it skips without Chromium, and fails in CI.
-func pdfFixture(t *testing.T, cfg report.RendererConfig) *fixture {
+// renderer bounded by cfg, and a small assessment of theirs (two
+// capabilities: a short report prints fast) to export; it skips without
+// Chromium, and fails in CI.
+func pdfFixture(t *testing.T, cfg report.RendererConfig) (*fixture, int64) {
 	t.Helper()
 	chrome := report.ChromePath()
 	if chrome == "" {
@@ -30,7 +32,8 @@ func pdfFixture(t *testing.T, cfg report.RendererConfig) *fixture {
 		}
 		t.Skip("chromium not installed: PDF export not tested (CI installs it)")
 	}
-	return fixtureWith(t, func(c *web.Config) { c.Chrome, c.PDF = chrome, cfg })
+	f := fixtureWith(t, func(c *web.Config) { c.Chrome, c.PDF = chrome, cfg })
+	return f, f.assessment(f.org, []string{"leadership", "legislation"}).ID
 }
 
 // pdfAnswer is one export.pdf response.
