@@ -35,6 +35,7 @@ type result struct {
 	n                     int
 	idleKB, peakKB, endKB int64 // sums of VmRSS
 	idlePSS, peakPSS      int64 // sums of Pss
+	endPSS                int64
 	maxProcs, maxChromium int
 	maxBrowsers           int
 	statuses              map[string]int
@@ -82,7 +83,7 @@ func measure(ctx context.Context, bin string, sc scenario, n int, settle time.Du
 	stop := make(chan struct{})
 	var samples sync.WaitGroup
 	var mu sync.Mutex
-	var tail []int64 // samples of the last second of the settle window
+	var tail []tree // samples of the settle window
 	samples.Go(func() {
 		tick := time.NewTicker(100 * time.Millisecond)
 		defer tick.Stop()
@@ -96,7 +97,7 @@ func measure(ctx context.Context, bin string, sc scenario, n int, settle time.Du
 			mu.Lock()
 			res.peakKB, res.peakPSS = max(res.peakKB, t.rssKB), max(res.peakPSS, t.pssKB)
 			res.maxProcs, res.maxChromium, res.maxBrowsers = max(res.maxProcs, t.procs), max(res.maxChromium, t.chromium), max(res.maxBrowsers, t.browsers)
-			tail = append(tail, t.rssKB)
+			tail = append(tail, t)
 			mu.Unlock()
 		}
 	})
@@ -123,12 +124,9 @@ func measure(ctx context.Context, bin string, sc scenario, n int, settle time.Du
 	close(stop)
 	samples.Wait()
 	last := tail[max(0, len(tail)-10):] // about the last second
-	var sum int64
-	for _, kb := range last {
-		sum += kb
-	}
-	if len(last) > 0 {
-		res.endKB = sum / int64(len(last))
+	for _, t := range last {
+		res.endKB += t.rssKB / int64(len(last))
+		res.endPSS += t.pssKB / int64(len(last))
 	}
 	return res, nil
 }
@@ -170,6 +168,7 @@ func (r *result) print(w io.Writer) {
 	fmt.Fprintf(w, "  answers:      %s (all in %s)\n", strings.Join(st, ", "), r.wall.Round(100*time.Millisecond))
 	fmt.Fprintf(w, "  RSS (server + children, sum of VmRSS): idle %s, peak %s, %s after the last answer %s\n",
 		mb(r.idleKB), mb(r.peakKB), r.settle, mb(r.endKB))
-	fmt.Fprintf(w, "  PSS (shared pages divided among processes): idle %s, peak %s\n", mb(r.idlePSS), mb(r.peakPSS))
+	fmt.Fprintf(w, "  PSS (shared pages divided among processes): idle %s, peak %s, %s after the last answer %s\n",
+		mb(r.idlePSS), mb(r.peakPSS), r.settle, mb(r.endPSS))
 	fmt.Fprintf(w, "  processes at most: %d (Chromium %d, browsers %d)\n", r.maxProcs, r.maxChromium, r.maxBrowsers)
 }

@@ -239,9 +239,15 @@ func TestReportPDF(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	before := chromiumBelow(os.Getpid())
 	var buf bytes.Buffer
 	if err := srv.ExportReport(context.Background(), f.assess.ID, "pdf", "en", &buf); err != nil {
 		t.Fatal(err)
+	}
+	for pid := range chromiumBelow(os.Getpid()) { // the one-shot renderer is closed: its browser is gone
+		if _, old := before[pid]; !old {
+			t.Errorf("Chromium process %d outlives the export", pid)
+		}
 	}
 	pdf := buf.Bytes()
 	if !bytes.HasPrefix(pdf, []byte("%PDF")) {
