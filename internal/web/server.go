@@ -24,11 +24,10 @@ import (
 
 // Config is what the web layer needs from the command line.
 type Config struct {
-	SecureCookies   bool                  // force the Secure flag (also set when served over HTTPS)
-	IdleTimeout     time.Duration         // session idle timeout
-	AbsoluteTimeout time.Duration         // session absolute lifetime
-	Chrome          string                // Chromium path for PDF; "" hides the PDF button
-	PDF             report.RendererConfig // bounds of the server's one PDF renderer (its Chrome is the one above)
+	SecureCookies   bool          // force the Secure flag (also set when served over HTTPS)
+	IdleTimeout     time.Duration // session idle timeout
+	AbsoluteTimeout time.Duration // session absolute lifetime
+	Chrome          string        // Chromium path for PDF; "" hides the PDF button
 	Version         string
 	Mailer          mail.Sender      // sends invitation and reset links; nil: links are only shown on screen
 	BaseURL         string           // public address for links in mails, e.g. https://mnr.example.org
@@ -37,6 +36,10 @@ type Config struct {
 
 	// MailNotifications also mails every in-app notification through Mailer.
 	MailNotifications bool
+
+	// PDF bounds the server's one PDF renderer (tabs, queue, wait, cache);
+	// its browser is Chrome above.
+	PDF report.RendererConfig
 }
 
 const (
