@@ -104,10 +104,9 @@ var ErrNoChrome = errors.New("render pdf: no Chromium browser configured")
 // document was printed before. It refuses with a *RetryError when the
 // user already has a render running or waiting (code rate_limited), or
 // when the queue is full, the wait for a tab ends or the render runs out
-// of time (code busy). ctx
-// bounds the wait: a canceled request leaves the queue, and a render
-// nobody waits for any more stops. The returned slice is shared: do not
-// modify it.
+// of time (code busy). ctx bounds the wait: a canceled request leaves the
+// queue, and a render nobody waits for any more stops. The returned slice
+// is shared: do not modify it.
 func (r *Renderer) Render(ctx context.Context, job Job) ([]byte, error) {
 	if r.cfg.Chrome == "" {
 		return nil, ErrNoChrome
