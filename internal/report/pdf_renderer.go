@@ -18,7 +18,7 @@ type RendererConfig struct {
 	PerUser    int           // renders one user may have running or waiting (1); beyond it 429
 	Timeout    time.Duration // bound of one render once it has a tab (45s)
 	CacheBytes int64         // bytes of finished PDFs kept (32 MiB; negative: none)
-	Idle       time.Duration // the browser quits after this long unused (5 min; negative: never)
+	Idle       time.Duration // the browser quits after this long unused, giving its memory back (1 min; negative: never)
 }
 
 func (c RendererConfig) withDefaults() RendererConfig {
@@ -43,7 +43,7 @@ func (c RendererConfig) withDefaults() RendererConfig {
 	}
 	c.CacheBytes = max(c.CacheBytes, 0)
 	if c.Idle == 0 {
-		c.Idle = 5 * time.Minute
+		c.Idle = time.Minute
 	}
 	return c
 }
