@@ -21,9 +21,10 @@ func main() {
 	bin := flag.String("mnr", "", "path of the mnr binary to measure (required)")
 	n := flag.Int("n", 12, "parallel requests per scenario")
 	settle := flag.Duration("settle", 5*time.Second, "how long to keep sampling after the last response")
+	later := flag.Duration("later", 75*time.Second, "when to sample once more after the last response (0: not), e.g. after an idle browser quit")
 	flag.Parse()
 	if *bin == "" {
-		fmt.Fprintln(os.Stderr, "usage: pdfmem -mnr PATH [-n 12] [-settle 5s]")
+		fmt.Fprintln(os.Stderr, "usage: pdfmem -mnr PATH [-n 12] [-settle 5s] [-later 75s]")
 		os.Exit(2)
 	}
 	abs, err := filepath.Abs(*bin)
@@ -33,7 +34,7 @@ func main() {
 	}
 	ctx := context.Background()
 	for _, sc := range scenarios {
-		res, err := measure(ctx, abs, sc, *n, *settle)
+		res, err := measure(ctx, abs, sc, *n, *settle, *later)
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "%s: %v\n", sc.name, err)
 			os.Exit(1)

@@ -36,13 +36,15 @@ type result struct {
 	idleKB, peakKB, endKB int64 // sums of VmRSS
 	idlePSS, peakPSS      int64 // sums of Pss
 	endPSS                int64
+	later                 time.Duration
+	laterKB, laterPSS     int64
 	maxProcs, maxChromium int
 	maxBrowsers           int
 	statuses              map[string]int
 	wall, settle          time.Duration
 }
 
-func measure(ctx context.Context, bin string, sc scenario, n int, settle time.Duration) (*result, error) {
+func measure(ctx context.Context, bin string, sc scenario, n int, settle, later time.Duration) (*result, error) {
 	dir, cleanup, err := tempDir()
 	if err != nil {
 		return nil, err
@@ -128,6 +130,11 @@ func measure(ctx context.Context, bin string, sc scenario, n int, settle time.Du
 		res.endKB += t.rssKB / int64(len(last))
 		res.endPSS += t.pssKB / int64(len(last))
 	}
+	if later > settle {
+		time.Sleep(later - settle)
+		t := sampleTree(pid)
+		res.later, res.laterKB, res.laterPSS = later, t.rssKB, t.pssKB
+	}
 	return res, nil
 }
 
@@ -170,5 +177,8 @@ func (r *result) print(w io.Writer) {
 		mb(r.idleKB), mb(r.peakKB), r.settle, mb(r.endKB))
 	fmt.Fprintf(w, "  PSS (shared pages divided among processes): idle %s, peak %s, %s after the last answer %s\n",
 		mb(r.idlePSS), mb(r.peakPSS), r.settle, mb(r.endPSS))
+	if r.later > 0 {
+		fmt.Fprintf(w, "  %s after the last answer: RSS %s, PSS %s\n", r.later, mb(r.laterKB), mb(r.laterPSS))
+	}
 	fmt.Fprintf(w, "  processes at most: %d (Chromium %d, browsers %d)\n", r.maxProcs, r.maxChromium, r.maxBrowsers)
 }
