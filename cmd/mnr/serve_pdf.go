@@ -10,6 +10,9 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/report"
 )
 
+// maxPDFWait keeps a queued export within the server's write timeout.
+const maxPDFWait = time.Minute
+
 // pdfFlags declares the PDF renderer's bounds on fs, each defaulting to
 // its environment variable; the returned function reads them after Parse.
 func pdfFlags(fs *flag.FlagSet) func() (report.RendererConfig, error) {
@@ -32,8 +35,10 @@ func pdfFlags(fs *flag.FlagSet) func() (report.RendererConfig, error) {
 		}
 		cfg.CacheBytes = int64(mb) << 20
 		if *wait != "" {
-			if cfg.Wait, err = time.ParseDuration(*wait); err != nil || cfg.Wait <= 0 {
-				return cfg, fmt.Errorf("-pdf-wait (MNR_PDF_WAIT) %q: give a duration such as 15s", *wait)
+			// A wait, plus a render of up to 45 s, must end before the
+			// server's 120 s write timeout cuts the answer.
+			if cfg.Wait, err = time.ParseDuration(*wait); err != nil || cfg.Wait <= 0 || cfg.Wait > maxPDFWait {
+				return cfg, fmt.Errorf("-pdf-wait (MNR_PDF_WAIT) %q: give a duration from 1s to %s, such as 15s", *wait, maxPDFWait)
 			}
 		}
 		return cfg, nil
