@@ -145,9 +145,11 @@ func (s *Store) Close() error {
 	return errors.Join(errs...)
 }
 
-// tx runs fn in one write transaction.
+// tx runs fn in one write transaction. A write the database refuses for a
+// constraint comes back as a domain error (constraintError), so a race
+// that a unique index settles answers 409, never 500.
 func (s *Store) tx(ctx context.Context, fn func(tx *gorm.DB) error) error {
-	return s.w.WithContext(ctx).Transaction(fn)
+	return constraintError(s.w.WithContext(ctx).Transaction(fn))
 }
 
 func (s *Store) read(ctx context.Context) *gorm.DB { return s.r.WithContext(ctx) }
