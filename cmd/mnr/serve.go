@@ -13,6 +13,7 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/framework"
 	"github.com/mnr-self-assessment/mnr/internal/mail"
+	"github.com/mnr-self-assessment/mnr/internal/redact"
 	"github.com/mnr-self-assessment/mnr/internal/report"
 	"github.com/mnr-self-assessment/mnr/internal/web"
 )
@@ -61,7 +62,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	}
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 60 * time.Second,
 		WriteTimeout: 120 * time.Second, IdleTimeout: 120 * time.Second}
-	slog.Info("serving", "url", "http://"+ln.Addr().String(), "database", *dsn, "framework", fw.Version)
+	slog.Info("serving", "url", "http://"+ln.Addr().String(), "database", redact.URL(*dsn), "framework", fw.Version)
 	fmt.Fprintf(m.Stdout, "MNR Self-Assessment listening on http://%s\n", ln.Addr())
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()

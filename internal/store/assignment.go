@@ -48,7 +48,7 @@ func (s *Store) Assignments(ctx context.Context, assessmentID int64) (map[string
 // an assessment to a user, audited; a new assignment notifies the user.
 func (s *Store) SetAssignment(ctx context.Context, by assessment.Actor, assessmentID int64, capabilityKey string, userID int64, assign bool) error {
 	return s.tx(ctx, func(tx *gorm.DB) error {
-		org, err := lockedCheck(tx, assessmentID)
+		org, err := unlockedAssessment(tx, assessmentID)
 		if err != nil {
 			return err
 		}

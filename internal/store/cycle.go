@@ -121,12 +121,16 @@ func answered(r answerRow) bool {
 
 // ConfirmCarried clears the carried-forward mark of the given indicators
 // without changing them, one audit event each; indicators not carried
-// forward are skipped. It returns how many were confirmed.
+// forward are skipped (at most assessment.MaxIDs keys). It returns how many
+// were confirmed.
 func (s *Store) ConfirmCarried(ctx context.Context, by assessment.Actor, assessmentID int64, indicatorKeys []string) (int, error) {
+	if err := assessment.CheckIDs("indicators", len(indicatorKeys)); err != nil {
+		return 0, err
+	}
 	n := 0
 	err := s.tx(ctx, func(tx *gorm.DB) error {
 		n = 0
-		org, err := lockedCheck(tx, assessmentID)
+		org, err := unlockedAssessment(tx, assessmentID)
 		if err != nil {
 			return err
 		}

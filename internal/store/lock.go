@@ -32,3 +32,14 @@ func lockRow(tx *gorm.DB, table string, id int64) error {
 // invitations: every transaction that adds, changes or removes a member,
 // or invites one, holds it.
 func lockOrganisation(tx *gorm.DB, orgID int64) error { return lockRow(tx, "organisations", orgID) }
+
+// unlockedAssessment locks an assessment's row and then refuses it when
+// approved (lockedCheck), returning its organisation. Approval updates
+// that row, so it falls wholly before the change (which is then refused)
+// or wholly after it, on PostgreSQL too.
+func unlockedAssessment(tx *gorm.DB, id int64) (int64, error) {
+	if err := lockRow(tx, "assessments", id); err != nil {
+		return 0, notFound(err, "assessment")
+	}
+	return lockedCheck(tx, id)
+}

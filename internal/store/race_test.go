@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -309,6 +310,49 @@ func TestRacePasswordResetLinks(t *testing.T) {
 				}
 				if working != 1 {
 					t.Fatalf("trial %d: %d reset links work", i, working)
+				}
+			}
+		})
+	}
+}
+
+// Comments raced against the approval that locks the assessment: each
+// either lands before the approval or is refused, never after it.
+func TestRaceApprovalAgainstComments(t *testing.T) {
+	for name, s := range backends(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			for i := 0; i < trials; i++ {
+				_, a := setup(t, s)
+				if _, err := s.Transition(ctx, assessment.System, a.ID, assessment.ActionSubmit, ""); err != nil {
+					t.Fatal(err)
+				}
+				errs := race(4, func(k int) error {
+					if k == 0 {
+						_, err := s.Transition(ctx, assessment.System, a.ID, assessment.ActionApprove, "")
+						return err
+					}
+					_, err := s.AddComment(ctx, assessment.System, assessment.Comment{AssessmentID: a.ID, Body: fmt.Sprintf("comment %d", k)})
+					return err
+				})
+				if errs[0] != nil {
+					t.Fatalf("trial %d: approval: %v", i, errs[0])
+				}
+				outcome(t, errs[1:], assessment.ECONFLICT)
+				events, err := s.Audit(ctx, store.AuditFilter{AssessmentID: a.ID, Limit: 100})
+				if err != nil {
+					t.Fatal(err)
+				}
+				var approvedAt int64
+				for _, e := range events {
+					if e.Action == "assessment.status" && strings.Contains(e.After, `"approved"`) {
+						approvedAt = e.ID
+					}
+				}
+				for _, e := range events {
+					if e.Action == "comment.add" && e.ID > approvedAt {
+						t.Fatalf("trial %d: a comment was added after the approval", i)
+					}
 				}
 			}
 		})

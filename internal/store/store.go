@@ -23,6 +23,7 @@ import (
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
 
+	"github.com/mnr-self-assessment/mnr/internal/redact"
 	"github.com/mnr-self-assessment/mnr/migrations"
 )
 
@@ -44,7 +45,8 @@ func Open(dsn string) (*Store, error) {
 	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
 		db, err := gorm.Open(postgres.Open(dsn), cfg)
 		if err != nil {
-			return nil, fmt.Errorf("open postgres: %w", err)
+			// Text only: a driver error may quote the connection string.
+			return nil, fmt.Errorf("open postgres: %s", redact.Text(err.Error()))
 		}
 		s.w, s.r, s.dialect = db, db, "postgres"
 		return s, nil
