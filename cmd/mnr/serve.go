@@ -97,7 +97,8 @@ func (m *Main) frameworkValidate(args []string) error {
 	if len(args) != 1 {
 		return errors.New("usage: mnr framework validate FILE")
 	}
-	// Translation files beside the source (NAME.<lang>.yaml) are checked too.
+	// Translation files beside the source (NAME.<lang>.yaml) are checked
+	// too, and mappings against the earlier versions they name.
 	f, err := framework.ParseFS(os.DirFS(filepath.Dir(args[0])), filepath.Base(args[0]))
 	if err != nil {
 		var ve *framework.ValidationError
@@ -108,11 +109,6 @@ func (m *Main) frameworkValidate(args []string) error {
 		}
 		return err
 	}
-	n := 0
-	for _, c := range f.Capabilities() {
-		n += len(c.Indicators)
-	}
-	fmt.Fprintf(m.Stdout, "framework %s is valid: %d domains, %d capabilities, %d indicators, languages %v\n",
-		f.Version, len(f.Domains), len(f.Capabilities()), n, f.Languages)
+	fmt.Fprintln(m.Stdout, f.Summary())
 	return nil
 }
