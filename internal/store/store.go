@@ -34,6 +34,7 @@ type Store struct {
 	r       *gorm.DB
 	dialect string // "sqlite" or "postgres"
 	path    string // the SQLite file; "" for PostgreSQL
+	dsn     string // as given to Open
 	now     func() time.Time
 	unlock  func() error // releases the shared lock on the SQLite file
 }
@@ -50,7 +51,7 @@ func OpenWith(dsn string, o Options) (*Store, error) {
 		return nil, err
 	}
 	cfg := &gorm.Config{Logger: logger.Discard, NowFunc: func() time.Time { return time.Now().UTC() }}
-	s := &Store{now: func() time.Time { return time.Now().UTC() }}
+	s := &Store{now: func() time.Time { return time.Now().UTC() }, dsn: dsn}
 	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
 		db, err := gorm.Open(postgres.Open(dsn), cfg)
 		if err != nil {
