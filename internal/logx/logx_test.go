@@ -10,12 +10,12 @@ import (
 
 func TestRedact(t *testing.T) {
 	for in, want := range map[string]string{
-		"postgres://mnr:s3cret@db.example:5432/mnr?sslmode=require":  "postgres://mnr:xxxxx@db.example:5432/mnr?sslmode=require",
-		"smtp://mailer:p%40ss@smtp.example:587?from=noreply@x.org":    "smtp://mailer:xxxxx@smtp.example:587?from=noreply@x.org",
-		"host=db user=mnr password=s3cret dbname=mnr":                 "host=db user=mnr password=xxxxx dbname=mnr",
-		"postgres://db.example/mnr?user=mnr&password=s3cret&x=1":      "postgres://db.example/mnr?user=mnr&password=xxxxx&x=1",
-		"./data/mnr.db":                                               "./data/mnr.db",
-		"postgres://mnr@127.0.0.1/test":                               "postgres://mnr@127.0.0.1/test",
+		"postgres://mnr:s3cret@db.example:5432/mnr?sslmode=require": "postgres://mnr:xxxxx@db.example:5432/mnr?sslmode=require",
+		"smtp://mailer:p%40ss@smtp.example:587?from=noreply@x.org":  "smtp://mailer:xxxxx@smtp.example:587?from=noreply@x.org",
+		"host=db user=mnr password=s3cret dbname=mnr":               "host=db user=mnr password=xxxxx dbname=mnr",
+		"postgres://db.example/mnr?user=mnr&password=s3cret&x=1":    "postgres://db.example/mnr?user=mnr&password=xxxxx&x=1",
+		"./data/mnr.db":                 "./data/mnr.db",
+		"postgres://mnr@127.0.0.1/test": "postgres://mnr@127.0.0.1/test",
 	} {
 		if got := Redact(in); got != want {
 			t.Errorf("Redact(%q) = %q, want %q", in, got, want)
