@@ -74,9 +74,10 @@ func init() {
 		jobRuns, jobDuration, jobLastSuccess, backupBytes, buildInfo)
 }
 
-// Handler serves the registry in the Prometheus text format.
+// Handler serves the registry in the Prometheus text format, uncompressed:
+// the web server compresses responses itself.
 func Handler() http.Handler {
-	return promhttp.HandlerFor(Registry, promhttp.HandlerOpts{Registry: Registry})
+	return promhttp.HandlerFor(Registry, promhttp.HandlerOpts{Registry: Registry, DisableCompression: true})
 }
 
 // ObserveRequest records one answered HTTP request. route is the route

@@ -14,6 +14,10 @@ type Options struct {
 	// WAL mode the last commits before a power cut (not a crash of the
 	// process) can be lost. Ignored for PostgreSQL.
 	Synchronous string
+	// ReadOnly refuses every write (SQLite's query_only on the writer too),
+	// as SQLite does when the database file cannot be written: for
+	// inspecting a copy without changing it.
+	ReadOnly bool
 }
 
 // synchronous returns the pragma value for the option.

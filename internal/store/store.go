@@ -79,7 +79,7 @@ func OpenWith(dsn string, o Options) (*Store, error) {
 	default:
 		s.unlock = unlock
 	}
-	w, err := gorm.Open(sqlite.Open(sqliteDSN(path, "immediate", sync, false)), cfg)
+	w, err := gorm.Open(sqlite.Open(sqliteDSN(path, "immediate", sync, o.ReadOnly)), cfg)
 	if err != nil {
 		s.release()
 		return nil, fmt.Errorf("open sqlite writer: %w", err)
