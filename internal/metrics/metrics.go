@@ -51,7 +51,7 @@ var (
 		Buckets: []float64{.5, 1, 2, 3, 5, 8, 13, 21, 34, 60},
 	}, []string{"result"})
 	jobRuns = prometheus.NewCounterVec(prometheus.CounterOpts{
-		Name: "mnr_job_runs_total", Help: "Background job runs, by job and result (ok, error, skipped: another instance held the lease).",
+		Name: "mnr_job_runs_total", Help: "Background job runs in this instance, by job and result (ok, error).",
 	}, []string{"job", "result"})
 	jobDuration = prometheus.NewHistogramVec(prometheus.HistogramOpts{
 		Name: "mnr_job_duration_seconds", Help: "Time a background job run took, by job.",
@@ -109,17 +109,10 @@ func ObservePDFRender(d time.Duration, err error) {
 	pdfRender.WithLabelValues(result(err)).Observe(d.Seconds())
 }
 
-// JobRun records one run of a background job; skipped means another
-// instance held the job's lease, so this one did nothing.
-func JobRun(job string, d time.Duration, skipped bool, err error) {
-	r := result(err)
-	if skipped && err == nil {
-		r = "skipped"
-	}
-	jobRuns.WithLabelValues(job, r).Inc()
-	if skipped {
-		return
-	}
+// JobRun records one run of a background job (a run this instance did:
+// polls that found another instance's lease are not runs).
+func JobRun(job string, d time.Duration, err error) {
+	jobRuns.WithLabelValues(job, result(err)).Inc()
 	jobDuration.WithLabelValues(job).Observe(d.Seconds())
 	if err == nil {
 		jobLastSuccess.WithLabelValues(job).SetToCurrentTime()

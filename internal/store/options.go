@@ -63,3 +63,16 @@ func (s *Store) release() error {
 	s.unlock = nil
 	return err
 }
+
+// SQLitePath returns the database file a DSN names, and false for a
+// postgres:// URL.
+func SQLitePath(dsn string) (string, bool) {
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		return "", false
+	}
+	path := strings.TrimPrefix(dsn, "file:")
+	if i := strings.IndexByte(path, '?'); i >= 0 {
+		path = path[:i]
+	}
+	return path, true
+}
