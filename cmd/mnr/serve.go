@@ -91,7 +91,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		// finish, stop the timers; Close then checkpoints the database.
 		sctx, cancel := context.WithTimeout(context.Background(), ops.shutdownTimeout)
 		defer cancel()
-		slog.Info("shutting down", "timeout", ops.shutdownTimeout)
+		slog.Info("shutting down", "timeout", ops.shutdownTimeout.String())
 		err := hs.Shutdown(sctx)
 		if err != nil {
 			slog.Error("requests still running at the shutdown timeout were cut off", "err", err)

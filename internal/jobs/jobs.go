@@ -80,7 +80,7 @@ func (r *Runner) tryOnce(ctx context.Context, name string, interval time.Duratio
 	err = fn(ctx)
 	metrics.JobRun(name, time.Since(start), err)
 	if err != nil {
-		slog.Error("job failed", "job", name, "took", time.Since(start), "err", err)
+		slog.Error("job failed", "job", name, "took_ms", time.Since(start).Milliseconds(), "err", err)
 		rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
 		defer cancel()
 		if err := r.Leases.ReleaseLease(rctx, name, holder); err != nil {
@@ -88,7 +88,7 @@ func (r *Runner) tryOnce(ctx context.Context, name string, interval time.Duratio
 		}
 		return
 	}
-	slog.Info("job done", "job", name, "took", time.Since(start))
+	slog.Info("job done", "job", name, "took_ms", time.Since(start).Milliseconds())
 }
 
 // Wait blocks until every job has stopped (after its context is cancelled).

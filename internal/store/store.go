@@ -117,7 +117,11 @@ func (s *Store) Dialect() string { return s.dialect }
 
 // Migrate applies every pending migration for the dialect.
 func (s *Store) Migrate(ctx context.Context) error {
-	p, err := s.migrations()
+	locker, err := s.migrationLock(ctx)
+	if err != nil {
+		return err
+	}
+	p, err := s.migrations(locker...)
 	if err != nil {
 		return err
 	}
@@ -132,7 +136,7 @@ func (s *Store) Migrate(ctx context.Context) error {
 }
 
 // migrations returns the goose provider for the dialect's embedded files.
-func (s *Store) migrations() (*goose.Provider, error) {
+func (s *Store) migrations(opts ...goose.ProviderOption) (*goose.Provider, error) {
 	db, err := s.w.DB()
 	if err != nil {
 		return nil, err
@@ -145,7 +149,7 @@ func (s *Store) migrations() (*goose.Provider, error) {
 	if s.dialect == "postgres" {
 		dialect = goose.DialectPostgres
 	}
-	p, err := goose.NewProvider(dialect, db, sub)
+	p, err := goose.NewProvider(dialect, db, sub, opts...)
 	if err != nil {
 		return nil, fmt.Errorf("migrations: %w", err)
 	}
