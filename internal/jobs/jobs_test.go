@@ -47,12 +47,14 @@ func TestEveryRunsOncePerIntervalAcrossInstances(t *testing.T) {
 	a.Wait()
 	b.Wait()
 	// The failure was retried at once; then never two runs within one
-	// interval, whichever instance ran them.
+	// interval, whichever instance ran them. (Two runs of one interval
+	// would be a poll apart, 10 ms; the margin absorbs scheduling delays
+	// between a claim and the run it starts on a busy machine.)
 	if len(starts) < 2 {
 		t.Fatalf("%d successful runs in 1 s with a 400 ms interval", len(starts))
 	}
 	for i := 1; i < len(starts); i++ {
-		if gap := starts[i].Sub(starts[i-1]); gap < 390*time.Millisecond {
+		if gap := starts[i].Sub(starts[i-1]); gap < 200*time.Millisecond {
 			t.Errorf("runs %d and %d only %v apart", i-1, i, gap)
 		}
 	}

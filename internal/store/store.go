@@ -36,6 +36,7 @@ type Store struct {
 	dsn     string // as given to Open
 	now     func() time.Time
 	unlock  func() error // releases the shared lock on the SQLite file
+	ro      bool         // opened with Options.ReadOnly
 }
 
 // Open connects to dsn: a postgres:// URL, or a SQLite file path (created
@@ -91,7 +92,7 @@ func OpenWith(dsn string, o Options) (*Store, error) {
 	}
 	rdb, _ := r.DB()
 	rdb.SetMaxOpenConns(8)
-	s.w, s.r, s.dialect, s.path = w, r, "sqlite", path
+	s.w, s.r, s.dialect, s.path, s.ro = w, r, "sqlite", path, o.ReadOnly
 	return s, nil
 }
 
@@ -169,7 +170,7 @@ func (s *Store) Ping(ctx context.Context) error {
 // log back into the database file, so a stopped installation is one file.
 func (s *Store) Close() error {
 	var errs []error
-	if s.dialect == "sqlite" {
+	if s.dialect == "sqlite" && !s.ro {
 		errs = append(errs, s.checkpoint())
 	}
 	for _, g := range []*gorm.DB{s.w, s.r} {
