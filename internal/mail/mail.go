@@ -13,7 +13,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/mnr-self-assessment/mnr/internal/redact"
+	"github.com/mnr-self-assessment/mnr/internal/logx"
 )
 
 // Sender delivers one plain-text message.
@@ -35,7 +35,7 @@ func Parse(raw string) (*SMTP, error) {
 	u, err := url.Parse(raw)
 	if err != nil {
 		// url.Parse's error quotes the whole URL, password included.
-		return nil, fmt.Errorf("MNR_SMTP_URL is not a valid URL: %s", redact.Text(err.Error()))
+		return nil, fmt.Errorf("MNR_SMTP_URL is not a valid URL: %s", logx.Redact(err.Error()))
 	}
 	if u.Scheme != "smtp" || u.Hostname() == "" {
 		return nil, fmt.Errorf("MNR_SMTP_URL must look like smtp://user:pass@host:587?from=noreply@example.org")

@@ -14,9 +14,19 @@ import (
 // already run one at a time (immediate transactions), so a plain read does.
 // A missing row is gorm.ErrRecordNotFound.
 func lockRow(tx *gorm.DB, table string, id int64) error {
+	return lockWith(tx, table, id, "NO KEY UPDATE")
+}
+
+// lockRowForDelete is lockRow for a row about to be deleted: FOR UPDATE,
+// which also holds off inserts of rows that refer to it.
+func lockRowForDelete(tx *gorm.DB, table string, id int64) error {
+	return lockWith(tx, table, id, "UPDATE")
+}
+
+func lockWith(tx *gorm.DB, table string, id int64, strength string) error {
 	q := "SELECT id FROM " + table + " WHERE id = ?"
 	if tx.Dialector.Name() == "postgres" {
-		q += " FOR NO KEY UPDATE"
+		q += " FOR " + strength
 	}
 	var ids []int64
 	if err := tx.Raw(q, id).Scan(&ids).Error; err != nil {

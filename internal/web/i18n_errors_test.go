@@ -32,7 +32,7 @@ var errorSourceDirs = []string{"../assessment", "../store", "../policy", "."}
 // account.<lang>.json (accounts, members, invitations, tokens),
 // work.<lang>.json (workflow, comments, cycles, sharing, partners, progress)
 // and agency.<lang>.json (contributions, consolidation).
-var errorMessageAreas = []string{"errors", "account", "work", "agency"}
+var errorMessageAreas = []string{"errors", "account", "work", "agency", "ops"}
 
 // apiOnlyFormats are formats only the JSON API returns; the API answers in
 // English by contract (errors_i18n.go), so they need no translation. Keep
