@@ -41,28 +41,30 @@ func TestTextFieldsRefuseControlBytesOnBothDatabases(t *testing.T) {
 				who   func() *browser
 				path  string
 				form  url.Values
-				field string // the form input holding the bad text
+				field string   // the form input holding the bad text
+				also  []string // inputs that must repeat it
 			}{
-				{a.browser, "/login", url.Values{"password": {"whatever it is"}}, "email"},
-				{a.browser, "/password-reset", nil, "email"},
-				{a.browser, link, url.Values{"lang": {"en"}, "password": {testPassword}, "password_confirm": {testPassword}}, "name"},
-				{func() *browser { return admin }, "/organisations", url.Values{"kind": {"ngo"}, "country": {"XD"}}, "name"},
-				{func() *browser { return coordinator }, "/assessments", url.Values{"organisation_id": {fmt.Sprint(f.org.ID)}, "period": {"2026"}}, "title"},
-				{func() *browser { return coordinator }, "/assessments", url.Values{"organisation_id": {fmt.Sprint(f.org.ID)}, "title": {"T"}}, "period"},
-				{func() *browser { return coordinator }, as + "/indicators/leadership-1", url.Values{"answer.leadership-1": {"yes"}, "version.leadership-1": {"0"}}, "evidence.leadership-1"},
-				{func() *browser { return coordinator }, as + "/indicators/leadership-1", url.Values{"answer.leadership-1": {"yes"}, "version.leadership-1": {"0"}}, "note.leadership-1"},
-				{func() *browser { return coordinator }, as + "/indicators/leadership-1", url.Values{"answer.leadership-1": {"yes"}, "version.leadership-1": {"0"}}, "links.leadership-1"},
-				{func() *browser { return coordinator }, as + "/capabilities/leadership", url.Values{"cap_version": {"0"}, "confirmed_phase": {"0"}}, "justification"},
-				{func() *browser { return coordinator }, as + "/capabilities/leadership", url.Values{"cap_version": {"0"}}, "lead"},
-				{func() *browser { return coordinator }, as + "/comments", nil, "body"},
-				{func() *browser { return coordinator }, as + "/transitions", url.Values{"action": {"submit"}}, "text"},
-				{func() *browser { return coordinator }, as + "/consolidation/leadership/decide", url.Values{"indicator": {"leadership-1"}, "answer": {"yes"}, "version": {"0"}}, "reason"},
-				{func() *browser { return coordinator }, fmt.Sprintf("/assessments/%d/next-cycle", approved.ID), url.Values{"period": {"2027"}}, "title"},
-				{func() *browser { return owner }, "/account/profile", url.Values{"lang": {"en"}}, "name"},
-				{func() *browser { return owner }, "/account/tokens", url.Values{"days": {"30"}}, "name"},
-				{func() *browser { return owner }, fmt.Sprintf("/organisations/%d/invitations", f.org.ID), url.Values{"role": {"viewer"}}, "email"},
-				{func() *browser { return owner }, fmt.Sprintf("/organisations/%d/sharing", f.org.ID), nil, "partner"},
-				{func() *browser { return agentB }, fmt.Sprintf("/contributions/%d/indicators/leadership-1", contrib.ID), url.Values{"answer.leadership-1": {"yes"}, "version.leadership-1": {"0"}}, "evidence.leadership-1"},
+				{a.browser, "/login", url.Values{"password": {"whatever it is"}}, "email", nil},
+				{a.browser, "/password-reset", nil, "email", nil},
+				{a.browser, link, url.Values{"lang": {"en"}, "password": {testPassword}, "password_confirm": {testPassword}}, "name", nil},
+				{func() *browser { return admin }, "/organisations", url.Values{"kind": {"ngo"}, "country": {"XD"}}, "name", nil},
+				{func() *browser { return coordinator }, "/assessments", url.Values{"organisation_id": {fmt.Sprint(f.org.ID)}, "period": {"2026"}}, "title", nil},
+				{func() *browser { return coordinator }, "/assessments", url.Values{"organisation_id": {fmt.Sprint(f.org.ID)}, "title": {"T"}}, "period", nil},
+				{func() *browser { return coordinator }, as + "/indicators/leadership-1", url.Values{"answer.leadership-1": {"yes"}, "version.leadership-1": {"0"}}, "evidence.leadership-1", nil},
+				{func() *browser { return coordinator }, as + "/indicators/leadership-1", url.Values{"answer.leadership-1": {"yes"}, "version.leadership-1": {"0"}}, "note.leadership-1", nil},
+				{func() *browser { return coordinator }, as + "/indicators/leadership-1", url.Values{"answer.leadership-1": {"yes"}, "version.leadership-1": {"0"}}, "links.leadership-1", nil},
+				{func() *browser { return coordinator }, as + "/capabilities/leadership", url.Values{"cap_version": {"0"}, "confirmed_phase": {"0"}}, "justification", nil},
+				{func() *browser { return coordinator }, as + "/capabilities/leadership", url.Values{"cap_version": {"0"}}, "lead", nil},
+				{func() *browser { return coordinator }, as + "/comments", nil, "body", nil},
+				{func() *browser { return coordinator }, as + "/transitions", url.Values{"action": {"submit"}}, "text", nil},
+				{func() *browser { return coordinator }, as + "/consolidation/leadership/decide", url.Values{"indicator": {"leadership-1"}, "answer": {"yes"}, "version": {"0"}}, "reason", nil},
+				{func() *browser { return coordinator }, fmt.Sprintf("/assessments/%d/next-cycle", approved.ID), url.Values{"period": {"2027"}}, "title", nil},
+				{func() *browser { return owner }, "/account/profile", url.Values{"lang": {"en"}}, "name", nil},
+				{func() *browser { return owner }, "/account/tokens", url.Values{"days": {"30"}}, "name", nil},
+				{func() *browser { return owner }, fmt.Sprintf("/organisations/%d/invitations", f.org.ID), url.Values{"role": {"viewer"}}, "email", nil},
+				{func() *browser { return owner }, fmt.Sprintf("/organisations/%d/sharing", f.org.ID), nil, "partner", nil},
+				{func() *browser { return agentB }, fmt.Sprintf("/contributions/%d/indicators/leadership-1", contrib.ID), url.Values{"answer.leadership-1": {"yes"}, "version.leadership-1": {"0"}}, "evidence.leadership-1", nil},
+				{func() *browser { return admin }, "/admin/erase", nil, "email", []string{"confirm"}},
 			}
 			bad := map[string]string{"a NUL byte": "Bad\x00text", "bytes that are not UTF-8": "Bad \xff\xfe text"}
 			says := map[string]string{"a NUL byte": "control character", "bytes that are not UTF-8": "UTF-8"}
@@ -73,6 +75,9 @@ func TestTextFieldsRefuseControlBytesOnBothDatabases(t *testing.T) {
 						form[k] = v
 					}
 					form.Set(c.field, value)
+					for _, f := range c.also {
+						form.Set(f, value)
+					}
 					res, doc := c.who().post(c.path, form)
 					if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(doc.Text(), says[what]) {
 						t.Errorf("POST %s with %s in %s: %d %q", c.path, what, c.field, res.StatusCode, text(doc.Find(".error-message, .field-error")))
