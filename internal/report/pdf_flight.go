@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"log/slog"
 	"time"
+
+	"github.com/mnr-self-assessment/mnr/internal/metrics"
 )
 
 // flightKey identifies a render that identical requests can share.
@@ -90,7 +92,9 @@ func (r *Renderer) print(ctx context.Context, doc, header, footer string) ([]byt
 		}
 		// The limit counts from here: a browser start is not the render's.
 		tctx, cancel := context.WithTimeoutCause(ctx, r.cfg.Timeout, fmt.Errorf("render pdf: took longer than %s", r.cfg.Timeout))
+		t0 := time.Now()
 		pdf, err := printTab(tctx, b, doc, header, footer)
+		metrics.ObservePDFRender(time.Since(t0), err)
 		timedOut := err != nil && tctx.Err() != nil && ctx.Err() == nil
 		cancel()
 		died := err != nil && b.diedWithin(200*time.Millisecond)

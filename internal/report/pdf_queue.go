@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/metrics"
 )
 
 // RetryError is a refusal worth retrying later: the renderer is busy
@@ -74,28 +75,35 @@ func (r *Renderer) takeTab(ctx context.Context) error {
 		r.mu.Unlock()
 		return err
 	}
-	r.queued++
+	r.queue(+1)
 	r.mu.Unlock()
 	timer := time.NewTimer(r.cfg.Wait)
 	defer timer.Stop()
 	select {
 	case r.tabs <- struct{}{}:
 		r.mu.Lock()
-		r.queued--
+		r.queue(-1)
 		r.mu.Unlock()
 		r.started()
 		return nil
 	case <-timer.C:
 		r.mu.Lock()
 		defer r.mu.Unlock()
-		r.queued--
+		r.queue(-1)
 		return r.busy()
 	case <-ctx.Done():
 		r.mu.Lock()
-		r.queued--
+		r.queue(-1)
 		r.mu.Unlock()
 		return ctx.Err()
 	}
+}
+
+// queue counts a render into or out of the queue, and reports the depth
+// to the metrics. Callers hold r.mu.
+func (r *Renderer) queue(delta int) {
+	r.queued += delta
+	metrics.SetPDFQueueDepth(r.queued)
 }
 
 func (r *Renderer) started() {

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/metrics"
 )
 
 var pdfPage = regexp.MustCompile(`/Type\s*/Page[^s]`)
@@ -83,6 +84,31 @@ func TestRendererPrintsHTML(t *testing.T) {
 	if text := pdfText(t, pdf); text != "" && (!strings.Contains(text, "Page 1 of 2") || !strings.Contains(text, "MNR report test")) {
 		t.Errorf("header or footer missing:\n%s", text)
 	}
+	if n := renderedOK(t); n < 1 {
+		t.Errorf("mnr_pdf_render_duration_seconds counts %d good renders", n)
+	}
+}
+
+// renderedOK is the count of good renders in the process's metrics.
+func renderedOK(t *testing.T) uint64 {
+	t.Helper()
+	families, err := metrics.Registry.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range families {
+		if f.GetName() != "mnr_pdf_render_duration_seconds" {
+			continue
+		}
+		for _, m := range f.GetMetric() {
+			for _, l := range m.GetLabel() {
+				if l.GetName() == "result" && l.GetValue() == "ok" {
+					return m.GetHistogram().GetSampleCount()
+				}
+			}
+		}
+	}
+	return 0
 }
 
 // The running footer speaks the document's language.

@@ -5,7 +5,6 @@ package web
 import (
 	"context"
 	"html/template"
-	"log/slog"
 	"maps"
 	"net/http"
 	"strings"
@@ -37,6 +36,8 @@ type Config struct {
 	// MailNotifications also mails every in-app notification through Mailer.
 	MailNotifications bool
 
+	Ops OpsConfig // readiness, metrics and instance settings (ops.go)
+
 	// PDF bounds the server's one PDF renderer (tabs, queue, wait, cache);
 	// its browser is Chrome above.
 	PDF report.RendererConfig
@@ -58,13 +59,7 @@ type Server struct {
 	i18n      *i18n.Bundle
 	assets    *assetSet
 
-	loginByIP      *limiter // failed sign-ins per client address
-	loginByAccount *limiter // failed sign-ins per email
-
-	invites rateRule // invitations created, per address and per inviting account
-	links   rateRule // one-time link pages used or guessed, per address and per invited or resetting email
-	resets  rateRule // password reset links asked for or created, per address and per email
-	tokens  rateRule // API tokens created, per address and per account
+	rates *rateLimiter // every rate limit (ratelimit_rules.go), counted in the database
 
 	mail mailQueue // mails notifications in the background when a Mailer is set
 
@@ -82,13 +77,7 @@ func New(cfg Config, db *store.Store, fw *framework.Framework) (*Server, error) 
 	if cfg.Now == nil {
 		cfg.Now = func() time.Time { return time.Now().UTC() }
 	}
-	s := &Server{cfg: cfg, db: db, fw: fw, echo: echo.New(),
-		loginByIP: newLimiter(20, 15*time.Minute), loginByAccount: newLimiter(5, 15*time.Minute)}
-	s.loginByIP.now, s.loginByAccount.now = cfg.Now, cfg.Now
-	s.invites = newRule(30, 20, time.Hour, cfg.Now)
-	s.links = newRule(30, 10, 15*time.Minute, cfg.Now)
-	s.resets = newRule(10, 5, time.Hour, cfg.Now)
-	s.tokens = newRule(20, 10, time.Hour, cfg.Now)
+	s := &Server{cfg: cfg, db: db, fw: fw, echo: echo.New(), rates: &rateLimiter{db: db, now: cfg.Now}}
 	pdfCfg := cfg.PDF
 	pdfCfg.Chrome = cfg.Chrome
 	s.pdf = report.NewRenderer(pdfCfg)
@@ -105,6 +94,7 @@ func New(cfg Config, db *store.Store, fw *framework.Framework) (*Server, error) 
 		funcs := s.funcs(s.i18n.For(lang))
 		maps.Copy(funcs, s.accountFuncs(s.i18n.For(lang)))
 		maps.Copy(funcs, s.contributionFuncs(s.i18n.For(lang)))
+		maps.Copy(funcs, s.opsFuncs(s.i18n.For(lang)))
 		return funcs
 	}
 	if s.templates, err = loadTemplates(funcsFor); err != nil {
@@ -148,11 +138,8 @@ func (s *Server) middleware() {
 	e.Use(middleware.Recover())
 	e.Use(middleware.RequestID())
 	e.Use(middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
-		LogStatus: true, LogURI: true, LogMethod: true, LogLatency: true, LogError: true, HandleError: true,
-		LogValuesFunc: func(c echo.Context, v middleware.RequestLoggerValues) error {
-			slog.Info("request", "method", v.Method, "uri", redactURI(v.URI), "status", v.Status, "latency", v.Latency, "err", v.Error)
-			return nil
-		},
+		LogStatus: true, LogURI: true, LogMethod: true, LogLatency: true, LogError: true, HandleError: true, LogRequestID: true,
+		LogValuesFunc: s.logRequest,
 	}))
 	e.Use(middleware.SecureWithConfig(middleware.SecureConfig{
 		XSSProtection:         "0",
