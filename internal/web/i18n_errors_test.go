@@ -30,9 +30,10 @@ var errorSourceDirs = []string{"../assessment", "../store", "../policy", "."}
 // errorMessageAreas are the message files domain errors are translated in:
 // errors.<lang>.json (assessments, answers, organisations, the error page),
 // account.<lang>.json (accounts, members, invitations, tokens),
-// work.<lang>.json (workflow, comments, cycles, sharing, partners, progress)
-// and agency.<lang>.json (contributions, consolidation).
-var errorMessageAreas = []string{"errors", "account", "work", "agency"}
+// work.<lang>.json (workflow, comments, cycles, sharing, partners, progress),
+// agency.<lang>.json (contributions, consolidation) and
+// autosave.<lang>.json (saving answers: conflicts).
+var errorMessageAreas = []string{"errors", "account", "work", "agency", "autosave"}
 
 // apiOnlyFormats are formats only the JSON API returns; the API answers in
 // English by contract (errors_i18n.go), so they need no translation. Keep
