@@ -197,3 +197,40 @@ func TestNoScriptConflictChoices(t *testing.T) {
 		t.Errorf("use theirs: stored %v", got)
 	}
 }
+
+// TestNoScriptPhaseConflict: the phase block without JavaScript; "Use
+// theirs" takes the stored target and still saves the lead typed beside it.
+func TestNoScriptPhaseConflict(t *testing.T) {
+	f := newFixture(t)
+	b := f.login(f.coordinator.Email)
+	page := fmt.Sprintf("/assessments/%d/capabilities/leadership", f.assess.ID)
+	_, doc := b.get(page)
+	ownerTok := f.token(f.owner)
+	if r := f.api(ownerTok, "PUT", fmt.Sprintf("/api/v1/assessments/%d/capabilities/leadership", f.assess.ID), map[string]any{"target_phase": 3, "version": 0}); r.Status != 200 {
+		t.Fatalf("owner's target: %d %s", r.Status, r.Raw)
+	}
+	form := formOf(doc, "form.capability-form")
+	form.Set("target_phase", "4")
+	form.Set("lead", "Ministry of Social Affairs")
+	res, doc := b.post(page, form)
+	if res.StatusCode != http.StatusConflict {
+		t.Fatalf("stale phases: %d", res.StatusCode)
+	}
+	msg := text(doc.Find("#judgement .field-error"))
+	if !strings.HasPrefix(msg, "owner changed the phases of capability 1 (“") {
+		t.Errorf("message = %q", msg)
+	}
+	noKeysOrVersions(t, "phase conflict", msg)
+	if got := text(doc.Find(`[data-conflict="phases"] dl`)); got != "Target phase Stored now: 3 · Established Yours: 4 · Mature" {
+		t.Errorf("stored beside yours = %q", got)
+	}
+	form = formOf(doc, "form.capability-form")
+	form.Set("theirs", "phases")
+	if res, _ := b.post(page, form); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("use theirs: %d", res.StatusCode)
+	}
+	c := capability(t, f.api(ownerTok, "GET", fmt.Sprintf("/api/v1/assessments/%d", f.assess.ID), nil), "leadership")
+	if c["target_phase"] != float64(3) || c["lead"] != "Ministry of Social Affairs" {
+		t.Errorf("after use theirs: target %v, lead %v", c["target_phase"], c["lead"])
+	}
+}
