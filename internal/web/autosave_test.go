@@ -234,3 +234,18 @@ func TestNoScriptPhaseConflict(t *testing.T) {
 		t.Errorf("after use theirs: target %v, lead %v", c["target_phase"], c["lead"])
 	}
 }
+
+// TestSignOutClearsTheBrowsersStorage: what the autosave script queued in
+// the browser does not outlive the session, even if the script did not run.
+func TestSignOutClearsTheBrowsersStorage(t *testing.T) {
+	f := newFixture(t)
+	b := f.login(f.coordinator.Email)
+	res, _ := b.post("/logout", url.Values{})
+	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Clear-Site-Data") != `"storage"` {
+		t.Errorf("sign-out: %d, Clear-Site-Data %q", res.StatusCode, res.Header.Get("Clear-Site-Data"))
+	}
+	_, doc := f.login(f.coordinator.Email).get("/")
+	if v, _ := doc.Find("body").Attr("data-user"); v != fmt.Sprint(f.coordinator.ID) {
+		t.Errorf("body data-user = %q, want the signed-in user's id", v)
+	}
+}
