@@ -137,7 +137,8 @@ func loadDemo(ctx context.Context, db *store.Store, fw *framework.Framework) err
 }
 
 // demoAssessment creates an assessment and answers it from the phase table:
-// indicators at or below the phase are Yes, the next phase Partly, higher No.
+// indicators at or below the phase are Yes, the next phase Partly (No when
+// the phase is 0, since Partly on phase 1 reaches Building), higher No.
 // An incomplete assessment leaves its last third of capabilities unanswered.
 func demoAssessment(ctx context.Context, db *store.Store, fw *framework.Framework, by assessment.Actor, orgID int64,
 	title, period string, scope []string, phases []int, complete bool) (assessment.Assessment, error) {
@@ -161,7 +162,7 @@ func demoAssessment(ctx context.Context, db *store.Store, fw *framework.Framewor
 			switch {
 			case ind.Phase <= phase:
 				v, ev = assessment.Yes, fmt.Sprintf("Demo evidence: reference DL-%s-%02d (fictional document).", period, c.Number*10+n+1)
-			case ind.Phase == phase+1:
+			case ind.Phase == phase+1 && phase > 0: // Partly on phase 1 would be Building
 				v = assessment.Partly
 			case !complete && n%5 == 4:
 				v = assessment.Unknown

@@ -108,7 +108,7 @@ func demoAgencyAnswers(c *framework.Capability, phase int, agency string) []asse
 			an.Value = assessment.Unknown
 		case ind.Phase <= phase:
 			an.Value, an.Evidence = assessment.Yes, fmt.Sprintf("%s records, reference %s-%02d (fictional).", agency, c.Key, n+1)
-		case ind.Phase == phase+1:
+		case ind.Phase == phase+1 && phase > 0: // Partly on phase 1 would be Building
 			an.Value = assessment.Partly
 		default:
 			an.Value = assessment.No

@@ -107,7 +107,7 @@ func demoAnswer(ctx context.Context, db *store.Store, by assessment.Actor, id in
 		case phase < 0:
 		case ind.Phase <= phase:
 			an.Value, an.Evidence = assessment.Yes, fmt.Sprintf("Demo evidence: reference DL-2026-%02d (fictional document).", c.Number*10+n+1)
-		case ind.Phase == phase+1:
+		case ind.Phase == phase+1 && phase > 0: // Partly on phase 1 would be Building
 			an.Value = assessment.Partly
 		default:
 			an.Value = assessment.No

@@ -14,6 +14,7 @@ import (
 	"syscall"
 
 	"github.com/mnr-self-assessment/mnr/internal/framework"
+	"github.com/mnr-self-assessment/mnr/internal/logx"
 	"github.com/mnr-self-assessment/mnr/internal/store"
 )
 
@@ -40,11 +41,16 @@ type Main struct {
 	Stdout, Stderr io.Writer
 	DB             *store.Store
 	closers        []func() error
+	storeOptions   store.Options // set by flags before open; MNR_SQLITE_SYNC otherwise
 }
 
 // NewMain returns a Main on the given streams.
 func NewMain(stdin io.Reader, stdout, stderr io.Writer) *Main {
-	slog.SetDefault(slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo})))
+	if l, err := logx.New(stderr, os.Getenv("MNR_LOG_FORMAT"), slog.LevelInfo); err == nil {
+		slog.SetDefault(l)
+	} else {
+		slog.SetDefault(slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo})))
+	}
 	return &Main{Stdin: stdin, Stdout: stdout, Stderr: stderr}
 }
 
@@ -61,6 +67,11 @@ Commands:
   token create  create an API token for a user
   export      export an assessment (csv, xlsx, json, pdf)
   framework validate FILE  check a framework data file
+  backup      write a verified, compressed backup of a running SQLite installation
+  restore     replace a stopped installation's SQLite database with a backup
+  user erase  erase a person: name and email replaced by a pseudonym everywhere
+  organisation delete  export an organisation's data to a file, then delete it
+  audit prune delete audit events older than a date or an age
   version     print the version
 
 Every command takes -db (or MNR_DB). Run "mnr <command> -h" for its flags.
@@ -74,8 +85,11 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return flag.ErrHelp
 	}
 	cmd, rest := args[0], args[1:]
-	if len(rest) > 0 && (cmd == "user" || cmd == "member" || cmd == "token" || cmd == "framework") {
+	if len(rest) > 0 && (cmd == "user" || cmd == "member" || cmd == "token" || cmd == "framework" || cmd == "organisation" || cmd == "audit") {
 		cmd, rest = cmd+" "+rest[0], rest[1:]
+	}
+	if run, ok := m.opsCommands()[cmd]; ok {
+		return run(ctx, rest)
 	}
 	switch cmd {
 	case "serve":
@@ -130,7 +144,11 @@ func dbFlag(fs *flag.FlagSet) *string {
 
 // open connects and migrates, so every command works on a fresh machine.
 func (m *Main) open(ctx context.Context, dsn string) (*store.Store, error) {
-	db, err := store.Open(dsn)
+	opts := m.storeOptions
+	if opts.Synchronous == "" {
+		opts.Synchronous = os.Getenv("MNR_SQLITE_SYNC")
+	}
+	db, err := store.OpenWith(dsn, opts)
 	if err != nil {
 		return nil, err
 	}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/mnr-self-assessment/mnr/internal/framework"
+	"github.com/mnr-self-assessment/mnr/internal/logx"
 	"github.com/mnr-self-assessment/mnr/internal/mail"
 	"github.com/mnr-self-assessment/mnr/internal/report"
 	"github.com/mnr-self-assessment/mnr/internal/web"
@@ -27,9 +28,14 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	dsn := dbFlag(fs)
 	idle := fs.Duration("idle-timeout", 2*time.Hour, "sign out after this long without activity")
 	absolute := fs.Duration("absolute-timeout", 12*time.Hour, "sign out this long after sign-in, whatever the activity")
+	ops := opsFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	if err := ops.applyLogging(m); err != nil {
+		return err
+	}
+	m.storeOptions.Synchronous = ops.sqliteSync
 	db, err := m.open(ctx, *dsn)
 	if err != nil {
 		return err
@@ -51,6 +57,9 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		}
 		cfg.Mailer, cfg.MailNotifications = m, true
 	}
+	if err := ops.configure(&cfg); err != nil {
+		return err
+	}
 	srv, err := web.New(cfg, db, fw)
 	if err != nil {
 		return err
@@ -59,23 +68,35 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
+	stopOps, err := m.startOps(ctx, ops, db, fw.Version)
+	if err != nil {
+		ln.Close()
+		return err
+	}
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 60 * time.Second,
 		WriteTimeout: 120 * time.Second, IdleTimeout: 120 * time.Second}
-	slog.Info("serving", "url", "http://"+ln.Addr().String(), "database", *dsn, "framework", fw.Version)
+	slog.Info("serving", "url", "http://"+ln.Addr().String(), "database", logx.Redact(*dsn), "framework", fw.Version)
 	fmt.Fprintf(m.Stdout, "MNR Self-Assessment listening on http://%s\n", ln.Addr())
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {
 	case err := <-errc:
+		stopOps(context.Background())
 		if !errors.Is(err, http.ErrServerClosed) {
 			return err
 		}
 		return nil
 	case <-ctx.Done():
-		sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		// Stop accepting, let requests in flight (saves, PDF exports)
+		// finish, stop the timers; Close then checkpoints the database.
+		sctx, cancel := context.WithTimeout(context.Background(), ops.shutdownTimeout)
 		defer cancel()
-		slog.Info("shutting down")
-		return hs.Shutdown(sctx)
+		slog.Info("shutting down", "timeout", ops.shutdownTimeout.String())
+		err := hs.Shutdown(sctx)
+		if err != nil {
+			slog.Error("requests still running at the shutdown timeout were cut off", "err", err)
+		}
+		return errors.Join(err, stopOps(sctx))
 	}
 }
 
@@ -96,7 +117,8 @@ func (m *Main) frameworkValidate(args []string) error {
 	if len(args) != 1 {
 		return errors.New("usage: mnr framework validate FILE")
 	}
-	// Translation files beside the source (NAME.<lang>.yaml) are checked too.
+	// Translation files beside the source (NAME.<lang>.yaml) are checked
+	// too, and mappings against the earlier versions they name.
 	f, err := framework.ParseFS(os.DirFS(filepath.Dir(args[0])), filepath.Base(args[0]))
 	if err != nil {
 		var ve *framework.ValidationError
@@ -107,11 +129,6 @@ func (m *Main) frameworkValidate(args []string) error {
 		}
 		return err
 	}
-	n := 0
-	for _, c := range f.Capabilities() {
-		n += len(c.Indicators)
-	}
-	fmt.Fprintf(m.Stdout, "framework %s is valid: %d domains, %d capabilities, %d indicators, languages %v\n",
-		f.Version, len(f.Domains), len(f.Capabilities()), n, f.Languages)
+	fmt.Fprintln(m.Stdout, f.Summary())
 	return nil
 }

@@ -21,12 +21,14 @@ type DomainDetail struct {
 	Completion   Completion
 }
 
-// CapabilityDetail is one capability's answers and judgement.
+// CapabilityDetail is one capability's answers and judgement. The embedded
+// Rating is the phase rule's result: Suggested, NotAssessedReason, the
+// jagged AboveSuggested indicators and the DataGaps.
 type CapabilityDetail struct {
 	Capability *framework.Capability
 	State      CapabilityState
 	Answers    map[string]Answer // by indicator key; missing means unanswered
-	Suggested  int
+	Rating
 	Completion Completion
 }
 
@@ -48,10 +50,31 @@ func (c *CapabilityDetail) ConfirmedPhase() int {
 }
 
 // Assessed reports whether the capability has a phase to report: the
-// assessor confirmed one, or every indicator is answered. Otherwise reports
-// say "not assessed" rather than showing a misleading 0.
+// assessor confirmed one, or every indicator is answered; and the answers
+// can place it at all (NotAssessedReason is empty: no more than half of
+// the indicators Not applicable). Otherwise reports say "not assessed"
+// rather than showing a misleading phase.
 func (c *CapabilityDetail) Assessed() bool {
+	if c.NotAssessedReason != "" {
+		return false
+	}
 	return c.State.Confirmed != nil || c.Completion.Complete()
+}
+
+// Values returns the answer values by indicator key, for the phase rule.
+func (c *CapabilityDetail) Values() map[string]AnswerValue {
+	values := make(map[string]AnswerValue, len(c.Answers))
+	for k, a := range c.Answers {
+		values[k] = a.Value
+	}
+	return values
+}
+
+// rate recomputes the rating and completion from the answers.
+func (c *CapabilityDetail) rate() {
+	values := c.Values()
+	c.Rating = Rate(c.Capability, values)
+	c.Completion = CapabilityCompletion(c.Capability, values)
 }
 
 // NeedsJustification reports whether the confirmed phase departs from the
@@ -88,12 +111,7 @@ func NewDetail(fw *framework.Framework, org Organisation, a Assessment, states [
 				st = CapabilityState{AssessmentID: a.ID, CapabilityKey: c.Key}
 			}
 			cd := &CapabilityDetail{Capability: c, State: st, Answers: answerBy[c.Key]}
-			values := make(map[string]AnswerValue, len(cd.Answers))
-			for k, an := range cd.Answers {
-				values[k] = an.Value
-			}
-			cd.Suggested = SuggestedPhase(c, values)
-			cd.Completion = CapabilityCompletion(c, values)
+			cd.rate()
 			dd.Capabilities = append(dd.Capabilities, cd)
 			dd.Completion = dd.Completion.Add(cd.Completion)
 		}
@@ -146,10 +164,5 @@ func (c *CapabilityDetail) Apply(answers []Answer, st *CapabilityState) {
 	if st != nil {
 		c.State = *st
 	}
-	values := make(map[string]AnswerValue, len(c.Answers))
-	for k, a := range c.Answers {
-		values[k] = a.Value
-	}
-	c.Suggested = SuggestedPhase(c.Capability, values)
-	c.Completion = CapabilityCompletion(c.Capability, values)
+	c.rate()
 }

@@ -136,6 +136,9 @@ func (in *AnswerInput) Validate(a *Assessment, fw *framework.Framework, indicato
 	if err := optionalText("note", in.Note, MaxNote); err != nil {
 		return Answer{}, err
 	}
+	if v == NA && in.Note == "" { // so Not applicable is a judgement, not a way round a question
+		return Answer{}, FieldError("note", "a Not applicable answer needs a reason: say in the note why the indicator does not apply")
+	}
 	links, err := validLinks(in.Links)
 	if err != nil {
 		return Answer{}, err

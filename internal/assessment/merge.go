@@ -142,8 +142,20 @@ func unchanged(mine, stored, base Fields) bool {
 // stored's version with the writer's provenance. When a field was changed
 // on both sides to different values, or mine has no base to merge from,
 // the error is a conflict (Stale) listing those fields.
+//
+// Not applicable needs its reason in the note: a merge that would leave Not
+// applicable without one (one person chose it, another cleared the note) is
+// a conflict on both fields.
 func MergeAnswer(stored, mine Answer) (Answer, error) {
-	merged, clash := mergeFields(AnswerFields, stored.Fields(), mine.Fields(), mine.Base, nil)
+	sf, mf := stored.Fields(), mine.Fields()
+	merged, clash := mergeFields(AnswerFields, sf, mf, mine.Base, nil)
+	if clash == nil && merged[FieldAnswer] == string(NA) && merged[FieldNote] == "" && !(sf[FieldAnswer] == string(NA) && sf[FieldNote] == "") {
+		for _, n := range []string{FieldAnswer, FieldNote} {
+			if sf[n] != mf[n] {
+				clash = append(clash, n)
+			}
+		}
+	}
 	if clash != nil {
 		return Answer{}, Stale(stored, clash)
 	}

@@ -28,16 +28,29 @@ func (t Text) In(lang string) string {
 
 // Framework is one version of the MNR framework.
 type Framework struct {
-	Version         string           `yaml:"version" json:"version"`
-	Title           Text             `yaml:"title" json:"title"`
-	Languages       []string         `yaml:"languages" json:"languages"`
-	Scale           []Phase          `yaml:"scale" json:"scale"`
-	Domains         []*Domain        `yaml:"domains" json:"domains"`
+	Version string `yaml:"version" json:"version"`
+	Title   Text   `yaml:"title" json:"title"`
+	// About says what the framework is: this application's
+	// operationalisation of the MNR and its maturity model, not an official
+	// WeProtect instrument.
+	About Text `yaml:"about" json:"about"`
+	// Rule states in words how answers place a capability (the rule of
+	// assessment.Rate), so pages and reports can show it.
+	Rule      Text      `yaml:"rule" json:"rule"`
+	Languages []string  `yaml:"languages" json:"languages"`
+	Scale     []Phase   `yaml:"scale" json:"scale"`
+	Domains   []*Domain `yaml:"domains" json:"domains"`
+	// Enablers are the MNR's cross-cutting conditions, answered like
+	// capabilities but kept apart from them: Capabilities() and Domains
+	// never include them, so no capability figure mixes them in.
+	// The field is EnablerSection because Enablers() is the accessor.
+	EnablerSection  []*Capability    `yaml:"enablers,omitempty" json:"enablers"`
 	Recommendations []Recommendation `yaml:"recommendations" json:"recommendations"`
 	// Mappings relate earlier versions' keys to this version's (optional).
 	Mappings []Mapping `yaml:"mappings,omitempty" json:"mappings,omitempty"`
 
 	capabilities map[string]*Capability
+	enablers     map[string]*Capability
 	indicators   map[string]*Indicator
 	ordered      []*Capability
 }
@@ -59,7 +72,9 @@ type Domain struct {
 	Capabilities []*Capability `yaml:"capabilities" json:"capabilities"`
 }
 
-// Capability is one of the MNR's 21 numbered capabilities.
+// Capability is one of the MNR's 21 numbered capabilities, or one of its
+// enablers (Kind tells which): both are answered through indicators and
+// placed on the same scale, so one shape serves the questionnaire for both.
 type Capability struct {
 	Key             string       `yaml:"key" json:"key"`
 	Number          int          `yaml:"number" json:"number"`
@@ -71,6 +86,10 @@ type Capability struct {
 	Indicators      []*Indicator `yaml:"indicators" json:"indicators"`
 	Recommendations []int        `yaml:"recommendations" json:"recommendations"`
 
+	// Kind is KindCapability or KindEnabler, set when the framework is
+	// indexed from the section the entry is in.
+	Kind Kind `yaml:"-" json:"-"`
+	// Domain is the capability's domain; nil for an enabler.
 	Domain *Domain `yaml:"-" json:"-"`
 }
 
@@ -86,20 +105,41 @@ type Indicator struct {
 }
 
 // Recommendation is one of the source document's recommendations; capabilities
-// refer to it by number.
+// refer to it by number. Addressee is who the source addresses it to (the
+// international community, technology companies, national policy makers…).
 type Recommendation struct {
-	Number int  `yaml:"number" json:"number"`
-	Text   Text `yaml:"text" json:"text"`
+	Number    int  `yaml:"number" json:"number"`
+	Addressee Text `yaml:"addressee,omitempty" json:"addressee,omitempty"`
+	Text      Text `yaml:"text" json:"text"`
 }
 
-// Capability returns the capability with key, or nil.
+// Capability returns the capability with key, or nil. Enablers are not
+// capabilities: use Enabler or Assessable for them.
 func (f *Framework) Capability(key string) *Capability { return f.capabilities[key] }
 
-// Indicator returns the indicator with key, or nil.
+// Enabler returns the enabler with key, or nil.
+func (f *Framework) Enabler(key string) *Capability { return f.enablers[key] }
+
+// Assessable returns the capability or enabler with key, or nil: whatever
+// the questionnaire can answer.
+func (f *Framework) Assessable(key string) *Capability {
+	if c := f.capabilities[key]; c != nil {
+		return c
+	}
+	return f.enablers[key]
+}
+
+// Indicator returns the indicator with key, of a capability or an enabler
+// (its Capability field points to either), or nil.
 func (f *Framework) Indicator(key string) *Indicator { return f.indicators[key] }
 
-// Capabilities returns all capabilities in MNR number order.
+// Capabilities returns all capabilities in MNR number order, never the
+// enablers.
 func (f *Framework) Capabilities() []*Capability { return f.ordered }
+
+// Enablers returns the enablers in number order (E1…), empty for versions
+// that define none.
+func (f *Framework) Enablers() []*Capability { return f.EnablerSection }
 
 // PhaseInfo returns the scale entry for phase n.
 func (f *Framework) PhaseInfo(n int) Phase {
@@ -138,18 +178,32 @@ func (c *Capability) IndicatorsByPhase(p int) []*Indicator {
 // index builds the lookup maps and back-pointers after loading.
 func (f *Framework) index() {
 	f.capabilities = map[string]*Capability{}
+	f.enablers = map[string]*Capability{}
 	f.indicators = map[string]*Indicator{}
 	f.ordered = nil
 	for _, d := range f.Domains {
 		for _, c := range d.Capabilities {
-			c.Domain = d
+			c.Domain, c.Kind = d, KindCapability
 			f.capabilities[c.Key] = c
 			f.ordered = append(f.ordered, c)
-			for _, in := range c.Indicators {
-				in.Capability = c
-				f.indicators[in.Key] = in
-			}
+			f.indexIndicators(c)
 		}
 	}
 	sort.SliceStable(f.ordered, func(i, j int) bool { return f.ordered[i].Number < f.ordered[j].Number })
+	if f.EnablerSection == nil {
+		f.EnablerSection = []*Capability{} // JSON shows [] for a version without enablers
+	}
+	for _, e := range f.EnablerSection {
+		e.Kind = KindEnabler
+		f.enablers[e.Key] = e
+		f.indexIndicators(e)
+	}
+	sort.SliceStable(f.EnablerSection, func(i, j int) bool { return f.EnablerSection[i].Number < f.EnablerSection[j].Number })
+}
+
+func (f *Framework) indexIndicators(c *Capability) {
+	for _, in := range c.Indicators {
+		in.Capability = c
+		f.indicators[in.Key] = in
+	}
 }

@@ -38,8 +38,9 @@ func Default() (*Framework, error) {
 }
 
 var (
-	versionsMu sync.Mutex
-	versions   = map[string]*Framework{}
+	embeddedOnce sync.Once
+	embedded     map[string]*Framework
+	embeddedErr  error
 )
 
 // Get returns the embedded framework of a given version, so an assessment
@@ -48,33 +49,77 @@ func Get(version string) (*Framework, error) {
 	if d, err := Default(); err == nil && d.Version == version {
 		return d, nil
 	}
-	versionsMu.Lock()
-	defer versionsMu.Unlock()
-	if f, ok := versions[version]; ok {
-		return f, nil
-	}
-	names, err := fs.Glob(dataFS, "data/*.yaml")
+	all, err := loadEmbedded()
 	if err != nil {
 		return nil, err
 	}
-	for _, n := range names {
-		if strings.Count(path.Base(n), ".") > 2 { // mnr-2026.1.ar.yaml is a translation
-			continue
-		}
-		b, err := dataFS.ReadFile(n)
-		if err != nil {
-			return nil, err
-		}
-		f, err := parseWith(b, dataFS, n)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", n, err)
-		}
-		versions[f.Version] = f
-	}
-	if f, ok := versions[version]; ok {
+	if f, ok := all[version]; ok {
 		return f, nil
 	}
 	return nil, fmt.Errorf("framework version %q is not available in this build", version)
+}
+
+// Versions lists the embedded framework versions, oldest first.
+func Versions() ([]string, error) {
+	all, err := loadEmbedded()
+	if err != nil {
+		return nil, err
+	}
+	return sortedKeys(all), nil
+}
+
+// loadEmbedded parses every embedded version once, then checks each one's
+// mappings against the earlier versions it names.
+func loadEmbedded() (map[string]*Framework, error) {
+	embeddedOnce.Do(func() {
+		all := map[string]*Framework{}
+		d, derr := Default()
+		if derr == nil {
+			all[d.Version] = d
+		}
+		names, err := fs.Glob(dataFS, "data/*.yaml")
+		if err != nil {
+			embeddedErr = err
+			return
+		}
+		for _, n := range names {
+			if !isSource(n) || (n == CurrentFile && derr == nil) {
+				continue
+			}
+			b, err := dataFS.ReadFile(n)
+			if err != nil {
+				embeddedErr = err
+				return
+			}
+			f, err := parseWith(b, dataFS, n)
+			if err != nil {
+				embeddedErr = fmt.Errorf("%s: %w", n, err)
+				return
+			}
+			all[f.Version] = f
+		}
+		for _, f := range all {
+			err := f.CheckMappings(func(v string) (*Framework, error) {
+				if g, ok := all[v]; ok {
+					return g, nil
+				}
+				return nil, fmt.Errorf("version %q is not in this build", v)
+			})
+			if err != nil {
+				embeddedErr = fmt.Errorf("framework %s: %w", f.Version, err)
+				return
+			}
+		}
+		embedded = all
+	})
+	return embedded, embeddedErr
+}
+
+// isSource tells a version's source file (mnr-2026.1.yaml) from its
+// translation files (mnr-2026.1.ar.yaml) and glossaries.
+func isSource(name string) bool {
+	base := path.Base(name)
+	return strings.HasPrefix(base, "mnr-") && strings.Count(base, ".") == 2
 }
 
 // Parse decodes and validates a framework file on its own (no translation
@@ -83,13 +128,36 @@ func Get(version string) (*Framework, error) {
 func Parse(b []byte) (*Framework, error) { return parseWith(b, nil, "") }
 
 // ParseFS parses the source file at name in fsys together with its
-// translation files (name without .yaml, then .<lang>.yaml).
+// translation files (name without .yaml, then .<lang>.yaml), and checks
+// its mappings against the earlier versions they name: the file of that
+// version beside it (mnr-<version>.yaml), else the embedded one.
 func ParseFS(fsys fs.FS, name string) (*Framework, error) {
 	b, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return nil, err
 	}
-	return parseWith(b, fsys, name)
+	f, err := parseWith(b, fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	err = f.CheckMappings(func(v string) (*Framework, error) {
+		sibling := path.Join(path.Dir(name), "mnr-"+v+".yaml")
+		if b, err := fs.ReadFile(fsys, sibling); err == nil {
+			return parseWith(b, fsys, sibling)
+		}
+		all, err := loadEmbedded()
+		if err != nil {
+			return nil, err
+		}
+		if g, ok := all[v]; ok {
+			return g, nil
+		}
+		return nil, fmt.Errorf("no file %s and no embedded version %q", sibling, v)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
 }
 
 func parseWith(b []byte, fsys fs.FS, name string) (*Framework, error) {
@@ -104,6 +172,7 @@ func parseWith(b []byte, fsys fs.FS, name string) (*Framework, error) {
 			return nil, err
 		}
 	}
+	f.normalise()
 	if err := f.Validate(); err != nil {
 		return nil, err
 	}

@@ -1,16 +1,108 @@
 package framework
 
-import "fmt"
+import (
+	"fmt"
+
+	"gopkg.in/yaml.v3"
+)
 
 // Mapping says how the keys of an earlier framework version correspond to
 // this one, so answers can be carried into a new cycle and trends compared
-// honestly across versions. A key listed with an empty value has no
-// counterpart; a key not listed keeps its meaning if this version still
-// has it (keys are never reused for something else).
+// honestly across versions. A capability key listed with an empty value has
+// no counterpart; one not listed keeps its meaning if this version still has
+// it (keys are never reused for something else). Indicators say what became
+// of each earlier key (a Change); CheckMappings requires every one of them
+// to be listed when the earlier version is at hand.
 type Mapping struct {
-	From         string            `yaml:"from" json:"from"`
-	Capabilities map[string]string `yaml:"capabilities" json:"capabilities,omitempty"`
-	Indicators   map[string]string `yaml:"indicators" json:"indicators,omitempty"`
+	From         string             `yaml:"from" json:"from"`
+	Capabilities map[string]string  `yaml:"capabilities" json:"capabilities,omitempty"`
+	Indicators   map[string]*Change `yaml:"indicators" json:"indicators,omitempty"`
+}
+
+// ChangeKind says what became of an earlier version's indicator.
+type ChangeKind string
+
+// What can become of an indicator from one version to the next.
+const (
+	// Same: the same test under the same key.
+	Same ChangeKind = "same"
+	// Changed: one counterpart (the same key or another) whose wording,
+	// threshold or phase was adjusted; the answer carries, to be confirmed.
+	Changed ChangeKind = "changed"
+	// Split: a compound test became several; by default the new ones start
+	// unanswered, with carry: true the answer is copied into each.
+	Split ChangeKind = "split"
+	// Merged: the test now lives in another indicator, which takes its
+	// answer from its own predecessor; this key's answer is not carried.
+	Merged ChangeKind = "merged"
+	// Removed: no counterpart; the answer is not carried.
+	Removed ChangeKind = "removed"
+)
+
+// ChangeKinds lists the kinds in the order summaries show them.
+var ChangeKinds = []ChangeKind{Same, Changed, Split, Merged, Removed}
+
+// Change is what became of one earlier indicator. In the data file it is
+// either a key (the counterpart: the same key means same, another key
+// changed, "" removed) or {kind, to, carry}.
+type Change struct {
+	Kind ChangeKind `yaml:"kind" json:"kind"`
+	To   []string   `yaml:"to,omitempty" json:"to,omitempty"`
+	// Carry, when given, overrides the kind's default (same and changed
+	// carry, the others do not).
+	Carry *bool `yaml:"carry,omitempty" json:"-"`
+	// Carries is the resolved rule: the earlier answer is copied into every
+	// key of To when the next cycle starts (marked carried forward, so
+	// someone confirms it).
+	Carries bool `yaml:"-" json:"carry"`
+
+	short  string // the key given in the short form
+	scalar bool
+}
+
+// UnmarshalYAML accepts the short form (a key) or the full form.
+func (c *Change) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode {
+		c.scalar = true
+		return n.Decode(&c.short)
+	}
+	type plain Change
+	return n.Decode((*plain)(c))
+}
+
+// resolve fills Kind, To and Carries from the short form and the defaults,
+// for the earlier key old.
+func (c *Change) resolve(old string) {
+	if c.scalar {
+		switch c.short {
+		case "":
+			c.Kind = Removed
+		case old:
+			c.Kind, c.To = Same, []string{old}
+		default:
+			c.Kind, c.To = Changed, []string{c.short}
+		}
+	}
+	if (c.Kind == Same || c.Kind == Changed) && len(c.To) == 0 {
+		c.To = []string{old}
+	}
+	c.Carries = c.Kind == Same || c.Kind == Changed
+	if c.Carry != nil {
+		c.Carries = *c.Carry
+	}
+}
+
+// normalise resolves every change's short form and defaults.
+func (f *Framework) normalise() {
+	for i := range f.Mappings {
+		for old, c := range f.Mappings[i].Indicators {
+			if c == nil {
+				c = &Change{scalar: true}
+				f.Mappings[i].Indicators[old] = c
+			}
+			c.resolve(old)
+		}
+	}
 }
 
 // mapping returns the declared mapping from an earlier version.
@@ -29,18 +121,10 @@ func (f *Framework) Comparable(from string) bool {
 	return from == f.Version || f.mapping(from) != nil
 }
 
-// MapCapability returns the key in this version of capability key of
-// version from; ok is false where no mapping exists.
+// MapCapability returns the key in this version of capability (or enabler)
+// key of version from; ok is false where no mapping exists.
 func (f *Framework) MapCapability(from, key string) (string, bool) {
-	return f.mapKey(from, key, func(m *Mapping) map[string]string { return m.Capabilities }, func(k string) bool { return f.Capability(k) != nil })
-}
-
-// MapIndicator is MapCapability for indicators.
-func (f *Framework) MapIndicator(from, key string) (string, bool) {
-	return f.mapKey(from, key, func(m *Mapping) map[string]string { return m.Indicators }, func(k string) bool { return f.Indicator(k) != nil })
-}
-
-func (f *Framework) mapKey(from, key string, table func(*Mapping) map[string]string, exists func(string) bool) (string, bool) {
+	exists := func(k string) bool { return f.Assessable(k) != nil }
 	if from == f.Version {
 		return key, exists(key)
 	}
@@ -48,14 +132,72 @@ func (f *Framework) mapKey(from, key string, table func(*Mapping) map[string]str
 	if m == nil {
 		return "", false
 	}
-	if to, listed := table(m)[key]; listed {
+	if to, listed := m.Capabilities[key]; listed {
 		return to, to != "" && exists(to)
 	}
 	return key, exists(key)
 }
 
-// mappings checks that each mapping names an earlier version once
-// and points only at keys of this version, one old key per new key.
+// IndicatorChange says what became of indicator key of version from in
+// this version; ok is false when the versions are not comparable. An
+// indicator the mapping does not list is the same if this version still
+// has the key, removed otherwise.
+func (f *Framework) IndicatorChange(from, key string) (Change, bool) {
+	if from != f.Version {
+		m := f.mapping(from)
+		if m == nil {
+			return Change{}, false
+		}
+		if c, listed := m.Indicators[key]; listed {
+			return *c, true
+		}
+	}
+	if f.Indicator(key) != nil {
+		return Change{Kind: Same, To: []string{key}, Carries: true}, true
+	}
+	return Change{Kind: Removed}, true
+}
+
+// CarryTargets returns the keys of this version into which an answer to
+// indicator key of version from is copied when a new cycle starts.
+func (f *Framework) CarryTargets(from, key string) []string {
+	c, ok := f.IndicatorChange(from, key)
+	if !ok || !c.Carries {
+		return nil
+	}
+	var out []string
+	for _, k := range c.To {
+		if f.Indicator(k) != nil {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// MapIndicator returns the one key of this version an answer to indicator
+// key of version from carries to (same, or changed with a single
+// counterpart); ok is false otherwise, including for a split, whose answer
+// CarryTargets copies to several keys.
+func (f *Framework) MapIndicator(from, key string) (string, bool) {
+	t := f.CarryTargets(from, key)
+	if c, _ := f.IndicatorChange(from, key); len(t) != 1 || c.Kind == Split {
+		return "", false
+	}
+	return t[0], true
+}
+
+// Counts tells how many indicators of the earlier version each kind of
+// change accounts for.
+func (m *Mapping) Counts() map[ChangeKind]int {
+	out := map[ChangeKind]int{}
+	for _, c := range m.Indicators {
+		out[c.Kind]++
+	}
+	return out
+}
+
+// mappings checks that each mapping names an earlier version once and
+// points only at keys of this version, with changes that make sense.
 func (v *validator) mappings() {
 	seen := map[string]bool{}
 	for i, m := range v.f.Mappings {
@@ -70,7 +212,7 @@ func (v *validator) mappings() {
 		}
 		seen[m.From] = true
 		v.targets(where+" capabilities", m.Capabilities, func(k string) bool { return v.hasCapability(k) })
-		v.targets(where+" indicators", m.Indicators, func(k string) bool { return v.hasIndicator(k) })
+		v.changes(where+" indicators", m.Indicators)
 	}
 }
 
@@ -93,10 +235,65 @@ func (v *validator) targets(where string, table map[string]string, exists func(s
 	}
 }
 
+// changes checks each indicator change: a known kind, the number of
+// counterparts the kind needs, counterparts this version has, and at most
+// one earlier answer carried into any one indicator.
+func (v *validator) changes(where string, table map[string]*Change) {
+	carried := map[string]string{}
+	for _, from := range sortedKeys(table) {
+		c := table[from]
+		at := fmt.Sprintf("%s: %q", where, from)
+		if !keyPattern.MatchString(from) {
+			v.addf("%s is not a key", at)
+		}
+		switch n := len(c.To); c.Kind {
+		case Same:
+			if n != 1 || c.To[0] != from {
+				v.addf("%s: same must keep the key", at)
+			}
+		case Changed, Merged:
+			if n != 1 {
+				v.addf("%s: %s needs one counterpart, has %d", at, c.Kind, n)
+			}
+		case Split:
+			if n < 2 {
+				v.addf("%s: split needs two counterparts or more, has %d", at, n)
+			}
+		case Removed:
+			if n != 0 || c.Carries {
+				v.addf("%s: removed has no counterpart and carries nothing", at)
+			}
+		default:
+			v.addf("%s: unknown kind %q (same, changed, split, merged or removed)", at, c.Kind)
+		}
+		for _, to := range c.To {
+			if !v.hasIndicator(to) {
+				v.addf("%s maps to %q, which this version does not have", at, to)
+			}
+			if !c.Carries {
+				continue
+			}
+			if prev, dup := carried[to]; dup {
+				v.addf("%s: %q and %q both map to %q and carry their answers", where, prev, from, to)
+			}
+			carried[to] = from
+		}
+	}
+}
+
 func (v *validator) hasCapability(key string) bool {
-	for _, d := range v.f.Domains {
-		for _, c := range d.Capabilities {
-			if c.Key == key {
+	for _, c := range v.assessables() {
+		if c.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+func (v *validator) hasIndicator(key string) bool {
+	for _, c := range v.assessables() {
+		for _, in := range c.Indicators {
+			if in.Key == key {
 				return true
 			}
 		}
@@ -104,15 +301,11 @@ func (v *validator) hasCapability(key string) bool {
 	return false
 }
 
-func (v *validator) hasIndicator(key string) bool {
+// assessables lists capabilities and enablers before indexing.
+func (v *validator) assessables() []*Capability {
+	var out []*Capability
 	for _, d := range v.f.Domains {
-		for _, c := range d.Capabilities {
-			for _, in := range c.Indicators {
-				if in.Key == key {
-					return true
-				}
-			}
-		}
+		out = append(out, d.Capabilities...)
 	}
-	return false
+	return append(out, v.f.EnablerSection...)
 }

@@ -16,14 +16,33 @@ import (
 // on one file and the English source stays readable. Keys are the stable
 // keys of the source file.
 type Translation struct {
-	Lang            string                    `yaml:"lang"`
-	Version         string                    `yaml:"version"`
-	Title           string                    `yaml:"title"`
-	Scale           map[string]PhaseText      `yaml:"scale"`
-	Recommendations map[int]string            `yaml:"recommendations"`
-	Domains         map[string]DomainText     `yaml:"domains"`
-	Capabilities    map[string]CapabilityText `yaml:"capabilities"`
-	Indicators      map[string]IndicatorText  `yaml:"indicators"`
+	Lang            string                     `yaml:"lang"`
+	Version         string                     `yaml:"version"`
+	Title           string                     `yaml:"title"`
+	About           string                     `yaml:"about"`
+	Rule            string                     `yaml:"rule"`
+	Scale           map[string]PhaseText       `yaml:"scale"`
+	Recommendations map[int]RecommendationText `yaml:"recommendations"`
+	Domains         map[string]DomainText      `yaml:"domains"`
+	Capabilities    map[string]CapabilityText  `yaml:"capabilities"`
+	Enablers        map[string]CapabilityText  `yaml:"enablers"`
+	Indicators      map[string]IndicatorText   `yaml:"indicators"`
+}
+
+// RecommendationText translates a recommendation: either its text alone
+// (a plain string, as in the 2026.1 files) or its addressee and text.
+type RecommendationText struct {
+	Addressee string `yaml:"addressee"`
+	Text      string `yaml:"text"`
+}
+
+// UnmarshalYAML accepts a plain string as the text alone.
+func (r *RecommendationText) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode {
+		return n.Decode(&r.Text)
+	}
+	type plain RecommendationText
+	return n.Decode((*plain)(r))
 }
 
 // PhaseText translates a scale entry.
@@ -102,6 +121,8 @@ func (f *Framework) apply(t *Translation) error {
 		}
 	}
 	set(f.Title, t.Title)
+	set(f.About, t.About)
+	set(f.Rule, t.Rule)
 	var unknown []string
 	for key, pt := range t.Scale {
 		found := false
@@ -116,11 +137,12 @@ func (f *Framework) apply(t *Translation) error {
 			unknown = append(unknown, "scale "+key)
 		}
 	}
-	for n, s := range t.Recommendations {
+	for n, rt := range t.Recommendations {
 		found := false
 		for _, r := range f.Recommendations {
 			if r.Number == n {
-				set(r.Text, s)
+				set(r.Text, rt.Text)
+				set(r.Addressee, rt.Addressee)
 				found = true
 			}
 		}
@@ -130,6 +152,7 @@ func (f *Framework) apply(t *Translation) error {
 	}
 	doms := map[string]*Domain{}
 	caps := map[string]*Capability{}
+	enbs := map[string]*Capability{}
 	inds := map[string]*Indicator{}
 	for _, d := range f.Domains {
 		doms[d.Key] = d
@@ -138,6 +161,12 @@ func (f *Framework) apply(t *Translation) error {
 			for _, in := range c.Indicators {
 				inds[in.Key] = in
 			}
+		}
+	}
+	for _, e := range f.EnablerSection {
+		enbs[e.Key] = e
+		for _, in := range e.Indicators {
+			inds[in.Key] = in
 		}
 	}
 	for key, dt := range t.Domains {
@@ -149,20 +178,24 @@ func (f *Framework) apply(t *Translation) error {
 		set(d.Name, dt.Name)
 		set(d.Outcome, dt.Outcome)
 	}
-	for key, ct := range t.Capabilities {
-		c, ok := caps[key]
-		if !ok {
-			unknown = append(unknown, "capability "+key)
-			continue
-		}
-		set(c.Name, ct.Name)
-		set(c.Short, ct.Short)
-		set(c.Description, ct.Description)
-		set(c.Why, ct.Why)
-		for p, s := range ct.Phases {
-			set(c.Phases[p], s)
+	apply := func(kind string, table map[string]CapabilityText, known map[string]*Capability) {
+		for key, ct := range table {
+			c, ok := known[key]
+			if !ok {
+				unknown = append(unknown, kind+" "+key)
+				continue
+			}
+			set(c.Name, ct.Name)
+			set(c.Short, ct.Short)
+			set(c.Description, ct.Description)
+			set(c.Why, ct.Why)
+			for p, s := range ct.Phases {
+				set(c.Phases[p], s)
+			}
 		}
 	}
+	apply("capability", t.Capabilities, caps)
+	apply("enabler", t.Enablers, enbs)
 	for key, it := range t.Indicators {
 		in, ok := inds[key]
 		if !ok {

@@ -7,10 +7,16 @@ import (
 	"strings"
 )
 
-// Bounds on indicators per capability, from the product's content rules.
+// Bounds on indicators per capability and per enabler, from the product's
+// content rules: enough for every phase to have its own tests, few enough
+// for one sitting. Legislation in 2026.2, with one indicator per ICMEC
+// criterion and per missing offence or power, is the longest.
 const (
-	MinIndicators = 4
-	MaxIndicators = 8
+	MinIndicators        = 4
+	MaxIndicators        = 20
+	MinEnablerIndicators = 4 // every phase 1..MaxPhase needs one
+	MaxEnablerIndicators = 5
+	MaxEnablers          = 9
 )
 
 var keyPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -71,6 +77,8 @@ func (v *validator) run() {
 		v.addf("languages: must list \"en\" first")
 	}
 	v.text("title", f.Title)
+	v.text("about", f.About)
+	v.text("rule", f.Rule)
 	v.scale()
 	recs := map[int]bool{}
 	for _, r := range f.Recommendations {
@@ -79,6 +87,9 @@ func (v *validator) run() {
 		}
 		recs[r.Number] = true
 		v.text(fmt.Sprintf("recommendation %d", r.Number), r.Text)
+		if r.Addressee != nil {
+			v.text(fmt.Sprintf("recommendation %d addressee", r.Number), r.Addressee)
+		}
 	}
 	numbers := map[int]string{}
 	if len(f.Domains) == 0 {
@@ -96,7 +107,7 @@ func (v *validator) run() {
 				v.addf("capability %q: number %d already used by %q", c.Key, c.Number, prev)
 			}
 			numbers[c.Number] = c.Key
-			v.capability(c, recs)
+			v.capability("capability", c, recs, MinIndicators, MaxIndicators)
 		}
 	}
 	for i := 1; i <= len(numbers); i++ {
@@ -104,7 +115,29 @@ func (v *validator) run() {
 			v.addf("capabilities: numbering has a gap at %d", i)
 		}
 	}
+	v.enablers(recs)
 	v.mappings()
+}
+
+// enablers checks the enablers section like capabilities, with their own
+// numbering (E1…) and bounds.
+func (v *validator) enablers(recs map[int]bool) {
+	if len(v.f.EnablerSection) > MaxEnablers {
+		v.addf("enablers: %d, at most %d", len(v.f.EnablerSection), MaxEnablers)
+	}
+	numbers := map[int]string{}
+	for _, e := range v.f.EnablerSection {
+		if prev, dup := numbers[e.Number]; dup {
+			v.addf("enabler %q: number %d already used by %q", e.Key, e.Number, prev)
+		}
+		numbers[e.Number] = e.Key
+		v.capability("enabler", e, recs, MinEnablerIndicators, MaxEnablerIndicators)
+	}
+	for i := 1; i <= len(numbers); i++ {
+		if _, ok := numbers[i]; !ok {
+			v.addf("enablers: numbering has a gap at E%d", i)
+		}
+	}
 }
 
 func (v *validator) scale() {
@@ -121,9 +154,9 @@ func (v *validator) scale() {
 	}
 }
 
-func (v *validator) capability(c *Capability, recs map[int]bool) {
-	v.key("capability", c.Key)
-	where := "capability " + c.Key
+func (v *validator) capability(kind string, c *Capability, recs map[int]bool, minInd, maxInd int) {
+	v.key(kind, c.Key)
+	where := kind + " " + c.Key
 	if c.Number < 1 {
 		v.addf("%s: number must be 1 or more", where)
 	}
@@ -144,8 +177,8 @@ func (v *validator) capability(c *Capability, recs map[int]bool) {
 			v.addf("%s: descriptor for unknown phase %d", where, p)
 		}
 	}
-	if n := len(c.Indicators); n < MinIndicators || n > MaxIndicators {
-		v.addf("%s: has %d indicators, want %d to %d", where, n, MinIndicators, MaxIndicators)
+	if n := len(c.Indicators); n < minInd || n > maxInd {
+		v.addf("%s: has %d indicators, want %d to %d", where, n, minInd, maxInd)
 	}
 	covered := map[int]bool{}
 	for _, in := range c.Indicators {

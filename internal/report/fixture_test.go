@@ -51,7 +51,7 @@ func byPhase(vals ...assessment.AnswerValue) func(in *framework.Indicator) asses
 //
 //	leadership            all Yes to phase 2, rest Partly/No → phase 2 (suggested), target 3
 //	research-analysis     suggested 1, confirmed 2 with justification, target 4
-//	legislation           Not applicable answers, suggested 3, no target
+//	legislation           Not applicable answers (with reasons), suggested 3, no target
 //	law-enforcement       partly answered, no confirmation → not assessed, target 2
 //	judiciary-prosecutors nothing answered → not assessed
 //	hotline               all No, confirmed 0 → assessed at 0, target 1
@@ -80,18 +80,26 @@ func fixtureDetail(tb testing.TB) *assessment.Detail {
 	}
 	answers = append(answers, research...)
 
+	// Every phase up to 3 keeps an indicator that applies: a phase whose
+	// indicators are all Not applicable would not be reached.
 	leg := fw.Capability("legislation")
 	legVals := map[string]assessment.AnswerValue{
 		leg.IndicatorsByPhase(1)[0].Key: Y, leg.IndicatorsByPhase(1)[1].Key: NA,
-		leg.IndicatorsByPhase(2)[0].Key: NA, leg.IndicatorsByPhase(2)[1].Key: NA,
+		leg.IndicatorsByPhase(2)[0].Key: Y, leg.IndicatorsByPhase(2)[1].Key: NA,
 		leg.IndicatorsByPhase(3)[0].Key: Y, leg.IndicatorsByPhase(3)[1].Key: Y, leg.IndicatorsByPhase(3)[2].Key: NA,
 	}
-	answers = append(answers, answersFor(fw, "legislation", func(in *framework.Indicator) assessment.AnswerValue {
+	legAnswers := answersFor(fw, "legislation", func(in *framework.Indicator) assessment.AnswerValue {
 		if v, ok := legVals[in.Key]; ok {
 			return v
 		}
 		return U
-	})...)
+	})
+	for i := range legAnswers {
+		if legAnswers[i].Value == NA {
+			legAnswers[i].Note = "Not applicable: the federal states legislate on this, not the national parliament."
+		}
+	}
+	answers = append(answers, legAnswers...)
 
 	le := fw.Capability("law-enforcement")
 	answers = append(answers, answersFor(fw, "law-enforcement", func(in *framework.Indicator) assessment.AnswerValue {

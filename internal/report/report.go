@@ -302,8 +302,15 @@ func (r *Report) capabilitySection(fw *framework.Framework, cd *assessment.Capab
 		next := base + 1
 		cs.NextPhase = &next
 		cs.NextPhaseName = r.PhaseName(next)
+		// What keeps the capability from the next phase, under the phase
+		// rule: lower phases' Partly answers too, and a phase's indicators
+		// when all of them are Not applicable.
+		blocking := map[string]bool{}
+		for _, in := range assessment.Blocking(c, cd.Values(), next) {
+			blocking[in.Key] = true
+		}
 		for _, l := range cs.Indicators {
-			if l.Phase == next && l.Value != assessment.Yes && l.Value != assessment.NA {
+			if blocking[l.Key] {
 				cs.NextSteps = append(cs.NextSteps, l)
 			}
 		}

@@ -91,8 +91,8 @@ func TestCapabilitySections(t *testing.T) {
 			}
 		}
 	}
-	if na != 4 {
-		t.Errorf("legislation not-met NA = %d, want 4", na)
+	if na != 3 {
+		t.Errorf("legislation not-met NA = %d, want 3", na)
 	}
 
 	// Not assessed: no phase name, next steps from the suggestion.

@@ -25,6 +25,11 @@ func (s *Store) PendingMail(ctx context.Context, since time.Time, limit int) ([]
 	if err != nil {
 		return nil, fmt.Errorf("list pending mail: %w", err)
 	}
+	return s.withRecipients(ctx, ns)
+}
+
+// withRecipients adds each notification's recipient address and language.
+func (s *Store) withRecipients(ctx context.Context, ns []Notification) ([]MailItem, error) {
 	if len(ns) == 0 {
 		return nil, nil
 	}

@@ -14,7 +14,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/pressly/goose/v3"
@@ -33,15 +32,28 @@ type Store struct {
 	w       *gorm.DB
 	r       *gorm.DB
 	dialect string // "sqlite" or "postgres"
+	path    string // the SQLite file; "" for PostgreSQL
+	dsn     string // as given to Open
 	now     func() time.Time
+	unlock  func() error // releases the shared lock on the SQLite file
+	ro      bool         // opened with Options.ReadOnly
 }
 
 // Open connects to dsn: a postgres:// URL, or a SQLite file path (created
-// with its folder when missing). It does not migrate; call Migrate.
-func Open(dsn string) (*Store, error) {
+// with its folder when missing), with the default options. It does not
+// migrate; call Migrate.
+func Open(dsn string) (*Store, error) { return OpenWith(dsn, Options{}) }
+
+// OpenWith is Open with options (see Options).
+func OpenWith(dsn string, o Options) (*Store, error) {
+	sync, err := o.synchronous()
+	if err != nil {
+		return nil, err
+	}
 	cfg := &gorm.Config{Logger: logger.Discard, NowFunc: func() time.Time { return time.Now().UTC() }}
-	s := &Store{now: func() time.Time { return time.Now().UTC() }}
-	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+	s := &Store{now: func() time.Time { return time.Now().UTC() }, dsn: dsn}
+	path, lite := SQLitePath(dsn)
+	if !lite {
 		db, err := gorm.Open(postgres.Open(dsn), cfg)
 		if err != nil {
 			return nil, fmt.Errorf("open postgres: %w", err)
@@ -49,41 +61,51 @@ func Open(dsn string) (*Store, error) {
 		s.w, s.r, s.dialect = db, db, "postgres"
 		return s, nil
 	}
-	path := strings.TrimPrefix(dsn, "file:")
-	if i := strings.IndexByte(path, '?'); i >= 0 {
-		path = path[:i]
-	}
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o750); err != nil {
 			return nil, fmt.Errorf("create database folder: %w", err)
 		}
 	}
-	w, err := gorm.Open(sqlite.Open(sqliteDSN(path, "immediate", false)), cfg)
+	// A shared lock for as long as the store is open tells restore that
+	// the database is in use.
+	switch unlock, err := lockFile(path, false); {
+	case errors.Is(err, ErrInUse):
+		return nil, fmt.Errorf("open %s: a restore is replacing this database; try again when it has finished", path)
+	case err != nil:
+		slog.Warn("database lock not taken; restore cannot tell this process is running", "err", err)
+	default:
+		s.unlock = unlock
+	}
+	w, err := gorm.Open(sqlite.Open(sqliteDSN(path, "immediate", sync, o.ReadOnly)), cfg)
 	if err != nil {
+		s.release()
 		return nil, fmt.Errorf("open sqlite writer: %w", err)
 	}
 	wdb, _ := w.DB()
 	wdb.SetMaxOpenConns(1)
 	wdb.SetConnMaxIdleTime(0)
-	r, err := gorm.Open(sqlite.Open(sqliteDSN(path, "deferred", true)), cfg)
+	r, err := gorm.Open(sqlite.Open(sqliteDSN(path, "deferred", sync, true)), cfg)
 	if err != nil {
+		wdb.Close()
+		s.release()
 		return nil, fmt.Errorf("open sqlite reader: %w", err)
 	}
 	rdb, _ := r.DB()
 	rdb.SetMaxOpenConns(8)
-	s.w, s.r, s.dialect = w, r, "sqlite"
+	s.w, s.r, s.dialect, s.path, s.ro = w, r, "sqlite", path, o.ReadOnly
 	return s, nil
 }
 
 // sqliteDSN sets the pragmas on every connection: WAL so readers never block
 // the writer, a busy timeout instead of instant SQLITE_BUSY, foreign keys,
-// and immediate transactions so a writer takes its lock up front.
-func sqliteDSN(path, txlock string, readOnly bool) string {
+// immediate transactions so a writer takes its lock up front, and the
+// synchronous level (FULL by default: see Options).
+func sqliteDSN(path, txlock, sync string, readOnly bool) string {
 	q := url.Values{}
 	q.Set("_journal_mode", "WAL")
 	q.Set("_busy_timeout", "5000")
 	q.Set("_foreign_keys", "on")
-	q.Set("_synchronous", "NORMAL")
+	q.Set("_synchronous", sync)
 	q.Set("_txlock", txlock)
 	if readOnly {
 		q.Set("_query_only", "true")
@@ -96,21 +118,13 @@ func (s *Store) Dialect() string { return s.dialect }
 
 // Migrate applies every pending migration for the dialect.
 func (s *Store) Migrate(ctx context.Context) error {
-	db, err := s.w.DB()
+	locker, err := s.migrationLock(ctx)
 	if err != nil {
 		return err
 	}
-	sub, err := fs.Sub(migrations.FS, s.dialect)
+	p, err := s.migrations(locker...)
 	if err != nil {
 		return err
-	}
-	dialect := goose.DialectSQLite3
-	if s.dialect == "postgres" {
-		dialect = goose.DialectPostgres
-	}
-	p, err := goose.NewProvider(dialect, db, sub)
-	if err != nil {
-		return fmt.Errorf("migrations: %w", err)
 	}
 	results, err := p.Up(ctx)
 	if err != nil {
@@ -122,6 +136,27 @@ func (s *Store) Migrate(ctx context.Context) error {
 	return nil
 }
 
+// migrations returns the goose provider for the dialect's embedded files.
+func (s *Store) migrations(opts ...goose.ProviderOption) (*goose.Provider, error) {
+	db, err := s.w.DB()
+	if err != nil {
+		return nil, err
+	}
+	sub, err := fs.Sub(migrations.FS, s.dialect)
+	if err != nil {
+		return nil, err
+	}
+	dialect := goose.DialectSQLite3
+	if s.dialect == "postgres" {
+		dialect = goose.DialectPostgres
+	}
+	p, err := goose.NewProvider(dialect, db, sub, opts...)
+	if err != nil {
+		return nil, fmt.Errorf("migrations: %w", err)
+	}
+	return p, nil
+}
+
 // Ping checks the database answers, for /healthz.
 func (s *Store) Ping(ctx context.Context) error {
 	db, err := s.r.DB()
@@ -131,9 +166,13 @@ func (s *Store) Ping(ctx context.Context) error {
 	return db.PingContext(ctx)
 }
 
-// Close releases both handles.
+// Close releases both handles. With SQLite it first folds the write-ahead
+// log back into the database file, so a stopped installation is one file.
 func (s *Store) Close() error {
 	var errs []error
+	if s.dialect == "sqlite" && !s.ro {
+		errs = append(errs, s.checkpoint())
+	}
 	for _, g := range []*gorm.DB{s.w, s.r} {
 		if db, err := g.DB(); err == nil {
 			errs = append(errs, db.Close())
@@ -142,6 +181,7 @@ func (s *Store) Close() error {
 			break
 		}
 	}
+	errs = append(errs, s.release())
 	return errors.Join(errs...)
 }
 

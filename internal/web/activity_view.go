@@ -107,12 +107,12 @@ func (s *Server) describeEvents(ctx context.Context, tr *i18n.Translator, events
 			return nil, err
 		}
 		for _, u := range users {
-			names[u.ID] = u.Name + " <" + u.Email + ">"
+			names[u.ID] = personName(tr, u.Name) + " <" + u.Email + ">"
 		}
 	}
 	out := make([]activityEvent, len(events))
 	for i, e := range events {
-		v := activityEvent{ID: e.ID, At: e.At, Who: e.Actor, Action: actionLabel(tr, e.Action), Object: objectLabel(tr, e.Object),
+		v := activityEvent{ID: e.ID, At: e.At, Who: personName(tr, e.Actor), Action: actionLabel(tr, e.Action), Object: objectLabel(tr, e.Object),
 			Changes: changeLabels(tr, diffJSON(e.Before, e.After))}
 		if v.Who == "" {
 			v.Who = tr.T("ActivityAnonymous")

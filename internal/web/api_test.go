@@ -144,6 +144,7 @@ func TestAPIBadInput(t *testing.T) {
 		{"negative phase", "PUT", base + "/capabilities/leadership", map[string]any{"confirmed_phase": -1, "justification": "x", "version": 0}, 422, "confirmed_phase"},
 		{"bad priority", "PUT", base + "/capabilities/leadership", map[string]any{"priority": "urgent", "version": 0}, 422, "priority"},
 		{"text over limit", "PUT", base + "/indicators/leadership-1", map[string]any{"answer": "yes", "note": strings.Repeat("é", assessment.MaxNote+1), "version": 0}, 422, "note"},
+		{"not applicable without a reason", "PUT", base + "/indicators/leadership-1", map[string]any{"answer": "na", "note": " ", "version": 0}, 422, "note"},
 		{"malformed JSON", "PUT", base + "/indicators/leadership-1", `{"answer": "yes",`, 422, "body"},
 		{"wrong type", "PUT", base + "/indicators/leadership-1", `{"answer": "yes", "version": "one"}`, 422, "version"},
 		{"unknown field", "PUT", base + "/indicators/leadership-1", `{"answer": "yes", "version": 0, "score": 3}`, 422, "score"},

@@ -28,7 +28,7 @@ var errUnauthorized = assessment.Errorf(assessment.EUNAUTHORIZED, "sign in to co
 func (s *Server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		r := c.Request()
-		if strings.HasPrefix(r.URL.Path, "/static/") || r.URL.Path == "/healthz" {
+		if strings.HasPrefix(r.URL.Path, "/static/") || r.URL.Path == "/healthz" || r.URL.Path == "/readyz" || r.URL.Path == "/metrics" {
 			return next(c)
 		}
 		if strings.HasPrefix(r.URL.Path, "/api/") {

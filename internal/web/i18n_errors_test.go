@@ -31,9 +31,9 @@ var errorSourceDirs = []string{"../assessment", "../store", "../policy", "."}
 // errors.<lang>.json (assessments, answers, organisations, the error page),
 // account.<lang>.json (accounts, members, invitations, tokens),
 // work.<lang>.json (workflow, comments, cycles, sharing, partners, progress),
-// agency.<lang>.json (contributions, consolidation) and
-// autosave.<lang>.json (saving answers: conflicts).
-var errorMessageAreas = []string{"errors", "account", "work", "agency", "autosave"}
+// agency.<lang>.json (contributions, consolidation), ops.<lang>.json
+// (operations) and autosave.<lang>.json (saving answers: conflicts).
+var errorMessageAreas = []string{"errors", "account", "work", "agency", "ops", "autosave"}
 
 // apiOnlyFormats are formats only the JSON API returns; the API answers in
 // English by contract (errors_i18n.go), so they need no translation. Keep

@@ -39,6 +39,7 @@ func (s *Server) loadDetailFor(c echo.Context, visible func(*policy.Principal, *
 	if !visible(principal(c), &a) {
 		return nil, assessment.NotFound("assessment")
 	}
+	logOrganisation(c, a.OrganisationID)
 	fw, err := framework.Get(a.FrameworkVersion)
 	if err != nil {
 		return nil, err

@@ -248,7 +248,12 @@ func createAssessmentForm(r rel) int {
 }
 
 var table = map[string]entry{
-	"GET /healthz":      {rule: anyone(200)},
+	"GET /healthz":     {rule: anyone(200)},
+	"GET /readyz":      {rule: anyone(200)},
+	"GET /admin/erase": {rule: adminOnly(200)},
+	"POST /admin/erase": {rule: adminOnly(422), form: func(*matrix, rel) url.Values {
+		return url.Values{"email": {"nobody@nowhere.example.org"}, "confirm": {"nobody@nowhere.example.org"}}
+	}},
 	"GET /static/:file": {rule: anyone(200)},
 	"GET /login":        {rule: func(r rel) int { return map[bool]int{true: 200, false: 303}[r.anon] }},
 	"POST /login": {rule: anyone(401), form: func(m *matrix, r rel) url.Values {

@@ -5,7 +5,6 @@ package web
 import (
 	"context"
 	"html/template"
-	"log/slog"
 	"maps"
 	"net/http"
 	"strings"
@@ -35,6 +34,8 @@ type Config struct {
 
 	// MailNotifications also mails every in-app notification through Mailer.
 	MailNotifications bool
+
+	Ops OpsConfig // readiness, metrics and instance settings (ops.go)
 }
 
 const (
@@ -95,6 +96,7 @@ func New(cfg Config, db *store.Store, fw *framework.Framework) (*Server, error) 
 		funcs := s.funcs(s.i18n.For(lang))
 		maps.Copy(funcs, s.accountFuncs(s.i18n.For(lang)))
 		maps.Copy(funcs, s.contributionFuncs(s.i18n.For(lang)))
+		maps.Copy(funcs, s.opsFuncs(s.i18n.For(lang)))
 		return funcs
 	}
 	if s.templates, err = loadTemplates(funcsFor); err != nil {
@@ -134,11 +136,8 @@ func (s *Server) middleware() {
 	e.Use(middleware.Recover())
 	e.Use(middleware.RequestID())
 	e.Use(middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
-		LogStatus: true, LogURI: true, LogMethod: true, LogLatency: true, LogError: true, HandleError: true,
-		LogValuesFunc: func(c echo.Context, v middleware.RequestLoggerValues) error {
-			slog.Info("request", "method", v.Method, "uri", redactURI(v.URI), "status", v.Status, "latency", v.Latency, "err", v.Error)
-			return nil
-		},
+		LogStatus: true, LogURI: true, LogMethod: true, LogLatency: true, LogError: true, HandleError: true, LogRequestID: true,
+		LogValuesFunc: s.logRequest,
 	}))
 	e.Use(middleware.SecureWithConfig(middleware.SecureConfig{
 		XSSProtection:         "0",
