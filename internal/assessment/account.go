@@ -21,7 +21,7 @@ type ProfileInput struct {
 // Validate trims the name and checks both fields.
 func (in *ProfileInput) Validate() error {
 	in.Name = strings.TrimSpace(in.Name)
-	if err := requiredText("name", in.Name, MaxName); err != nil {
+	if err := requiredLine("name", in.Name, MaxName); err != nil {
 		return err
 	}
 	for _, l := range Languages {
@@ -54,10 +54,14 @@ func (in *InvitationInput) Validate() error {
 // NormaliseEmail accepts a bare address (no display name, no line breaks)
 // and returns it trimmed and in lower case, the form accounts are keyed by.
 func NormaliseEmail(s string) (string, error) {
-	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.TrimSpace(s)
 	if s == "" {
 		return "", FieldError("email", "is required")
 	}
+	if err := CheckLine("email", s); err != nil { // before ToLower, which would mend bad bytes
+		return "", err
+	}
+	s = strings.ToLower(s)
 	if len(s) > MaxEmail || strings.ContainsAny(s, "\r\n<> ,;") {
 		return "", FieldError("email", "is not a valid email address")
 	}

@@ -162,13 +162,13 @@ func (in *DecisionInput) Validate(a *Assessment, fw *framework.Framework, indica
 	if in.Reason == "" {
 		return Answer{}, FieldError("reason", "a reason is required: say why the national answer is what it is (for example which evidence settles it)")
 	}
-	// optionalText's checks, each worded as a whole sentence so that pages
-	// can translate it.
+	// The length in a whole sentence naming the reason, so that pages can
+	// translate it; then the rules for text of several lines.
 	if n := utf8.RuneCountInString(in.Reason); n > MaxJustification {
 		return Answer{}, FieldError("reason", "the reason is %d characters long; the limit is %d", n, MaxJustification)
 	}
-	if !utf8.ValidString(in.Reason) {
-		return Answer{}, FieldError("reason", "the reason contains invalid characters")
+	if err := CheckText("reason", in.Reason); err != nil {
+		return Answer{}, err
 	}
 	ans.Source, ans.SourceReason = SourceCoordinator, in.Reason
 	return ans, nil

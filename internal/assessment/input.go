@@ -33,7 +33,7 @@ type OrganisationInput struct {
 func (in *OrganisationInput) Validate() (Organisation, error) {
 	in.Name = strings.TrimSpace(in.Name)
 	in.Country = strings.ToUpper(strings.TrimSpace(in.Country))
-	if err := requiredText("name", in.Name, MaxName); err != nil {
+	if err := requiredLine("name", in.Name, MaxName); err != nil {
 		return Organisation{}, err
 	}
 	if !OrgKind(in.Kind).Valid() {
@@ -74,10 +74,10 @@ func (in *AssessmentInput) Validate(fw *framework.Framework) (Assessment, error)
 	if in.OrganisationID <= 0 {
 		return Assessment{}, FieldError("organisation_id", "is required")
 	}
-	if err := requiredText("title", in.Title, MaxTitle); err != nil {
+	if err := requiredLine("title", in.Title, MaxTitle); err != nil {
 		return Assessment{}, err
 	}
-	if err := requiredText("period", in.Period, MaxPeriod); err != nil {
+	if err := requiredLine("period", in.Period, MaxPeriod); err != nil {
 		return Assessment{}, err
 	}
 	chosen := map[string]bool{}
@@ -177,6 +177,9 @@ func validLinks(links []string) ([]string, error) {
 		if l == "" {
 			continue
 		}
+		if err := CheckLine("links", l); err != nil {
+			return nil, err
+		}
 		if utf8.RuneCountInString(l) > MaxLink {
 			return nil, FieldError("links", "each link may have at most %d characters", MaxLink)
 		}
@@ -226,7 +229,7 @@ func (in *CapabilityInput) Validate(c *CapabilityDetail) (CapabilityState, error
 	if !p.Valid() {
 		return CapabilityState{}, FieldError("priority", "must be high, medium, low or empty")
 	}
-	if err := optionalText("lead", in.Lead, MaxLead); err != nil {
+	if err := optionalLine("lead", in.Lead, MaxLead); err != nil {
 		return CapabilityState{}, err
 	}
 	if in.Version < 0 {
@@ -252,6 +255,22 @@ func phaseInRange(field string, p *int) error {
 	return nil
 }
 
+// requiredLine, optionalLine: one-line text (CheckLine) of at most max
+// characters; requiredText, optionalText: text of several lines (CheckText).
+func requiredLine(field, s string, max int) error {
+	if s == "" {
+		return FieldError(field, "is required")
+	}
+	return optionalLine(field, s, max)
+}
+
+func optionalLine(field, s string, max int) error {
+	if err := CheckLine(field, s); err != nil {
+		return err
+	}
+	return maxLength(field, s, max)
+}
+
 func requiredText(field, s string, max int) error {
 	if s == "" {
 		return FieldError(field, "is required")
@@ -260,11 +279,15 @@ func requiredText(field, s string, max int) error {
 }
 
 func optionalText(field, s string, max int) error {
+	if err := CheckText(field, s); err != nil {
+		return err
+	}
+	return maxLength(field, s, max)
+}
+
+func maxLength(field, s string, max int) error {
 	if n := utf8.RuneCountInString(s); n > max {
 		return FieldError(field, "is %d characters long; the limit is %d", n, max)
-	}
-	if !utf8.ValidString(s) {
-		return FieldError(field, "contains invalid characters")
 	}
 	return nil
 }

@@ -46,7 +46,7 @@ func (in *ShareInput) Validate() error {
 		return FieldError("partner_organisation_id", "must be the id of an organisation")
 	}
 	if in.PartnerID == 0 {
-		if err := requiredText(in.PartnerField(), in.PartnerName, MaxName); err != nil {
+		if err := requiredLine(in.PartnerField(), in.PartnerName, MaxName); err != nil {
 			return err
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/gorilla/sessions"
@@ -87,7 +88,8 @@ func (s *SessionStore) Save(r *http.Request, w http.ResponseWriter, sess *sessio
 	if v, ok := sess.Values["_created"].(int64); ok && sess.ID != "" {
 		created = time.Unix(v, 0).UTC()
 	}
-	if sess.ID == "" {
+	fresh := sess.ID == ""
+	if fresh {
 		sess.ID = NewSecret(32)
 	}
 	data, err := encodeValues(sess.Values)
@@ -98,9 +100,15 @@ func (s *SessionStore) Save(r *http.Request, w http.ResponseWriter, sess *sessio
 	if v, ok := sess.Values[KeyUserID].(int64); ok {
 		uid = v
 	}
-	rec := store.SessionRecord{ID: HashToken(sess.ID), UserID: uid, Data: data, UserAgent: truncate(r.UserAgent(), 300),
+	rec := store.SessionRecord{ID: HashToken(sess.ID), UserID: uid, Data: data, UserAgent: userAgent(r),
 		IP: clientIP(r), CreatedAt: created, LastSeenAt: now, ExpiresAt: created.Add(s.Absolute)}
-	if err := s.DB.SaveSession(r.Context(), rec); err != nil {
+	if fresh {
+		if err := s.DB.SaveSession(r.Context(), rec); err != nil {
+			return err
+		}
+	} else if ok, err := s.DB.UpdateSession(r.Context(), rec); err != nil || !ok {
+		// Ended meanwhile (sign-out everywhere, a new password): it stays
+		// ended, and the browser keeps a cookie that no longer opens anything.
 		return err
 	}
 	http.SetCookie(w, sessions.NewCookie(sess.Name(), sess.ID, sess.Options))
@@ -121,8 +129,9 @@ func (s *SessionStore) Touch(ctx context.Context, r *http.Request, sess *session
 	}
 	uid, _ := sess.Values[KeyUserID].(int64)
 	c := time.Unix(created, 0).UTC()
-	return s.DB.SaveSession(ctx, store.SessionRecord{ID: HashToken(sess.ID), UserID: uid, Data: data,
-		UserAgent: truncate(r.UserAgent(), 300), IP: clientIP(r), CreatedAt: c, LastSeenAt: s.now(), ExpiresAt: c.Add(s.Absolute)})
+	_, err = s.DB.UpdateSession(ctx, store.SessionRecord{ID: HashToken(sess.ID), UserID: uid, Data: data,
+		UserAgent: userAgent(r), IP: clientIP(r), CreatedAt: c, LastSeenAt: s.now(), ExpiresAt: c.Add(s.Absolute)})
+	return err
 }
 
 // Renew gives the session a fresh id (at sign-in, against session fixation)
@@ -187,9 +196,19 @@ func decodeValues(data string, into map[any]any) error {
 	return nil
 }
 
-func truncate(s string, n int) string {
-	if len(s) > n {
-		return s[:n]
+// userAgent is the browser's description as shown in the session list:
+// valid text (a header may carry any bytes, which PostgreSQL refuses), at
+// most 300 characters, never cut inside a character.
+func userAgent(r *http.Request) string {
+	s := strings.ToValidUTF8(r.UserAgent(), "\uFFFD")
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f {
+			return -1
+		}
+		return r
+	}, s)
+	if n := []rune(s); len(n) > 300 {
+		s = string(n[:300])
 	}
 	return s
 }

@@ -61,7 +61,7 @@ var keyValuePassword = regexp.MustCompile(`(?i)((?:password|sslpassword|pass)\s*
 // Redact hides the secrets in a connection string or URL: the password of
 // postgres://user:secret@host/db and smtp://user:secret@host, and
 // password=… in key=value strings or queries. A plain file path is returned
-// unchanged.
+// unchanged. It also serves free text, such as an error that quotes a URL.
 func Redact(s string) string {
 	if strings.Contains(s, "://") {
 		if u, err := url.Parse(s); err == nil && u.User != nil {
@@ -71,5 +71,12 @@ func Redact(s string) string {
 			s = u.String()
 		}
 	}
+	s = userinfoPassword.ReplaceAllString(s, "${1}:xxxxx@")
 	return keyValuePassword.ReplaceAllString(s, "${1}xxxxx")
 }
+
+// userinfoPassword matches scheme://user:password@ anywhere in a text: a
+// URL that does not parse (a stray %), or one quoted inside an error
+// message (url.Parse's errors quote the whole URL). The password runs to
+// the first @.
+var userinfoPassword = regexp.MustCompile(`([A-Za-z][A-Za-z0-9+.-]*://[^\s/:@]*):[^\s@]*@`)

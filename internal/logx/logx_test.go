@@ -16,6 +16,9 @@ func TestRedact(t *testing.T) {
 		"postgres://db.example/mnr?user=mnr&password=s3cret&x=1":    "postgres://db.example/mnr?user=mnr&password=xxxxx&x=1",
 		"./data/mnr.db":                 "./data/mnr.db",
 		"postgres://mnr@127.0.0.1/test": "postgres://mnr@127.0.0.1/test",
+		// Not parseable (a stray %), and quoted in an error message.
+		"postgres://mnr:bad%zzpass@db/mnr": "postgres://mnr:xxxxx@db/mnr",
+		`MNR_SMTP_URL: parse "smtp://mailer:bad%zzsecret@smtp.example": invalid URL escape "%zz"`: `MNR_SMTP_URL: parse "smtp://mailer:xxxxx@smtp.example": invalid URL escape "%zz"`,
 	} {
 		if got := Redact(in); got != want {
 			t.Errorf("Redact(%q) = %q, want %q", in, got, want)

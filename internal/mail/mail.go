@@ -12,6 +12,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/mnr-self-assessment/mnr/internal/logx"
 )
 
 // Sender delivers one plain-text message.
@@ -32,7 +34,8 @@ type SMTP struct {
 func Parse(raw string) (*SMTP, error) {
 	u, err := url.Parse(raw)
 	if err != nil {
-		return nil, fmt.Errorf("MNR_SMTP_URL: %w", err)
+		// url.Parse's error quotes the whole URL, password included.
+		return nil, fmt.Errorf("MNR_SMTP_URL is not a valid URL: %s", logx.Redact(err.Error()))
 	}
 	if u.Scheme != "smtp" || u.Hostname() == "" {
 		return nil, fmt.Errorf("MNR_SMTP_URL must look like smtp://user:pass@host:587?from=noreply@example.org")

@@ -127,8 +127,20 @@ func TestXLSX(t *testing.T) {
 	if len(ans) != indicatorsInScope(r)+1 {
 		t.Errorf("Answers has %d rows, want %d", len(ans), indicatorsInScope(r)+1)
 	}
-	if ans[1][9] != "'"+formula {
-		t.Errorf("evidence cell = %q, want quote-prefixed", ans[1][9])
+	// Text cells hold the text as written: typed as text (a shared
+	// string, never a formula) instead of a visible apostrophe.
+	for _, c := range []struct{ sheet, cell, want string }{
+		{SheetAnswers, "J2", formula},
+		{SheetCapabilities, "I5", "-Police cybercrime unit"},
+	} {
+		v, _ := f.GetCellValue(c.sheet, c.cell)
+		typ, _ := f.GetCellType(c.sheet, c.cell)
+		fm, _ := f.GetCellFormula(c.sheet, c.cell)
+		style, _ := f.GetCellStyle(c.sheet, c.cell)
+		xf, _ := f.GetStyle(style)
+		if v != c.want || typ != excelize.CellTypeSharedString || fm != "" || xf == nil || xf.NumFmt != numFmtText {
+			t.Errorf("%s!%s = %q (type %v, formula %q, style %+v), want the text %q typed as text", c.sheet, c.cell, v, typ, fm, xf, c.want)
+		}
 	}
 	sum := rows(SheetSummary)
 	// 8 cover rows, blank, header + 3 domains + overall, blank, "Summary" + sentences.

@@ -26,8 +26,10 @@ var domainColumns = []string{
 
 // WriteXLSX writes the workbook: Summary (cover, domain table, overall
 // figures, summary sentences), Capabilities and Answers. Text goes in as
-// string cells and is also passed through SafeCell, so it stays inert when
-// the sheet is later saved as CSV.
+// typed text cells, never as a formula, so it is shown exactly as written
+// (a note "-3 cases" without a visible apostrophe); text that would start
+// a formula if retyped also gets the Text number format, so editing the
+// cell in a spreadsheet keeps it text.
 func WriteXLSX(w io.Writer, r *Report) error {
 	f := excelize.NewFile()
 	defer f.Close()
@@ -37,6 +39,9 @@ func WriteXLSX(w io.Writer, r *Report) error {
 		return fmt.Errorf("report xlsx: style: %w", err)
 	}
 	x.bold = bold
+	if x.text, err = f.NewStyle(&excelize.Style{NumFmt: numFmtText}); err != nil {
+		return fmt.Errorf("report xlsx: style: %w", err)
+	}
 	// Renaming the default sheet, rather than adding one, leaves no Sheet1.
 	if err := f.SetSheetName("Sheet1", SheetSummary); err != nil {
 		return fmt.Errorf("report xlsx: %w", err)
@@ -64,8 +69,12 @@ func WriteXLSX(w io.Writer, r *Report) error {
 type xlsx struct {
 	f    *excelize.File
 	bold int
+	text int // the Text number format ("@")
 	err  error
 }
+
+// numFmtText is the built-in number format "@": the cell holds text.
+const numFmtText = 49
 
 func (x *xlsx) do(err error) {
 	if x.err == nil && err != nil {
@@ -84,7 +93,10 @@ func (x *xlsx) row(sheet string, n int, vals ...any) {
 		switch v := v.(type) {
 		case nil:
 		case string:
-			x.do(x.f.SetCellStr(sheet, cell, SafeCell(v)))
+			x.do(x.f.SetCellStr(sheet, cell, v))
+			if SafeCell(v) != v { // would start a formula if typed in
+				x.do(x.f.SetCellStyle(sheet, cell, cell, x.text))
+			}
 		case int:
 			x.do(x.f.SetCellInt(sheet, cell, int64(v)))
 		case float64:

@@ -159,8 +159,13 @@ func (s *Store) SetStatus(ctx context.Context, by assessment.Actor, id int64, st
 		} else {
 			upd["approved_at"] = nil
 		}
-		if err := tx.Model(&assessmentRow{}).Where("id = ?", id).Updates(upd).Error; err != nil {
-			return fmt.Errorf("set status: %w", err)
+		// Only over the version read: a change at the same moment is a conflict.
+		res := tx.Model(&assessmentRow{}).Where("id = ? AND version = ?", id, cur.Version).Updates(upd)
+		if res.Error != nil {
+			return fmt.Errorf("set status: %w", res.Error)
+		}
+		if res.RowsAffected == 0 {
+			return assessment.Errorf(assessment.ECONFLICT, "someone else changed this assessment's status at the same moment; reload and try again")
 		}
 		return appendAudit(tx, now, by, AuditEvent{OrganisationID: cur.OrganisationID, AssessmentID: id, Action: "assessment.status",
 			Object: fmt.Sprintf("assessment %d", id), Before: auditJSON(map[string]string{"status": cur.Status}),

@@ -6,6 +6,7 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 )
 
 type assignmentRow struct {
@@ -47,7 +48,7 @@ func (s *Store) Assignments(ctx context.Context, assessmentID int64) (map[string
 // an assessment to a user, audited; a new assignment notifies the user.
 func (s *Store) SetAssignment(ctx context.Context, by assessment.Actor, assessmentID int64, capabilityKey string, userID int64, assign bool) error {
 	return s.tx(ctx, func(tx *gorm.DB) error {
-		org, err := lockedCheck(tx, assessmentID)
+		org, err := unlockedAssessment(tx, assessmentID)
 		if err != nil {
 			return err
 		}
@@ -61,7 +62,12 @@ func (s *Store) SetAssignment(ctx context.Context, by assessment.Actor, assessme
 		row := assignmentRow{AssessmentID: assessmentID, CapabilityKey: capabilityKey, UserID: userID}
 		action := "assignment.add"
 		if assign {
-			res := tx.Where(row).FirstOrCreate(&row)
+			if err := assignableMember(tx, org, userID); err != nil {
+				return err
+			}
+			// One insert that does nothing when the row exists, so two
+			// assignments at once neither fail nor notify twice.
+			res := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&row)
 			if res.Error != nil {
 				return fmt.Errorf("assign: %w", res.Error)
 			}
@@ -79,4 +85,22 @@ func (s *Store) SetAssignment(ctx context.Context, by assessment.Actor, assessme
 		return appendAudit(tx, s.now(), by, AuditEvent{OrganisationID: org, AssessmentID: assessmentID, Action: action,
 			Object: "capability " + capabilityKey, After: auditJSON(map[string]any{"user_id": userID})})
 	})
+}
+
+// assignableMember checks, under the organisation's lock (so a removal at
+// the same moment cannot slip between), that the user is still a member of
+// the organisation the assessment belongs to; which roles may be assigned
+// is the policy's, checked by the caller.
+func assignableMember(tx *gorm.DB, orgID, userID int64) error {
+	if err := lockOrganisation(tx, orgID); err != nil {
+		return notFound(err, "organisation")
+	}
+	var n int64
+	if err := tx.Model(&membershipRow{}).Where("organisation_id = ? AND user_id = ?", orgID, userID).Count(&n).Error; err != nil {
+		return fmt.Errorf("check membership: %w", err)
+	}
+	if n == 0 {
+		return assessment.FieldError("user", "choose a contributor of this organisation")
+	}
+	return nil
 }

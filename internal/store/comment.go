@@ -32,7 +32,7 @@ func (s *Store) AddComment(ctx context.Context, by assessment.Actor, c assessmen
 	row := commentRow{AssessmentID: c.AssessmentID, CapabilityKey: c.CapabilityKey, UserID: optionalUser(by),
 		Kind: assessment.CommentPlain, Body: c.Body, CreatedAt: s.now()}
 	err := s.tx(ctx, func(tx *gorm.DB) error {
-		org, err := lockedCheck(tx, c.AssessmentID)
+		org, err := unlockedAssessment(tx, c.AssessmentID)
 		if err != nil {
 			return err
 		}
@@ -69,7 +69,7 @@ func (s *Store) ResolveComment(ctx context.Context, by assessment.Actor, id int6
 		if row.ParentID != nil {
 			return assessment.FieldError("comment", "resolve the thread's first comment, not a reply")
 		}
-		org, err := lockedCheck(tx, row.AssessmentID)
+		org, err := unlockedAssessment(tx, row.AssessmentID)
 		if err != nil {
 			return err
 		}

@@ -123,7 +123,7 @@ func writableAssessment(tx *gorm.DB, id int64) (assessmentRow, organisationRow, 
 		a   assessmentRow
 		org organisationRow
 	)
-	if _, err := lockedCheck(tx, id); err != nil {
+	if _, err := unlockedAssessment(tx, id); err != nil {
 		return a, org, err
 	}
 	if err := tx.First(&a, id).Error; err != nil {

@@ -152,6 +152,12 @@ func TestAssignmentNotifiesAndMailOutbox(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			if err := s.SetAssignment(ctx, assessment.System, a.ID, "hotline", u.ID, true); assessment.ErrorCode(err) != assessment.EINVALID {
+				t.Fatalf("assigning someone who is not a member: %v", err)
+			}
+			if _, err := s.AddMembership(ctx, assessment.System, assessment.Membership{UserID: u.ID, OrganisationID: a.OrganisationID, Role: assessment.RoleContributor}); err != nil {
+				t.Fatal(err)
+			}
 			for range 2 { // assigning again is no news
 				if err := s.SetAssignment(ctx, assessment.System, a.ID, "hotline", u.ID, true); err != nil {
 					t.Fatal(err)

@@ -21,6 +21,13 @@ func (s *Store) StartNextCycle(ctx context.Context, by assessment.Actor, cur *fr
 	row := assessmentRow{OrganisationID: a.OrganisationID, Title: a.Title, Period: a.Period, FrameworkVersion: cur.Version,
 		Status: string(assessment.StatusDraft), Version: 1, CreatedAt: now, UpdatedAt: now, PreviousID: &fromID}
 	err := s.tx(ctx, func(tx *gorm.DB) error {
+		// Locked, so the previous cycle cannot be reopened while its next
+		// cycle starts, and two starts at once run one after the other; the
+		// unique index on previous_id refuses a second next cycle whatever
+		// the path.
+		if err := lockRow(tx, "assessments", fromID); err != nil {
+			return notFound(err, "assessment")
+		}
 		var prev assessmentRow
 		if err := tx.First(&prev, fromID).Error; err != nil {
 			return notFound(err, "assessment")
@@ -114,12 +121,16 @@ func answered(r answerRow) bool {
 
 // ConfirmCarried clears the carried-forward mark of the given indicators
 // without changing them, one audit event each; indicators not carried
-// forward are skipped. It returns how many were confirmed.
+// forward are skipped (at most assessment.MaxIDs keys). It returns how many
+// were confirmed.
 func (s *Store) ConfirmCarried(ctx context.Context, by assessment.Actor, assessmentID int64, indicatorKeys []string) (int, error) {
+	if err := assessment.CheckIDs("indicators", len(indicatorKeys)); err != nil {
+		return 0, err
+	}
 	n := 0
 	err := s.tx(ctx, func(tx *gorm.DB) error {
 		n = 0
-		org, err := lockedCheck(tx, assessmentID)
+		org, err := unlockedAssessment(tx, assessmentID)
 		if err != nil {
 			return err
 		}
@@ -130,9 +141,14 @@ func (s *Store) ConfirmCarried(ctx context.Context, by assessment.Actor, assessm
 		}
 		now := s.now()
 		for _, r := range rows {
-			if err := tx.Model(&answerRow{}).Where("assessment_id = ? AND indicator_key = ?", assessmentID, r.IndicatorKey).
-				Update("carried_forward", false).Error; err != nil {
-				return fmt.Errorf("confirm answer: %w", err)
+			// Only if still carried: of two confirmations at once, one is recorded.
+			res := tx.Model(&answerRow{}).Where("assessment_id = ? AND indicator_key = ? AND carried_forward = ?", assessmentID, r.IndicatorKey, true).
+				Update("carried_forward", false)
+			if res.Error != nil {
+				return fmt.Errorf("confirm answer: %w", res.Error)
+			}
+			if res.RowsAffected == 0 {
+				continue
 			}
 			if err := appendAudit(tx, now, by, AuditEvent{OrganisationID: org, AssessmentID: assessmentID, Action: "answer.confirm",
 				Object: "indicator " + r.IndicatorKey, Before: auditJSON(map[string]any{"carried_forward": true, "answer": r.Value}),

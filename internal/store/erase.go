@@ -36,6 +36,11 @@ type Erasure struct {
 func (s *Store) EraseUser(ctx context.Context, by assessment.Actor, userID int64) (Erasure, error) {
 	out := Erasure{UserID: userID, Pseudonym: assessment.FormerUserName(userID), Email: assessment.FormerUserEmail(userID)}
 	err := s.tx(ctx, func(tx *gorm.DB) error {
+		// Locked, so two erasures at once run one after the other and the
+		// second finds the account already erased.
+		if err := lockRow(tx, "users", userID); err != nil {
+			return notFound(err, "user")
+		}
 		var u userRow
 		if err := tx.First(&u, userID).Error; err != nil {
 			return notFound(err, "user")
@@ -84,9 +89,17 @@ func (s *Store) EraseUser(ctx context.Context, by assessment.Actor, userID int64
 // returns the organisations they leave without an owner.
 func revokeAccess(tx *gorm.DB, now time.Time, userID int64) ([]int64, error) {
 	var owned []int64
-	err := tx.Model(&membershipRow{}).Where("user_id = ? AND role = ?", userID, string(assessment.RoleOwner)).Pluck("organisation_id", &owned).Error
+	err := tx.Model(&membershipRow{}).Where("user_id = ? AND role = ?", userID, string(assessment.RoleOwner)).
+		Order("organisation_id").Pluck("organisation_id", &owned).Error
 	if err != nil {
 		return nil, err
+	}
+	// The organisations' locks (in id order), so the owners counted below
+	// are not changing meanwhile (see keepAnOwner).
+	for _, org := range owned {
+		if err := lockOrganisation(tx, org); err != nil {
+			return nil, notFound(err, "organisation")
+		}
 	}
 	steps := []struct {
 		what string

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 )
@@ -47,13 +48,15 @@ func pendingInvitations(q *gorm.DB, now time.Time) *gorm.DB {
 }
 
 // CreateInvitation stores an invitation. Inviting someone who is already a
-// member is refused, so an old link can never change a member's role.
+// member is refused, so an old link can never change a member's role. A
+// new invitation replaces the open one to the same email (whose link the
+// inviter can no longer see), so only the newest link works; the
+// organisation's lock and a unique index keep it one, even at once.
 func (s *Store) CreateInvitation(ctx context.Context, by assessment.Actor, inv Invitation) (Invitation, error) {
 	inv.Email = strings.ToLower(strings.TrimSpace(inv.Email))
 	err := s.tx(ctx, func(tx *gorm.DB) error {
 		inv.CreatedAt = s.now()
-		var org organisationRow
-		if err := tx.First(&org, inv.OrganisationID).Error; err != nil {
+		if err := lockOrganisation(tx, inv.OrganisationID); err != nil {
 			return notFound(err, "organisation")
 		}
 		var n int64
@@ -65,8 +68,25 @@ func (s *Store) CreateInvitation(ctx context.Context, by assessment.Actor, inv I
 		if n > 0 {
 			return assessment.FieldError("email", "belongs to someone who is already a member; change their role in the list instead")
 		}
+		var replaced []Invitation
+		open := func() *gorm.DB {
+			return tx.Where("organisation_id = ? AND email = ? AND used_at IS NULL AND revoked_at IS NULL", inv.OrganisationID, inv.Email)
+		}
+		if err := open().Find(&replaced).Error; err != nil {
+			return fmt.Errorf("load open invitations: %w", err)
+		}
+		if err := open().Model(&Invitation{}).Update("revoked_at", inv.CreatedAt).Error; err != nil {
+			return fmt.Errorf("replace open invitations: %w", err)
+		}
 		if err := tx.Create(&inv).Error; err != nil {
 			return fmt.Errorf("insert invitation: %w", err)
+		}
+		for _, old := range replaced {
+			if err := appendAudit(tx, inv.CreatedAt, by, AuditEvent{OrganisationID: inv.OrganisationID, Action: "invitation.revoke",
+				Object: fmt.Sprintf("invitation %d", old.ID), Before: auditJSON(map[string]any{"email": old.Email, "role": old.Role}),
+				After: auditJSON(map[string]any{"replaced_by": inv.ID})}); err != nil {
+				return err
+			}
 		}
 		return appendAudit(tx, inv.CreatedAt, by, AuditEvent{OrganisationID: inv.OrganisationID, Action: "invitation.create",
 			Object: fmt.Sprintf("invitation %d", inv.ID),
@@ -105,8 +125,14 @@ func (s *Store) RevokeInvitation(ctx context.Context, by assessment.Actor, orgID
 		if err := pendingInvitations(tx, now).Where("id = ? AND organisation_id = ?", id, orgID).First(&inv).Error; err != nil {
 			return notFound(err, "invitation")
 		}
-		if err := tx.Model(&Invitation{}).Where("id = ?", id).Update("revoked_at", now).Error; err != nil {
-			return fmt.Errorf("revoke invitation: %w", err)
+		// Revoked only if still pending: an acceptance at the same moment wins
+		// or loses whole.
+		res := pendingInvitations(tx.Model(&Invitation{}), now).Where("id = ?", id).Update("revoked_at", now)
+		if res.Error != nil {
+			return fmt.Errorf("revoke invitation: %w", res.Error)
+		}
+		if res.RowsAffected == 0 {
+			return assessment.NotFound("invitation")
 		}
 		return appendAudit(tx, now, by, AuditEvent{OrganisationID: orgID, Action: "invitation.revoke",
 			Object: fmt.Sprintf("invitation %d", id), Before: auditJSON(map[string]any{"email": inv.Email, "role": inv.Role})})
@@ -128,6 +154,20 @@ func (s *Store) AcceptInvitation(ctx context.Context, by assessment.Actor, hash 
 			}
 			return fmt.Errorf("load invitation: %w", err)
 		}
+		// The organisation first, as CreateInvitation locks it before the
+		// invitations (the same order, so the two never deadlock).
+		if err := lockOrganisation(tx, inv.OrganisationID); err != nil {
+			return notFound(err, "organisation")
+		}
+		// Spent first, and only if still pending (not used, revoked or
+		// replaced meanwhile): of two acceptances at once, one wins.
+		res := pendingInvitations(tx.Model(&Invitation{}), now).Where("id = ?", inv.ID).Update("used_at", now)
+		if res.Error != nil {
+			return fmt.Errorf("spend invitation: %w", res.Error)
+		}
+		if res.RowsAffected == 0 {
+			return errSpentLink("invitation")
+		}
 		if newUser != nil {
 			var err error
 			if u, err = insertUser(tx, now, by, assessment.User{Email: inv.Email, Name: newUser.Name, Lang: newUser.Lang, PasswordHash: newUser.PasswordHash}); err != nil {
@@ -140,27 +180,20 @@ func (s *Store) AcceptInvitation(ctx context.Context, by assessment.Actor, hash 
 		if u.Email != inv.Email {
 			return assessment.Errorf(assessment.EFORBIDDEN, "This invitation is for %s, not for the account you are signed in with.", inv.Email)
 		}
-		res := tx.Model(&Invitation{}).Where("id = ? AND used_at IS NULL", inv.ID).Updates(map[string]any{"used_at": now, "used_by": u.ID})
-		if res.Error != nil {
-			return fmt.Errorf("spend invitation: %w", res.Error)
-		}
-		if res.RowsAffected == 0 {
-			return errSpentLink("invitation")
+		if err := tx.Model(&Invitation{}).Where("id = ?", inv.ID).Update("used_by", u.ID).Error; err != nil {
+			return fmt.Errorf("spend invitation: %w", err)
 		}
 		if err := appendAudit(tx, now, by, AuditEvent{OrganisationID: inv.OrganisationID, Action: "invitation.accept",
 			Object: fmt.Sprintf("invitation %d", inv.ID), After: auditJSON(map[string]any{"email": inv.Email, "role": inv.Role, "user_id": u.ID})}); err != nil {
 			return err
 		}
-		var n int64
-		if err := tx.Model(&membershipRow{}).Where("user_id = ? AND organisation_id = ?", u.ID, inv.OrganisationID).Count(&n).Error; err != nil {
-			return fmt.Errorf("check membership: %w", err)
-		}
-		if n > 0 {
-			return nil
-		}
 		m := membershipRow{UserID: u.ID, OrganisationID: inv.OrganisationID, Role: string(inv.Role), CreatedAt: now}
-		if err := tx.Create(&m).Error; err != nil {
-			return fmt.Errorf("insert membership: %w", err)
+		res = tx.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "user_id"}, {Name: "organisation_id"}}, DoNothing: true}).Create(&m)
+		if res.Error != nil {
+			return fmt.Errorf("insert membership: %w", res.Error)
+		}
+		if res.RowsAffected == 0 {
+			return nil // already a member: the role stays
 		}
 		return appendAudit(tx, now, by, AuditEvent{OrganisationID: inv.OrganisationID, Action: "membership.set",
 			Object: fmt.Sprintf("user %d", u.ID), After: auditJSON(map[string]string{"role": m.Role})})

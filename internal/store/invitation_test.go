@@ -130,7 +130,7 @@ func TestPasswordResetLifecycle(t *testing.T) {
 			if _, got, err := s.PendingPasswordReset(ctx, "r2"); err != nil || got.ID != u.ID {
 				t.Fatalf("pending: %v", err)
 			}
-			if _, err := s.ResetPassword(ctx, assessment.Actor{IP: "192.0.2.9"}, "r2", "new"); err != nil {
+			if _, _, err := s.ResetPassword(ctx, assessment.Actor{IP: "192.0.2.9"}, "r2", "new"); err != nil {
 				t.Fatal(err)
 			}
 			got, _ := s.User(ctx, u.ID)
@@ -140,7 +140,7 @@ func TestPasswordResetLifecycle(t *testing.T) {
 			if _, ok, _ := s.Session(ctx, "sess"); ok {
 				t.Error("the session survived the reset")
 			}
-			if _, err := s.ResetPassword(ctx, assessment.System, "r2", "again"); assessment.ErrorCode(err) != assessment.ENOTFOUND {
+			if _, _, err := s.ResetPassword(ctx, assessment.System, "r2", "again"); assessment.ErrorCode(err) != assessment.ENOTFOUND {
 				t.Errorf("second use: %v", err)
 			}
 			ev, _ := s.Audit(ctx, store.AuditFilter{ActionPrefix: "password.reset"})

@@ -14,6 +14,9 @@ import (
 // invitation's back.
 func (s *Store) SetRole(ctx context.Context, by assessment.Actor, orgID, userID int64, role assessment.Role) error {
 	return s.tx(ctx, func(tx *gorm.DB) error {
+		if err := lockOrganisation(tx, orgID); err != nil {
+			return notFound(err, "member")
+		}
 		var row membershipRow
 		if err := tx.Where("user_id = ? AND organisation_id = ?", userID, orgID).First(&row).Error; err != nil {
 			return notFound(err, "member")
@@ -34,7 +37,9 @@ func (s *Store) SetRole(ctx context.Context, by assessment.Actor, orgID, userID 
 }
 
 // keepAnOwner refuses to take the owner role from the organisation's last
-// owner (role "" means the membership is being removed).
+// owner (role "" means the membership is being removed). Callers hold the
+// organisation's lock (lockOrganisation), so two owners demoting each other
+// at once are checked one after the other and the second is refused.
 func keepAnOwner(tx *gorm.DB, m membershipRow, role assessment.Role) error {
 	if m.Role != string(assessment.RoleOwner) || role == assessment.RoleOwner {
 		return nil

@@ -7,6 +7,8 @@ import (
 
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
 )
 
 // Notification kinds.
@@ -75,8 +77,11 @@ func (s *Store) UnreadNotifications(ctx context.Context, userID int64) (int64, e
 }
 
 // MarkNotificationsRead marks the given notifications of the user (all when
-// ids is empty) as read.
+// ids is empty; at most assessment.MaxIDs) as read.
 func (s *Store) MarkNotificationsRead(ctx context.Context, userID int64, ids []int64) error {
+	if err := assessment.CheckIDs("ids", len(ids)); err != nil {
+		return err
+	}
 	return s.tx(ctx, func(tx *gorm.DB) error {
 		q := tx.Model(&Notification{}).Where("user_id = ? AND read_at IS NULL", userID)
 		if len(ids) > 0 {

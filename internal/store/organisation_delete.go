@@ -72,6 +72,12 @@ func orgArgs(where string, id int64) []any {
 func (s *Store) DeleteOrganisation(ctx context.Context, by assessment.Actor, id int64, confirm, export string) (map[string]int64, error) {
 	counts := map[string]int64{}
 	err := s.tx(ctx, func(tx *gorm.DB) error {
+		// The strongest lock: rows that refer to the organisation cannot be
+		// added while it goes, and member or invitation changes (which take
+		// lockOrganisation) wait and then find it gone.
+		if err := lockRowForDelete(tx, "organisations", id); err != nil {
+			return notFound(err, "organisation")
+		}
 		var org organisationRow
 		if err := tx.First(&org, id).Error; err != nil {
 			return notFound(err, "organisation")

@@ -31,7 +31,8 @@ func pendingResets(q *gorm.DB, now time.Time) *gorm.DB {
 }
 
 // CreatePasswordReset stores a reset link for a user. Older unused links of
-// the user are spent, so only the newest one works.
+// the user are spent, so only the newest one works; a unique index keeps
+// it so when two links are asked for at once (the second is a conflict).
 func (s *Store) CreatePasswordReset(ctx context.Context, by assessment.Actor, r PasswordReset) (PasswordReset, error) {
 	err := s.tx(ctx, func(tx *gorm.DB) error {
 		r.CreatedAt = s.now()
@@ -39,7 +40,8 @@ func (s *Store) CreatePasswordReset(ctx context.Context, by assessment.Actor, r 
 		if err := tx.First(&u, r.UserID).Error; err != nil {
 			return notFound(err, "user")
 		}
-		if err := pendingResets(tx.Model(&PasswordReset{}), r.CreatedAt).Where("user_id = ?", r.UserID).Update("used_at", r.CreatedAt).Error; err != nil {
+		// Expired links too: the index counts every unused row.
+		if err := tx.Model(&PasswordReset{}).Where("user_id = ? AND used_at IS NULL", r.UserID).Update("used_at", r.CreatedAt).Error; err != nil {
 			return fmt.Errorf("spend older reset links: %w", err)
 		}
 		if err := tx.Create(&r).Error; err != nil {
@@ -65,10 +67,14 @@ func (s *Store) PendingPasswordReset(ctx context.Context, hash string) (Password
 	return r, u, err
 }
 
-// ResetPassword spends the link and sets the new password hash, ending every
-// session of the user, in one transaction.
-func (s *Store) ResetPassword(ctx context.Context, by assessment.Actor, hash, passwordHash string) (assessment.User, error) {
-	var u userRow
+// ResetPassword spends the link and sets the new password hash, ending
+// every session of the user and spending their other reset links, in one
+// transaction. API tokens stay; the change says how many are still active.
+func (s *Store) ResetPassword(ctx context.Context, by assessment.Actor, hash, passwordHash string) (assessment.User, PasswordChange, error) {
+	var (
+		u   userRow
+		out PasswordChange
+	)
 	err := s.tx(ctx, func(tx *gorm.DB) error {
 		now := s.now()
 		var r PasswordReset
@@ -81,7 +87,8 @@ func (s *Store) ResetPassword(ctx context.Context, by assessment.Actor, hash, pa
 		if err := tx.First(&u, r.UserID).Error; err != nil {
 			return notFound(err, "user")
 		}
-		res := tx.Model(&PasswordReset{}).Where("id = ? AND used_at IS NULL", r.ID).Update("used_at", now)
+		// Spent only if still pending: of two uses at once, one wins.
+		res := pendingResets(tx.Model(&PasswordReset{}), now).Where("id = ?", r.ID).Update("used_at", now)
 		if res.Error != nil {
 			return fmt.Errorf("spend password reset: %w", res.Error)
 		}
@@ -91,7 +98,9 @@ func (s *Store) ResetPassword(ctx context.Context, by assessment.Actor, hash, pa
 		if by.UserID == 0 {
 			by.UserID, by.Name = u.ID, u.Name
 		}
-		return setPasswordTx(tx, now, by, u.ID, passwordHash, "password.reset")
+		var err error
+		out, err = setPasswordTx(tx, now, by, u.ID, passwordHash, "password.reset", false)
+		return err
 	})
-	return u.domain(), err
+	return u.domain(), out, err
 }

@@ -44,7 +44,7 @@ func (r sessionRow) record() SessionRecord {
 	return out
 }
 
-// SaveSession inserts or replaces a session.
+// SaveSession stores a new session.
 func (s *Store) SaveSession(ctx context.Context, rec SessionRecord) error {
 	row := sessionRow{ID: rec.ID, Data: rec.Data, UserAgent: rec.UserAgent, IP: rec.IP,
 		CreatedAt: rec.CreatedAt, LastSeenAt: rec.LastSeenAt, ExpiresAt: rec.ExpiresAt}
@@ -52,11 +52,32 @@ func (s *Store) SaveSession(ctx context.Context, rec SessionRecord) error {
 		row.UserID = &rec.UserID
 	}
 	return s.tx(ctx, func(tx *gorm.DB) error {
-		if err := tx.Save(&row).Error; err != nil {
+		if err := tx.Create(&row).Error; err != nil {
 			return fmt.Errorf("save session: %w", err)
 		}
 		return nil
 	})
+}
+
+// UpdateSession rewrites an existing session's data and activity. It never
+// creates one: a session ended meanwhile (sign-out everywhere, a new
+// password) stays ended even if a request that read it before still
+// finishes; ok is false then.
+func (s *Store) UpdateSession(ctx context.Context, rec SessionRecord) (ok bool, err error) {
+	var uid *int64
+	if rec.UserID != 0 {
+		uid = &rec.UserID
+	}
+	err = s.tx(ctx, func(tx *gorm.DB) error {
+		res := tx.Model(&sessionRow{}).Where("id = ?", rec.ID).Updates(map[string]any{"user_id": uid, "data": rec.Data,
+			"user_agent": rec.UserAgent, "ip": rec.IP, "last_seen_at": rec.LastSeenAt, "expires_at": rec.ExpiresAt})
+		if res.Error != nil {
+			return fmt.Errorf("update session: %w", res.Error)
+		}
+		ok = res.RowsAffected == 1
+		return nil
+	})
+	return ok, err
 }
 
 // Session loads a live session; expired or missing ones return ok=false.

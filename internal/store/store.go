@@ -22,6 +22,7 @@ import (
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
 
+	"github.com/mnr-self-assessment/mnr/internal/logx"
 	"github.com/mnr-self-assessment/mnr/migrations"
 )
 
@@ -56,7 +57,8 @@ func OpenWith(dsn string, o Options) (*Store, error) {
 	if !lite {
 		db, err := gorm.Open(postgres.Open(dsn), cfg)
 		if err != nil {
-			return nil, fmt.Errorf("open postgres: %w", err)
+			// Text only: a driver error may quote the connection string.
+			return nil, fmt.Errorf("open postgres: %s", logx.Redact(err.Error()))
 		}
 		s.w, s.r, s.dialect = db, db, "postgres"
 		return s, nil
@@ -185,9 +187,11 @@ func (s *Store) Close() error {
 	return errors.Join(errs...)
 }
 
-// tx runs fn in one write transaction.
+// tx runs fn in one write transaction. A write the database refuses for a
+// constraint comes back as a domain error (constraintError), so a race
+// that a unique index settles answers 409, never 500.
 func (s *Store) tx(ctx context.Context, fn func(tx *gorm.DB) error) error {
-	return s.w.WithContext(ctx).Transaction(fn)
+	return constraintError(s.w.WithContext(ctx).Transaction(fn))
 }
 
 func (s *Store) read(ctx context.Context) *gorm.DB { return s.r.WithContext(ctx) }

@@ -20,7 +20,7 @@ import (
 
 // backends returns a fresh SQLite store and, when PostgreSQL answers at
 // MNR_TEST_POSTGRES (default: the local test database), a fresh schema there.
-func backends(t *testing.T) map[string]*store.Store {
+func backends(t testing.TB) map[string]*store.Store {
 	out := map[string]*store.Store{}
 	lite, err := store.Open(filepath.Join(t.TempDir(), "mnr.db"))
 	if err != nil {
@@ -39,7 +39,7 @@ func backends(t *testing.T) map[string]*store.Store {
 	return out
 }
 
-func postgres(t *testing.T) *store.Store {
+func postgres(t testing.TB) *store.Store {
 	base := os.Getenv("MNR_TEST_POSTGRES")
 	if base == "" {
 		base = "postgres://postgres@127.0.0.1:5432/test?sslmode=disable"

@@ -59,13 +59,8 @@ func (s *Store) CreateUser(ctx context.Context, by assessment.Actor, u assessmen
 func insertUser(tx *gorm.DB, now time.Time, by assessment.Actor, u assessment.User) (userRow, error) {
 	row := userRow{Email: strings.ToLower(strings.TrimSpace(u.Email)), Name: u.Name, Lang: u.Lang,
 		PasswordHash: u.PasswordHash, IsAdmin: u.Admin, PasswordChangedAt: now, CreatedAt: now}
-	var n int64
-	if err := tx.Model(&userRow{}).Where("email = ?", row.Email).Count(&n).Error; err != nil {
-		return row, err
-	}
-	if n > 0 {
-		return row, assessment.FieldError("email", "a user with this email already exists")
-	}
+	// The unique index on email decides, also between two sign-ups at once;
+	// constraintError words its refusal.
 	if err := tx.Create(&row).Error; err != nil {
 		return row, fmt.Errorf("insert user: %w", err)
 	}
@@ -115,29 +110,13 @@ func (s *Store) Users(ctx context.Context, ids []int64) ([]assessment.User, erro
 	return out, nil
 }
 
-// SetPassword replaces the hash and ends every session of the user, in one
-// transaction, so a stolen session dies with the old password.
-func (s *Store) SetPassword(ctx context.Context, by assessment.Actor, userID int64, hash string) error {
-	return s.tx(ctx, func(tx *gorm.DB) error { return setPasswordTx(tx, s.now(), by, userID, hash, "user.password") })
-}
-
-func setPasswordTx(tx *gorm.DB, now time.Time, by assessment.Actor, userID int64, hash, action string) error {
-	res := tx.Model(&userRow{}).Where("id = ?", userID).Updates(map[string]any{"password_hash": hash, "password_changed_at": now})
-	if res.Error != nil {
-		return fmt.Errorf("update password: %w", res.Error)
-	}
-	if res.RowsAffected == 0 {
-		return assessment.NotFound("user")
-	}
-	if err := tx.Where("user_id = ?", userID).Delete(&sessionRow{}).Error; err != nil {
-		return fmt.Errorf("end sessions: %w", err)
-	}
-	return appendAudit(tx, now, by, AuditEvent{Action: action, Object: fmt.Sprintf("user %d", userID)})
-}
-
 // SetUserProfile updates the display name and preferred language.
 func (s *Store) SetUserProfile(ctx context.Context, by assessment.Actor, userID int64, name, lang string) error {
 	return s.tx(ctx, func(tx *gorm.DB) error {
+		// Locked, so the audit event's "before" is what this change replaced.
+		if err := lockRow(tx, "users", userID); err != nil {
+			return notFound(err, "user")
+		}
 		var cur userRow
 		if err := tx.First(&cur, userID).Error; err != nil {
 			return notFound(err, "user")
@@ -151,19 +130,21 @@ func (s *Store) SetUserProfile(ctx context.Context, by assessment.Actor, userID 
 }
 
 // AddMembership gives a user a role in an organisation, or changes the role
-// of an existing membership.
+// of an existing membership (never the last owner's: see keepAnOwner).
 func (s *Store) AddMembership(ctx context.Context, by assessment.Actor, m assessment.Membership) (assessment.Membership, error) {
 	var row membershipRow
 	err := s.tx(ctx, func(tx *gorm.DB) error {
 		now := s.now()
-		var org organisationRow
-		if err := tx.First(&org, m.OrganisationID).Error; err != nil {
+		if err := lockOrganisation(tx, m.OrganisationID); err != nil {
 			return notFound(err, "organisation")
 		}
 		err := tx.Where("user_id = ? AND organisation_id = ?", m.UserID, m.OrganisationID).First(&row).Error
 		before := ""
 		switch {
 		case err == nil:
+			if err := keepAnOwner(tx, row, m.Role); err != nil {
+				return err
+			}
 			before = auditJSON(map[string]string{"role": row.Role})
 			row.Role = string(m.Role)
 			if err := tx.Model(&membershipRow{}).Where("id = ?", row.ID).Update("role", row.Role).Error; err != nil {
@@ -188,6 +169,9 @@ func (s *Store) AddMembership(ctx context.Context, by assessment.Actor, m assess
 // organisation without an owner could never manage its members again.
 func (s *Store) RemoveMembership(ctx context.Context, by assessment.Actor, orgID, userID int64) error {
 	return s.tx(ctx, func(tx *gorm.DB) error {
+		if err := lockOrganisation(tx, orgID); err != nil {
+			return notFound(err, "membership")
+		}
 		var row membershipRow
 		if err := tx.Where("user_id = ? AND organisation_id = ?", userID, orgID).First(&row).Error; err != nil {
 			return notFound(err, "membership")

@@ -38,6 +38,8 @@ func (s *Server) adminErase(c echo.Context) error {
 	switch {
 	case f.Email == "":
 		return again(assessment.FieldError("email", "is required"))
+	case assessment.CheckLine("email", f.Email) != nil:
+		return again(assessment.CheckLine("email", f.Email))
 	case !strings.EqualFold(f.Email, f.Confirm):
 		return again(assessment.FieldError("confirm", "must repeat the email exactly"))
 	}

@@ -4,6 +4,8 @@ import (
 	"net/http"
 
 	"github.com/labstack/echo/v4"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
 )
 
 // apiNotificationList: the caller's notifications, unread first, with the
@@ -38,6 +40,9 @@ func (s *Server) apiNotificationRead(c echo.Context) error {
 		if err := decodeJSON(c, &body); err != nil {
 			return err
 		}
+	}
+	if err := assessment.CheckIDs("ids", len(body.IDs)); err != nil {
+		return err
 	}
 	ctx, uid := c.Request().Context(), principal(c).User.ID
 	if err := s.db.MarkNotificationsRead(ctx, uid, body.IDs); err != nil {

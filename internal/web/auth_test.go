@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -249,17 +250,32 @@ func TestSignInRateLimitPerAccountThenRecovery(t *testing.T) {
 	}
 }
 
+// One address is often a whole ministry behind one NAT: twenty failures
+// from it do not stop its colleagues, a hundred do (for everyone at that
+// address), and a forwarding header does not make a new address unless
+// the server trusts its proxy.
 func TestSignInRateLimitPerAddress(t *testing.T) {
 	clk := newClock()
 	f := fixtureWith(t, withClock(clk))
-	b := f.browser()
-	for i := 0; i < 20; i++ {
-		b.post("/login", url.Values{"email": {fmt.Sprintf("guess%d@example.org", i)}, "password": {"wrong password here"}})
+	fail := func(from, to int) {
+		var wg sync.WaitGroup
+		for i := from; i < to; i++ {
+			wg.Add(1)
+			go func(i int) {
+				defer wg.Done()
+				f.browser().post("/login", url.Values{"email": {fmt.Sprintf("guess%d@example.org", i)}, "password": {"wrong password here"}})
+			}(i)
+		}
+		wg.Wait()
 	}
+	fail(0, 20)
+	if res, _ := f.browser().post("/login", url.Values{"email": {f.owner.Email}, "password": {testPassword}}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("after 20 failures from the address: %d, want the owner signed in", res.StatusCode)
+	}
+	fail(20, 100)
+	b := f.browser()
 	res, doc := b.post("/login", url.Values{"email": {f.owner.Email}, "password": {testPassword}})
 	retryAfter(t, res, doc)
-	// A forwarding header does not make a new address unless the server
-	// is configured to trust its proxy.
 	res, doc = b.do("POST", "/login", url.Values{"_csrf": {b.csrf}, "email": {f.owner.Email}, "password": {testPassword}}, http.Header{"X-Forwarded-For": {"198.51.100.7"}})
 	retryAfter(t, res, doc)
 	clk.advance(16 * time.Minute)

@@ -21,6 +21,9 @@ func (s *Server) confirmCarried(c echo.Context, d *assessment.Detail, keys []str
 	if err := mayEdit(c, d, cd.Capability.Key); err != nil {
 		return 0, err
 	}
+	if err := assessment.CheckIDs("indicators", len(keys)); err != nil {
+		return 0, err
+	}
 	confirm := keys
 	if len(keys) == 0 {
 		for _, in := range cd.Capability.Indicators {

@@ -22,9 +22,10 @@ var errForbiddenCSRF = assessment.Errorf(assessment.EFORBIDDEN,
 
 var errUnauthorized = assessment.Errorf(assessment.EUNAUTHORIZED, "sign in to continue")
 
-// authenticate identifies the caller: API requests by bearer token only
-// (never by cookie, so a browser cannot be tricked into API writes), HTML
-// requests by the server-side session. It never rejects; requireUser does.
+// authenticate identifies the caller: API requests by bearer token within
+// the API's rate limits (authenticateAPI), HTML requests by the server-side
+// session. It refuses only over-limit API calls and unknown tokens;
+// requireUser refuses the rest.
 func (s *Server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		r := c.Request()
@@ -32,15 +33,8 @@ func (s *Server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 			return next(c)
 		}
 		if strings.HasPrefix(r.URL.Path, "/api/") {
-			h := r.Header.Get("Authorization")
-			if tok, ok := strings.CutPrefix(h, "Bearer "); ok {
-				t, err := s.db.TokenByHash(r.Context(), auth.HashToken(tok))
-				if err != nil {
-					return err
-				}
-				if err := s.loadPrincipal(c, t.UserID); err != nil {
-					return err
-				}
+			if err := s.authenticateAPI(c); err != nil {
+				return err
 			}
 			return next(c)
 		}
@@ -116,15 +110,6 @@ func actor(c echo.Context) assessment.Actor {
 		a.UserID, a.Name = p.User.ID, p.User.Name
 	}
 	return a
-}
-
-// safeNext keeps a return-to path relative to this site, so the sign-in
-// page cannot be used to redirect elsewhere.
-func safeNext(next string) string {
-	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") || strings.ContainsAny(next, "\r\n") {
-		return "/"
-	}
-	return next
 }
 
 func retryAfter(err error) string {

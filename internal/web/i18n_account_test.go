@@ -281,7 +281,7 @@ func TestAccountMailsInRecipientsLanguage(t *testing.T) {
 		t.Fatalf("reset: %d", res.StatusCode)
 	}
 	_, doc = guest.get("/")
-	if d, _ := doc.Find("html").Attr("dir"); d != "rtl" || text(doc.Find(".flash")) != acctNorm(ar.T("ResetFlashDone")) {
+	if d, _ := doc.Find("html").Attr("dir"); d != "rtl" || text(doc.Find(".flash")) != acctNorm(ar.T("SafetyPasswordReset", "Count", 0)) {
 		t.Errorf("after the reset: dir %q flash %q", d, text(doc.Find(".flash")))
 	}
 }

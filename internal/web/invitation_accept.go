@@ -19,7 +19,7 @@ func (s *Server) invitationAccept(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := s.links.allow(c, d.Invitation.Email); err != nil {
+	if err := s.allow(c, limitsLinkUse, d.Invitation.Email); err != nil {
 		return err
 	}
 	ctx := c.Request().Context()

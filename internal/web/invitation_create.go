@@ -18,7 +18,7 @@ func (s *Server) invitationCreate(c echo.Context) error {
 		return err
 	}
 	p := principal(c)
-	if err := s.invites.allow(c, p.User.Email); err != nil {
+	if err := s.allow(c, limitsInvite, p.User.Email); err != nil {
 		return err
 	}
 	in := assessment.InvitationInput{Email: c.FormValue("email"), Role: c.FormValue("role")}

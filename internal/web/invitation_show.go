@@ -34,17 +34,16 @@ func (s *Server) invitationShow(c echo.Context) error {
 // loadInvitation finds the pending invitation named by :token. Unknown links
 // count against the address's limit, to slow down guessing.
 func (s *Server) loadInvitation(c echo.Context) (invitationData, error) {
-	if err := s.links.check(c, ""); err != nil {
+	att, err := s.rates.count(c, limitLinkGuess.of(c.RealIP()))
+	if err != nil {
 		return invitationData{}, err
 	}
 	ctx := c.Request().Context()
 	inv, err := s.db.PendingInvitation(ctx, auth.HashToken(c.Param("token")))
 	if err != nil {
-		if assessment.ErrorCode(err) == assessment.ENOTFOUND {
-			s.links.hit(c, "")
-		}
 		return invitationData{}, err
 	}
+	att.refund() // only unknown links count
 	d := invitationData{Token: c.Param("token"), Invitation: inv}
 	if d.Organisation, err = s.db.Organisation(ctx, inv.OrganisationID); err != nil {
 		return d, err

@@ -42,7 +42,14 @@ func (s *Server) loginSubmit(c echo.Context) error {
 	email := strings.TrimSpace(c.FormValue("email"))
 	pw := c.FormValue("password")
 	next := safeNext(c.FormValue("next"))
-	if err := s.checkLoginRate(c, email); err != nil {
+	if err := assessment.CheckLine("email", email); err != nil {
+		de, _ := assessment.AsError(err)
+		return s.renderStatus(c, http.StatusUnprocessableEntity, "login", pageData{Title: s.translator(c).T("LoginTitle"), Error: de, Data: loginData{Next: next}})
+	}
+	// Counted before the password is checked, refunded when it is right:
+	// however many guesses arrive at once, at most the limit are checked.
+	att, err := s.signInAttempt(c, email)
+	if err != nil {
 		return err
 	}
 	u, err := s.db.UserByEmail(ctx, email)
@@ -53,10 +60,10 @@ func (s *Server) loginSubmit(c echo.Context) error {
 		if err != nil {
 			auth.BurnTime(pw)
 		}
-		s.recordLoginFailure(c, email)
 		_ = s.db.AppendAudit(ctx, assessment.Actor{UserID: u.ID, Name: email, IP: c.RealIP()}, store.AuditEvent{Action: "auth.signin_failed", Object: "email " + email})
 		return s.renderStatus(c, http.StatusUnauthorized, "login", pageData{Title: s.translator(c).T("LoginTitle"), Error: errBadLogin, Data: loginData{Email: email, Next: next}})
 	}
+	att.refund()
 	sess := session(c)
 	if err := s.sessions.Renew(c.Request(), sess); err != nil {
 		return err

@@ -10,19 +10,22 @@ import (
 )
 
 // passwordChange needs the current password, so a borrowed session cannot
-// lock the owner out; wrong guesses count against the sign-in limits. The
-// store ends every session of the user, and this browser gets a new one.
+// lock the owner out; guesses count against the sign-in limits. The store
+// ends every session of the user and spends their unused reset links (and
+// revokes their API tokens when the box is ticked); this browser gets a new
+// session.
 func (s *Server) passwordChange(c echo.Context) error {
 	p := principal(c)
 	profile := assessment.ProfileInput{Name: p.User.Name, Lang: p.User.Lang}
-	if err := s.checkLoginRate(c, p.User.Email); err != nil {
+	att, err := s.signInAttempt(c, p.User.Email)
+	if err != nil {
 		return err
 	}
 	cur, pw, confirm := c.FormValue("current_password"), c.FormValue("new_password"), c.FormValue("new_password_confirm")
 	if !auth.VerifyPassword(p.User.PasswordHash, cur) {
-		s.recordLoginFailure(c, p.User.Email)
 		return s.renderAccount(c, http.StatusUnprocessableEntity, assessment.FieldError("current_password", "is not correct"), profile)
 	}
+	att.refund()
 	if err := checkNewPassword(pw, confirm, "new_password"); err != nil {
 		return s.renderAccount(c, http.StatusUnprocessableEntity, err, profile)
 	}
@@ -33,13 +36,19 @@ func (s *Server) passwordChange(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := s.db.SetPassword(c.Request().Context(), actor(c), p.User.ID, hash); err != nil {
+	ch, err := s.db.SetPassword(c.Request().Context(), actor(c), p.User.ID, hash, c.FormValue("revoke_tokens") == "1")
+	if err != nil {
 		return err
 	}
 	if err := s.signIn(c, p.User); err != nil {
 		return err
 	}
-	flash(c, s.translator(c).T("AcctFlashPasswordChanged"))
+	tr := s.translator(c)
+	if ch.TokensRevoked > 0 {
+		flash(c, tr.T("SafetyPasswordChangedRevoked", "Count", ch.TokensRevoked))
+	} else {
+		flash(c, tr.T("SafetyPasswordChanged", "Count", ch.TokensStillActive))
+	}
 	return c.Redirect(http.StatusSeeOther, "/account")
 }
 

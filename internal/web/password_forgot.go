@@ -36,7 +36,7 @@ func (s *Server) passwordForgotSubmit(c echo.Context) error {
 		de, _ := assessment.AsError(err)
 		return s.renderStatus(c, http.StatusUnprocessableEntity, "password_forgot", pageData{Title: s.translator(c).T("ResetForgotTitle"), Error: de, Data: d})
 	}
-	if err := s.resets.allow(c, email); err != nil {
+	if err := s.allow(c, limitsReset, email); err != nil {
 		return err
 	}
 	ctx := c.Request().Context()

@@ -5,7 +5,6 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/auth"
 )
 
@@ -31,7 +30,7 @@ func (s *Server) passwordResetSubmit(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := s.links.allow(c, d.Email); err != nil {
+	if err := s.allow(c, limitsLinkUse, d.Email); err != nil {
 		return err
 	}
 	pw := c.FormValue("password")
@@ -42,27 +41,28 @@ func (s *Server) passwordResetSubmit(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	u, err := s.db.ResetPassword(c.Request().Context(), anonymous(c), auth.HashToken(d.Token), hash)
+	u, ch, err := s.db.ResetPassword(c.Request().Context(), anonymous(c), auth.HashToken(d.Token), hash)
 	if err != nil {
 		return err
 	}
 	if err := s.signIn(c, u); err != nil {
 		return err
 	}
-	flash(c, s.translatorFor(c, u.Lang).T("ResetFlashDone")) // the next page is in the account's language
+	// In the account's language (the next page is), saying how many API
+	// tokens still work: whoever knew the old password may have made one.
+	flash(c, s.translatorFor(c, u.Lang).T("SafetyPasswordReset", "Count", ch.TokensStillActive))
 	return c.Redirect(http.StatusSeeOther, "/")
 }
 
 func (s *Server) loadReset(c echo.Context) (resetData, error) {
-	if err := s.links.check(c, ""); err != nil {
+	att, err := s.rates.count(c, limitLinkGuess.of(c.RealIP()))
+	if err != nil {
 		return resetData{}, err
 	}
 	_, u, err := s.db.PendingPasswordReset(c.Request().Context(), auth.HashToken(c.Param("token")))
 	if err != nil {
-		if assessment.ErrorCode(err) == assessment.ENOTFOUND {
-			s.links.hit(c, "")
-		}
 		return resetData{}, err
 	}
+	att.refund() // only unknown links count
 	return resetData{Token: c.Param("token"), Email: u.Email}, nil
 }

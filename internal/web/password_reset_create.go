@@ -42,7 +42,7 @@ func (s *Server) passwordResetCreate(c echo.Context) error {
 	if !policy.CanResetPassword(p, u) {
 		return assessment.Errorf(assessment.EFORBIDDEN, "Only platform administrators can create password reset links. Ask one to send a link to %s.", u.Name)
 	}
-	if err := s.resets.allow(c, p.User.Email); err != nil {
+	if err := s.allow(c, limitsReset, p.User.Email); err != nil {
 		return err
 	}
 	secret, hash := newLink()

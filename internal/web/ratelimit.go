@@ -1,124 +1,153 @@
 package web
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"log/slog"
 	"strconv"
 	"strings"
-	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/store"
 )
 
-// limiter counts failures per key in a sliding window. In memory: a
-// restart forgets, which is acceptable for slowing down guessing.
-type limiter struct {
-	mu     sync.Mutex
+// rateRule is one limit: at most max hits per subject in each window.
+type rateRule struct {
+	name   string
 	max    int
 	window time.Duration
-	hits   map[string][]time.Time
-	now    func() time.Time
 }
 
-func newLimiter(max int, window time.Duration) *limiter {
-	return &limiter{max: max, window: window, hits: map[string][]time.Time{}, now: time.Now}
+// rulePair limits one kind of request per client address and per account.
+type rulePair struct{ address, account rateRule }
+
+// rateHit is a rule applied to one subject.
+type rateHit struct {
+	rule    rateRule
+	subject string
 }
 
-// blocked reports whether key is over the limit, and for how long.
-func (l *limiter) blocked(key string) (bool, time.Duration) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	hs := l.prune(key)
-	if len(hs) < l.max {
-		return false, 0
+// of applies the rule to a subject: an address, an email (compared in
+// lower case), or several joined (an account and an address).
+func (r rateRule) of(subject ...string) rateHit {
+	return rateHit{rule: r, subject: strings.ToLower(strings.Join(subject, "\x1f"))}
+}
+
+// counter names the database counter: the rule and a hash of the subject,
+// so the table holds no addresses or emails.
+func (h rateHit) counter() store.RateCounter {
+	sum := sha256.Sum256([]byte(h.subject))
+	return store.RateCounter{Name: h.rule.name + ":" + hex.EncodeToString(sum[:16]), Window: h.rule.window}
+}
+
+// rateLimiter counts hits in the store, on the server's clock.
+type rateLimiter struct {
+	db        *store.Store
+	now       func() time.Time
+	lastSweep atomic.Int64 // Unix seconds of the last deletion of expired counters
+}
+
+// rateAttempt is an attempt already counted, to refund when it succeeds.
+type rateAttempt struct {
+	l    *rateLimiter
+	c    echo.Context
+	hits []rateHit
+}
+
+// count adds one hit to each subject's counter, in one statement, before
+// the request does what the limit guards; 429 with Retry-After (the
+// longest wait) when any counter is past its limit. A refused request
+// costs nothing: its hits on counters still within their limits are
+// refunded, so only what was let through counts.
+func (l *rateLimiter) count(c echo.Context, hits ...rateHit) (*rateAttempt, error) {
+	now := l.now()
+	counters := make([]store.RateCounter, len(hits))
+	rules := map[string]rateRule{}
+	for i, h := range hits {
+		counters[i] = h.counter()
+		rules[counters[i].Name] = h.rule
 	}
-	return true, l.window - l.now().Sub(hs[0])
+	got, err := l.db.CountHits(c.Request().Context(), now, counters...)
+	if err != nil {
+		return nil, err
+	}
+	l.sweep(c, now)
+	var wait time.Duration
+	var within []string
+	for _, g := range got {
+		if g.Hits > rules[g.Name].max {
+			wait = max(wait, g.ResetAt.Sub(now))
+		} else {
+			within = append(within, g.Name)
+		}
+	}
+	if len(within) < len(got) {
+		l.refundNames(c, within...)
+		return nil, tooMany(wait)
+	}
+	return &rateAttempt{l: l, c: c, hits: hits}, nil
 }
 
-func (l *limiter) hit(key string) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.hits[key] = append(l.prune(key), l.now())
+// refund takes back the attempt's hits (all, or those given): what they
+// guarded succeeded, and the limit counts failures.
+func (a *rateAttempt) refund(only ...rateHit) {
+	if len(only) == 0 {
+		only = a.hits
+	}
+	names := make([]string, len(only))
+	for i, h := range only {
+		names[i] = h.counter().Name
+	}
+	a.l.refundNames(a.c, names...)
 }
 
-func (l *limiter) prune(key string) []time.Time {
-	cut := l.now().Add(-l.window)
-	hs := l.hits[key]
-	i := 0
-	for i < len(hs) && hs[i].Before(cut) {
-		i++
+// refundNames takes one hit back from each counter. A refund that fails
+// only leaves a count on the strict side.
+func (l *rateLimiter) refundNames(c echo.Context, names ...string) {
+	if err := l.db.RefundHits(c.Request().Context(), l.now(), names...); err != nil {
+		slog.Error("rate limit refund", "err", err)
 	}
-	hs = hs[i:]
-	if len(hs) == 0 {
-		delete(l.hits, key)
-	} else {
-		l.hits[key] = hs
+}
+
+// sweep deletes expired counters, at most once per rateRuleSweep.
+func (l *rateLimiter) sweep(c echo.Context, now time.Time) {
+	last := l.lastSweep.Load()
+	if now.Unix()-last < int64(rateRuleSweep.Seconds()) || !l.lastSweep.CompareAndSwap(last, now.Unix()) {
+		return
 	}
-	return hs
+	if _, err := l.db.PruneRateCounters(c.Request().Context(), now); err != nil {
+		slog.Error("prune rate counters", "err", err)
+	}
+}
+
+// allow counts a request against the address and the account (when
+// known), and answers 429 when either is past its limit.
+func (s *Server) allow(c echo.Context, p rulePair, account string) error {
+	hits := []rateHit{p.address.of(c.RealIP())}
+	if account != "" {
+		hits = append(hits, p.account.of(account))
+	}
+	_, err := s.rates.count(c, hits...)
+	return err
+}
+
+// signInAttempt counts a sign-in (or current-password) attempt for the
+// account from this address before the password is checked; refund it
+// when the password is right.
+func (s *Server) signInAttempt(c echo.Context, email string) (*rateAttempt, error) {
+	ip := c.RealIP()
+	return s.rates.count(c, limitSignInPair.of(strings.TrimSpace(email), ip), limitSignInAddress.of(ip))
 }
 
 func tooMany(wait time.Duration) error {
 	secs := int(wait.Seconds()) + 1
-	return &rateError{err: assessment.Errorf(assessment.ETOOMANY,
-		"Too many attempts. For your security, wait %d minutes before trying again.", (secs+59)/60), retryAfter: strconv.Itoa(secs)}
-}
-
-// checkLoginRate refuses sign-in attempts after repeated failures from one
-// address or against one account.
-func (s *Server) checkLoginRate(c echo.Context, email string) error {
-	if b, wait := s.loginByIP.blocked(c.RealIP()); b {
-		return tooMany(wait)
+	e := assessment.Errorf(assessment.ETOOMANY, "Too many attempts. For your security, wait a minute before trying again.")
+	if secs > 60 {
+		e = assessment.Errorf(assessment.ETOOMANY, "Too many attempts. For your security, wait %d minutes before trying again.", (secs+59)/60)
 	}
-	if b, wait := s.loginByAccount.blocked(strings.ToLower(email)); b {
-		return tooMany(wait)
-	}
-	return nil
-}
-
-func (s *Server) recordLoginFailure(c echo.Context, email string) {
-	s.loginByIP.hit(c.RealIP())
-	s.loginByAccount.hit(strings.ToLower(email))
-}
-
-// rateRule limits one kind of request per client address and per account.
-// Unlike the sign-in limiters it counts every attempt, not only failures:
-// creating invitations, links and tokens is what it slows down.
-type rateRule struct{ byIP, byAccount *limiter }
-
-func newRule(ipMax, accountMax int, window time.Duration, now func() time.Time) rateRule {
-	r := rateRule{byIP: newLimiter(ipMax, window), byAccount: newLimiter(accountMax, window)}
-	r.byIP.now, r.byAccount.now = now, now
-	return r
-}
-
-// allow answers 429 when the address or the account is over its limit, and
-// otherwise counts this attempt against both.
-func (r rateRule) allow(c echo.Context, account string) error {
-	if err := r.check(c, account); err != nil {
-		return err
-	}
-	r.hit(c, account)
-	return nil
-}
-
-// check answers 429 when the address or the account is over its limit,
-// without counting; with hit, it lets a page count only failed attempts.
-func (r rateRule) check(c echo.Context, account string) error {
-	if b, wait := r.byIP.blocked(c.RealIP()); b {
-		return tooMany(wait)
-	}
-	if account != "" {
-		if b, wait := r.byAccount.blocked(strings.ToLower(account)); b {
-			return tooMany(wait)
-		}
-	}
-	return nil
-}
-
-func (r rateRule) hit(c echo.Context, account string) {
-	r.byIP.hit(c.RealIP())
-	if account != "" {
-		r.byAccount.hit(strings.ToLower(account))
-	}
+	return &rateError{err: e, retryAfter: strconv.Itoa(secs)}
 }

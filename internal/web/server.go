@@ -54,13 +54,7 @@ type Server struct {
 	i18n      *i18n.Bundle
 	assets    *assetSet
 
-	loginByIP      *limiter // failed sign-ins per client address
-	loginByAccount *limiter // failed sign-ins per email
-
-	invites rateRule // invitations created, per address and per inviting account
-	links   rateRule // one-time link pages used or guessed, per address and per invited or resetting email
-	resets  rateRule // password reset links asked for or created, per address and per email
-	tokens  rateRule // API tokens created, per address and per account
+	rates *rateLimiter // every rate limit (ratelimit_rules.go), counted in the database
 
 	mail mailQueue // mails notifications in the background when a Mailer is set
 }
@@ -76,13 +70,7 @@ func New(cfg Config, db *store.Store, fw *framework.Framework) (*Server, error) 
 	if cfg.Now == nil {
 		cfg.Now = func() time.Time { return time.Now().UTC() }
 	}
-	s := &Server{cfg: cfg, db: db, fw: fw, echo: echo.New(),
-		loginByIP: newLimiter(20, 15*time.Minute), loginByAccount: newLimiter(5, 15*time.Minute)}
-	s.loginByIP.now, s.loginByAccount.now = cfg.Now, cfg.Now
-	s.invites = newRule(30, 20, time.Hour, cfg.Now)
-	s.links = newRule(30, 10, 15*time.Minute, cfg.Now)
-	s.resets = newRule(10, 5, time.Hour, cfg.Now)
-	s.tokens = newRule(20, 10, time.Hour, cfg.Now)
+	s := &Server{cfg: cfg, db: db, fw: fw, echo: echo.New(), rates: &rateLimiter{db: db, now: cfg.Now}}
 	s.sessions = &auth.SessionStore{DB: db, Idle: cfg.IdleTimeout, Absolute: cfg.AbsoluteTimeout, Secure: s.secure, Now: cfg.Now}
 	var err error
 	if s.assets, err = loadAssets(); err != nil {

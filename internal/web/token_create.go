@@ -25,14 +25,17 @@ const (
 // is kept.
 func (s *Server) tokenCreate(c echo.Context) error {
 	p := principal(c)
-	if err := s.tokens.allow(c, p.User.Email); err != nil {
+	if err := s.allow(c, limitsToken, p.User.Email); err != nil {
 		return err
 	}
 	f := tokenForm{Name: strings.TrimSpace(c.FormValue("name")), Days: strings.TrimSpace(c.FormValue("days"))}
 	days, err := strconv.Atoi(f.Days)
+	nameErr, _ := assessment.AsError(assessment.CheckLine("name", f.Name))
 	switch {
 	case f.Name == "":
 		return s.renderTokens(c, http.StatusUnprocessableEntity, assessment.FieldError("name", "is required: say what the token is for"), tokensData{Form: f})
+	case nameErr != nil:
+		return s.renderTokens(c, http.StatusUnprocessableEntity, nameErr, tokensData{Form: f})
 	case utf8.RuneCountInString(f.Name) > maxTokenName:
 		return s.renderTokens(c, http.StatusUnprocessableEntity, assessment.FieldError("name", "is longer than %d characters", maxTokenName), tokensData{Form: f})
 	case err != nil || days < 1 || days > maxTokenDays:
