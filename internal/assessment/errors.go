@@ -26,6 +26,9 @@ type Error struct {
 	Field   string
 	Message string
 	Current any
+	// Fields, for a stale save, names the fields changed both by the
+	// writer and by someone else since the writer's version.
+	Fields []string
 	// Format and Args are what Message was made from; pages in other
 	// languages translate Format (the message id) and apply Args again.
 	Format string

@@ -110,6 +110,9 @@ type AnswerInput struct {
 	Links    []string
 	Note     string
 	Version  int
+	// Base: the values the writer started from, by field name (see
+	// MergeAnswer); optional.
+	Base map[string]string
 }
 
 // Validate checks an answer against the assessment and framework.
@@ -125,8 +128,8 @@ func (in *AnswerInput) Validate(a *Assessment, fw *framework.Framework, indicato
 	if !v.Valid() {
 		return Answer{}, FieldError("answer", "must be one of yes, partly, no, unknown, na")
 	}
-	in.Evidence = strings.TrimSpace(in.Evidence)
-	in.Note = strings.TrimSpace(in.Note)
+	in.Evidence = NormalizeField(FieldEvidence, in.Evidence)
+	in.Note = NormalizeField(FieldNote, in.Note)
 	if err := optionalText("evidence", in.Evidence, MaxEvidence); err != nil {
 		return Answer{}, err
 	}
@@ -152,6 +155,7 @@ func (in *AnswerInput) Validate(a *Assessment, fw *framework.Framework, indicato
 		Links:         links,
 		Note:          in.Note,
 		Version:       in.Version,
+		Base:          NormalizeFields(AnswerFields, in.Base),
 	}, nil
 }
 
@@ -199,6 +203,9 @@ type CapabilityInput struct {
 	Priority      string
 	Lead          string
 	Version       int
+	// Base: the values the writer started from, by field name (see
+	// MergeJudgement); optional.
+	Base map[string]string
 }
 
 // Validate checks the judgement. A confirmed phase other than the suggestion
@@ -210,7 +217,7 @@ func (in *CapabilityInput) Validate(c *CapabilityDetail) (CapabilityState, error
 	if err := phaseInRange("target_phase", in.Target); err != nil {
 		return CapabilityState{}, err
 	}
-	in.Justification = strings.TrimSpace(in.Justification)
+	in.Justification = NormalizeField(FieldJustification, in.Justification)
 	in.Lead = strings.TrimSpace(in.Lead)
 	if err := optionalText("justification", in.Justification, MaxJustification); err != nil {
 		return CapabilityState{}, err
@@ -237,6 +244,7 @@ func (in *CapabilityInput) Validate(c *CapabilityDetail) (CapabilityState, error
 		Priority:      p,
 		Lead:          in.Lead,
 		Version:       in.Version,
+		Base:          NormalizeFields(JudgementFields, in.Base),
 	}, nil
 }
 

@@ -141,6 +141,9 @@ type Answer struct {
 	Source               AnswerSource
 	SourceContributionID *int64
 	SourceReason         string
+	// Base, on a save, holds the values the writer started from for the
+	// fields it changed (see MergeAnswer); nil on answers read back.
+	Base Fields
 }
 
 // Priority is how urgently a gap should be closed.
@@ -175,4 +178,7 @@ type CapabilityState struct {
 	Version       int
 	UpdatedAt     time.Time
 	UpdatedBy     string
+	// Base, on a save, holds the values the writer started from for the
+	// fields it changed (see MergeJudgement); nil on states read back.
+	Base Fields
 }

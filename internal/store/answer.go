@@ -4,8 +4,10 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
 )
 
 // SaveAnswer writes one indicator's answer if a.Version is still the stored
@@ -69,15 +71,24 @@ func (s *Store) SaveCapabilityForm(ctx context.Context, by assessment.Actor, ans
 	return outA, outS, err
 }
 
+// saveAnswerTx writes a, merged field by field over the stored answer when
+// a was made on an older version (assessment.MergeAnswer); the row is
+// locked first, so on PostgreSQL a concurrent save waits and then merges
+// with what that save wrote.
 func (s *Store) saveAnswerTx(tx *gorm.DB, by assessment.Actor, org int64, a assessment.Answer) (assessment.Answer, error) {
 	var cur answerRow
-	if err := tx.Where("assessment_id = ? AND indicator_key = ?", a.AssessmentID, a.IndicatorKey).First(&cur).Error; err != nil {
+	if err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).Where("assessment_id = ? AND indicator_key = ?", a.AssessmentID, a.IndicatorKey).First(&cur).Error; err != nil {
 		return assessment.Answer{}, notFound(err, "indicator")
 	}
 	if cur.Version != a.Version {
-		e := assessment.Errorf(assessment.ECONFLICT, "someone else saved the answer to %s after you opened it (you had version %d, the stored one is %d); review the current answer and save again", a.IndicatorKey, a.Version, cur.Version)
-		e.Field, e.Current = "version", cur.domain()
-		return assessment.Answer{}, e
+		merged, err := assessment.MergeAnswer(cur.domain(), a)
+		if err != nil {
+			return assessment.Answer{}, err
+		}
+		if merged.Fields().Equal(cur.domain().Fields()) && !cur.CarriedForward {
+			return cur.domain(), nil // already stored as the writer wants it
+		}
+		a = merged
 	}
 	now := s.now()
 	saved := cur

@@ -4,8 +4,10 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
 )
 
 // SaveCapability writes the assessor's judgement on one capability if
@@ -18,15 +20,22 @@ func (s *Store) SaveCapability(ctx context.Context, by assessment.Actor, st asse
 	return *saved, nil
 }
 
+// saveCapabilityTx is saveAnswerTx for a capability's phases
+// (assessment.MergeJudgement).
 func (s *Store) saveCapabilityTx(tx *gorm.DB, by assessment.Actor, org int64, st assessment.CapabilityState) (assessment.CapabilityState, error) {
 	var cur capabilityStateRow
-	if err := tx.Where("assessment_id = ? AND capability_key = ?", st.AssessmentID, st.CapabilityKey).First(&cur).Error; err != nil {
+	if err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).Where("assessment_id = ? AND capability_key = ?", st.AssessmentID, st.CapabilityKey).First(&cur).Error; err != nil {
 		return assessment.CapabilityState{}, notFound(err, "capability")
 	}
 	if cur.Version != st.Version {
-		e := assessment.Errorf(assessment.ECONFLICT, "someone else saved this capability's phases after you opened it (you had version %d, the stored one is %d); review the current values and save again", st.Version, cur.Version)
-		e.Field, e.Current = "version", cur.domain()
-		return assessment.CapabilityState{}, e
+		merged, err := assessment.MergeJudgement(cur.domain(), st)
+		if err != nil {
+			return assessment.CapabilityState{}, err
+		}
+		if merged.Fields().Equal(cur.domain().Fields()) {
+			return cur.domain(), nil
+		}
+		st = merged
 	}
 	now := s.now()
 	saved := cur

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 )
@@ -97,15 +98,21 @@ func moveContribution(tx *gorm.DB, id int64, to assessment.ContributionStatus, u
 	return c, nil
 }
 
+// saveContributionAnswerTx is saveAnswerTx for an agency's answer.
 func saveContributionAnswerTx(tx *gorm.DB, now time.Time, by assessment.Actor, c contributionRow, a assessment.Answer) (assessment.Answer, error) {
 	var cur contributionAnswerRow
-	if err := tx.Where("contribution_id = ? AND indicator_key = ?", c.ID, a.IndicatorKey).First(&cur).Error; err != nil {
+	if err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).Where("contribution_id = ? AND indicator_key = ?", c.ID, a.IndicatorKey).First(&cur).Error; err != nil {
 		return assessment.Answer{}, notFound(err, "indicator")
 	}
 	if cur.Version != a.Version {
-		e := assessment.Errorf(assessment.ECONFLICT, "someone else saved the answer to %s after you opened it (you had version %d, the stored one is %d); review the current answer and save again", a.IndicatorKey, a.Version, cur.Version)
-		e.Field, e.Current = "version", cur.domain(c.AssessmentID)
-		return assessment.Answer{}, e
+		merged, err := assessment.MergeAnswer(cur.domain(c.AssessmentID), a)
+		if err != nil {
+			return assessment.Answer{}, err
+		}
+		if merged.Fields().Equal(cur.domain(c.AssessmentID).Fields()) {
+			return cur.domain(c.AssessmentID), nil
+		}
+		a = merged
 	}
 	saved := cur
 	saved.Value, saved.Evidence, saved.Links, saved.Note = string(a.Value), a.Evidence, joinLinks(a.Links), a.Note

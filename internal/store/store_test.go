@@ -216,3 +216,70 @@ func TestConcurrentWritersNeverLoseAnAnswer(t *testing.T) {
 		})
 	}
 }
+
+// TestStaleSavesMergeFieldByField: saves made on the same old version land
+// when they change different fields, and exactly one wins per field, on
+// both backends (on PostgreSQL the row lock makes later writers merge with
+// what the earlier ones wrote).
+func TestStaleSavesMergeFieldByField(t *testing.T) {
+	for name, s := range backends(t) {
+		t.Run(name, func(t *testing.T) {
+			_, a := setup(t, s)
+			ctx := context.Background()
+			var wg sync.WaitGroup
+			var mu sync.Mutex
+			won := map[string]int{}
+			for i := 0; i < 12; i++ {
+				wg.Add(1)
+				go func(i int) {
+					defer wg.Done()
+					ans := assessment.Answer{AssessmentID: a.ID, IndicatorKey: "hotline-1", Version: 0, Base: assessment.Fields{}}
+					field := "evidence"
+					if i%2 == 0 {
+						ans.Evidence, ans.Base["evidence"] = fmt.Sprint("evidence ", i), ""
+					} else {
+						field = "note"
+						ans.Note, ans.Base["note"] = fmt.Sprint("note ", i), ""
+					}
+					_, err := s.SaveAnswer(ctx, assessment.Actor{Name: fmt.Sprint("writer ", i)}, ans)
+					mu.Lock()
+					defer mu.Unlock()
+					switch de, _ := assessment.AsError(err); {
+					case err == nil:
+						won[field]++
+					case de != nil && de.Code == assessment.ECONFLICT:
+						if len(de.Fields) != 1 || de.Fields[0] != field {
+							t.Errorf("conflict on %v, want on %s", de.Fields, field)
+						}
+					default:
+						t.Errorf("writer %d: %v", i, err)
+					}
+				}(i)
+			}
+			wg.Wait()
+			if won["evidence"] != 1 || won["note"] != 1 {
+				t.Errorf("winners per field = %v, want one each", won)
+			}
+			_, _, _, answers, _ := s.AssessmentContent(ctx, a.ID)
+			for _, an := range answers {
+				if an.IndicatorKey == "hotline-1" && (an.Evidence == "" || an.Note == "" || an.Version != 2) {
+					t.Errorf("stored %+v: both fields must be kept, version 2", an)
+				}
+			}
+			// The judgement: target by one, priority by the other, both on version 0.
+			three := 3
+			by := assessment.Actor{Name: "a"}
+			if _, err := s.SaveCapability(ctx, by, assessment.CapabilityState{AssessmentID: a.ID, CapabilityKey: "hotline", Target: &three, Base: assessment.Fields{"target_phase": ""}}); err != nil {
+				t.Fatal(err)
+			}
+			st, err := s.SaveCapability(ctx, by, assessment.CapabilityState{AssessmentID: a.ID, CapabilityKey: "hotline", Priority: assessment.PriorityHigh, Base: assessment.Fields{"priority": ""}})
+			if err != nil || st.Target == nil || *st.Target != 3 || st.Priority != assessment.PriorityHigh || st.Version != 2 {
+				t.Fatalf("merged judgement: %v %+v", err, st)
+			}
+			_, err = s.SaveCapability(ctx, by, assessment.CapabilityState{AssessmentID: a.ID, CapabilityKey: "hotline", Priority: assessment.PriorityLow, Version: 1, Base: assessment.Fields{"priority": ""}})
+			if de, ok := assessment.AsError(err); !ok || de.Code != assessment.ECONFLICT || len(de.Fields) != 1 || de.Fields[0] != "priority" {
+				t.Fatalf("same field changed on both sides: %v", err)
+			}
+		})
+	}
+}

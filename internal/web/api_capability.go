@@ -9,7 +9,8 @@ import (
 )
 
 // apiCapabilitySave: PUT {"confirmed_phase","justification","target_phase",
-// "priority","lead","version"}; null phases mean "not set".
+// "priority","lead","version"} and optionally "base" (as for answers);
+// null phases mean "not set".
 func (s *Server) apiCapabilitySave(c echo.Context) error {
 	d, err := s.loadDetail(c)
 	if err != nil {
@@ -20,12 +21,13 @@ func (s *Server) apiCapabilitySave(c echo.Context) error {
 		return err
 	}
 	var body struct {
-		Confirmed     *int   `json:"confirmed_phase"`
-		Justification string `json:"justification"`
-		Target        *int   `json:"target_phase"`
-		Priority      string `json:"priority"`
-		Lead          string `json:"lead"`
-		Version       *int   `json:"version"`
+		Confirmed     *int              `json:"confirmed_phase"`
+		Justification string            `json:"justification"`
+		Target        *int              `json:"target_phase"`
+		Priority      string            `json:"priority"`
+		Lead          string            `json:"lead"`
+		Version       *int              `json:"version"`
+		Base          *apiJudgementBase `json:"base"`
 	}
 	if err := decodeJSON(c, &body); err != nil {
 		return err
@@ -37,14 +39,14 @@ func (s *Server) apiCapabilitySave(c echo.Context) error {
 		return err
 	}
 	in := assessment.CapabilityInput{Confirmed: body.Confirmed, Justification: body.Justification, Target: body.Target,
-		Priority: body.Priority, Lead: body.Lead, Version: *body.Version}
+		Priority: body.Priority, Lead: body.Lead, Version: *body.Version, Base: body.Base.fields()}
 	st, err := in.Validate(cd)
 	if err != nil {
 		return err
 	}
 	saved, err := s.db.SaveCapability(c.Request().Context(), actor(c), st)
 	if err != nil {
-		return err
+		return assessment.ExplainConflict(d.Framework, err)
 	}
 	cd.Apply(nil, &saved)
 	return c.JSON(http.StatusOK, apiCapabilityOf(cd))

@@ -8,8 +8,11 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 )
 
-// apiIndicatorSave: PUT {"answer","evidence","links","note","version"}.
-// The version is the one the client read; a newer stored one is a 409.
+// apiIndicatorSave: PUT {"answer","evidence","links","note","version"} and
+// optionally "base". The version is the one the client read; on a newer
+// stored one the write merges over it when "base" says which fields the
+// client changed, and is a 409 when the same field changed on both sides
+// (or without "base").
 func (s *Server) apiIndicatorSave(c echo.Context) error {
 	d, err := s.loadDetail(c)
 	if err != nil {
@@ -30,11 +33,12 @@ func (s *Server) apiIndicatorSave(c echo.Context) error {
 // assessment's and the contributions' indicators.
 func decodeAnswer(c echo.Context) (assessment.AnswerInput, error) {
 	var body struct {
-		Answer   *string  `json:"answer"`
-		Evidence string   `json:"evidence"`
-		Links    []string `json:"links"`
-		Note     string   `json:"note"`
-		Version  *int     `json:"version"`
+		Answer   *string        `json:"answer"`
+		Evidence string         `json:"evidence"`
+		Links    []string       `json:"links"`
+		Note     string         `json:"note"`
+		Version  *int           `json:"version"`
+		Base     *apiAnswerBase `json:"base"`
 	}
 	if err := decodeJSON(c, &body); err != nil {
 		return assessment.AnswerInput{}, err
@@ -45,5 +49,6 @@ func decodeAnswer(c echo.Context) (assessment.AnswerInput, error) {
 	if body.Version == nil {
 		return assessment.AnswerInput{}, assessment.FieldError("version", "is required: send the version you read")
 	}
-	return assessment.AnswerInput{Value: *body.Answer, Evidence: body.Evidence, Links: body.Links, Note: body.Note, Version: *body.Version}, nil
+	return assessment.AnswerInput{Value: *body.Answer, Evidence: body.Evidence, Links: body.Links, Note: body.Note, Version: *body.Version,
+		Base: body.Base.fields()}, nil
 }

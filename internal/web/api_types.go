@@ -54,19 +54,22 @@ func apiAssessmentOf(a assessment.Assessment) apiAssessment {
 }
 
 type apiCapability struct {
-	Key            string         `json:"key"`
-	Number         int            `json:"number"`
-	Domain         string         `json:"domain"`
-	SuggestedPhase int            `json:"suggested_phase"`
-	ConfirmedPhase *int           `json:"confirmed_phase"`
-	Assessed       bool           `json:"assessed"`
-	Justification  string         `json:"justification"`
-	TargetPhase    *int           `json:"target_phase"`
-	Priority       string         `json:"priority"`
-	Lead           string         `json:"lead"`
-	Version        int            `json:"version"`
-	Completion     float64        `json:"completion"`
-	Indicators     []apiIndicator `json:"indicators"`
+	Key            string `json:"key"`
+	Number         int    `json:"number"`
+	Domain         string `json:"domain"`
+	SuggestedPhase int    `json:"suggested_phase"`
+	ConfirmedPhase *int   `json:"confirmed_phase"`
+	// ChosenPhase is the phase the assessor set, null while they leave it
+	// to the suggestion (confirmed_phase then shows the suggestion).
+	ChosenPhase   *int           `json:"chosen_phase"`
+	Assessed      bool           `json:"assessed"`
+	Justification string         `json:"justification"`
+	TargetPhase   *int           `json:"target_phase"`
+	Priority      string         `json:"priority"`
+	Lead          string         `json:"lead"`
+	Version       int            `json:"version"`
+	Completion    float64        `json:"completion"`
+	Indicators    []apiIndicator `json:"indicators"`
 }
 
 type apiIndicator struct {
@@ -107,7 +110,7 @@ func apiAnswerOf(phase int, a assessment.Answer) apiIndicator {
 func apiCapabilityOf(cd *assessment.CapabilityDetail) apiCapability {
 	out := apiCapability{Key: cd.Capability.Key, Number: cd.Capability.Number, Domain: cd.Capability.Domain.Key,
 		SuggestedPhase: cd.Suggested, Assessed: cd.Assessed(), Justification: cd.State.Justification,
-		TargetPhase: cd.State.Target, Priority: string(cd.State.Priority), Lead: cd.State.Lead,
+		ChosenPhase: cd.State.Confirmed, TargetPhase: cd.State.Target, Priority: string(cd.State.Priority), Lead: cd.State.Lead,
 		Version: cd.State.Version, Completion: cd.Completion.Ratio()}
 	if cd.Assessed() {
 		p := cd.ConfirmedPhase()
@@ -126,7 +129,7 @@ func apiCurrent(v any) any {
 		return apiAnswerOf(0, x)
 	case assessment.CapabilityState:
 		return map[string]any{"confirmed_phase": x.Confirmed, "justification": x.Justification, "target_phase": x.Target,
-			"priority": x.Priority, "lead": x.Lead, "version": x.Version, "updated_by": x.UpdatedBy}
+			"priority": x.Priority, "lead": x.Lead, "version": x.Version, "updated_by": x.UpdatedBy, "updated_at": x.UpdatedAt}
 	}
 	return v
 }

@@ -126,8 +126,11 @@ func TestBrowserCompleteCapabilityByKeyboard(t *testing.T) {
 	tabTo(t, ctx, `el.id === "target_phase"`, 40)
 	run(t, ctx, chromedp.KeyEvent(kb.End))
 	waitFor(t, ctx, fmt.Sprintf(`document.querySelectorAll(".save-state[data-state=saved]").length === %d`, len(cap.Indicators)+1))
-	if got := eval[string](t, ctx, `document.querySelector(".save-state").getAttribute("aria-live")`); got != "polite" {
+	if got := eval[string](t, ctx, `document.getElementById("autosave-live").getAttribute("aria-live")`); got != "polite" {
 		t.Errorf("save state is not announced: aria-live=%q", got)
+	}
+	if got := eval[int](t, ctx, `document.querySelectorAll("[aria-live]").length`); got != 1 {
+		t.Errorf("%d live regions on the page, want one", got)
 	}
 	r := f.api(f.token(f.coordinator), "GET", fmt.Sprintf("/api/v1/assessments/%d", f.assess.ID), nil)
 	c := capability(t, r, "leadership")

@@ -31,6 +31,7 @@ func (s *Server) capabilitySave(c echo.Context) error {
 	if err != nil {
 		return assessment.FieldError("form", "could not read the form")
 	}
+	takeTheirs(form)
 	submitted := map[string]*answerForm{}
 	var changed []assessment.Answer
 	values := map[string]assessment.AnswerValue{}
@@ -42,12 +43,12 @@ func (s *Server) capabilitySave(c echo.Context) error {
 		}
 		f, ai := answerFromForm(form, in.Key)
 		submitted[in.Key] = f
-		if ai.Value == string(cur.Value) && ai.Evidence == cur.Evidence && ai.Note == cur.Note && sameLines(ai.Links, cur.Links) {
-			continue
-		}
 		ans, err := ai.Validate(&d.Assessment, d.Framework, in.Key)
 		if err != nil {
 			return s.capabilityFormError(c, d, cd, submitted, form, err, in.Key)
+		}
+		if ans.Unchanged(cur) {
+			continue
 		}
 		values[in.Key] = ans.Value
 		changed = append(changed, ans)
@@ -65,13 +66,13 @@ func (s *Server) capabilitySave(c echo.Context) error {
 		if err != nil {
 			return s.capabilityFormError(c, d, cd, submitted, form, err, "")
 		}
-		if judgementChanged(cd.State, v) {
+		if !v.Unchanged(cd.State) {
 			st = &v
 		}
 	}
 	savedAnswers, savedState, err := s.db.SaveCapabilityForm(c.Request().Context(), actor(c), changed, st)
 	if err != nil {
-		return s.capabilityFormError(c, d, cd, submitted, form, err, "")
+		return s.capabilityFormError(c, d, cd, submitted, form, assessment.ExplainConflict(d.Framework, err), "")
 	}
 	if wantsJSON(c) {
 		cd.Apply(savedAnswers, savedState)
@@ -97,12 +98,12 @@ func (s *Server) capabilityFormError(c echo.Context, d *assessment.Detail, cd *a
 	}
 	status := statusOf[de.Code]
 	de = s.localizeError(c, de) // the message is also shown beside the indicator
+	tr := s.translator(c)
 	if cur, ok := de.Current.(assessment.Answer); ok {
 		indicatorKey = cur.IndicatorKey
 		if f := submitted[indicatorKey]; f != nil {
-			f.Version = cur.Version // resubmitting now knowingly replaces the other change
+			f.showConflict(tr, cur, de.Fields, de.Message)
 		}
-		de = s.staleAnswerError(c, de, cur)
 	}
 	if indicatorKey != "" && submitted[indicatorKey] != nil {
 		submitted[indicatorKey].Error = de.Message
@@ -112,34 +113,34 @@ func (s *Server) capabilityFormError(c echo.Context, d *assessment.Detail, cd *a
 	if _, present := form["cap_version"]; present {
 		jp = &jf
 		if cur, ok := de.Current.(assessment.CapabilityState); ok {
-			jp.Version = cur.Version
+			jp.showConflict(tr, d.Framework, cur, de.Fields, de.Message)
 		}
 	}
 	return s.renderCapability(c, status, d, cd, submitted, jp, de)
 }
 
-// staleAnswerError adds to a version conflict on an answer what the stored
-// answer now is, in the page's language. The result has no format: its
-// message is already translated.
-func (s *Server) staleAnswerError(c echo.Context, de *assessment.Error, cur assessment.Answer) *assessment.Error {
-	tr := s.translator(c)
-	return &assessment.Error{Code: de.Code, Field: "version",
-		Message: tr.T("CoreStaleAnswer", "Error", de.Message, "Answer", answerLabel(tr, cur.Value))}
-}
-
+// answerFromForm reads one indicator's inputs (answer.<key>, evidence.<key>,
+// links.<key>, note.<key>, version.<key>) and what they started from
+// (base.answer.<key>, …).
 func answerFromForm(form url.Values, key string) (*answerForm, assessment.AnswerInput) {
 	version, _ := strconv.Atoi(form.Get("version." + key))
 	in := assessment.AnswerInput{Value: form.Get("answer." + key), Evidence: form.Get("evidence." + key),
-		Links: assessment.SplitLinks(form.Get("links." + key)), Note: form.Get("note." + key), Version: version}
-	f := &answerForm{Value: assessment.AnswerValue(in.Value), Evidence: in.Evidence, Links: form.Get("links." + key), Note: in.Note, Version: version}
+		Links: assessment.SplitLinks(form.Get("links." + key)), Note: form.Get("note." + key), Version: version,
+		Base: baseFromForm(form, assessment.AnswerFields, "."+key)}
+	f := &answerForm{Value: assessment.AnswerValue(in.Value), Evidence: in.Evidence, Links: form.Get("links." + key), Note: in.Note, Version: version,
+		Base: assessment.NormalizeFields(assessment.AnswerFields, in.Base)}
 	return f, in
 }
 
+// judgementFromForm reads the phase block (confirmed_phase, justification,
+// target_phase, priority, lead, cap_version, base.<field>).
 func judgementFromForm(form url.Values) (assessment.CapabilityInput, judgementForm, error) {
+	base := baseFromForm(form, assessment.JudgementFields, "")
 	f := judgementForm{Confirmed: form.Get("confirmed_phase"), Justification: form.Get("justification"),
-		Target: form.Get("target_phase"), Priority: form.Get("priority"), Lead: form.Get("lead")}
+		Target: form.Get("target_phase"), Priority: form.Get("priority"), Lead: form.Get("lead"),
+		Base: assessment.NormalizeFields(assessment.JudgementFields, base)}
 	f.Version, _ = strconv.Atoi(form.Get("cap_version"))
-	in := assessment.CapabilityInput{Justification: f.Justification, Priority: f.Priority, Lead: f.Lead, Version: f.Version}
+	in := assessment.CapabilityInput{Justification: f.Justification, Priority: f.Priority, Lead: f.Lead, Version: f.Version, Base: base}
 	var err error
 	if in.Confirmed, err = optionalPhase("confirmed_phase", f.Confirmed); err != nil {
 		return in, f, err
@@ -162,11 +163,6 @@ func optionalPhase(field, s string) (*int, error) {
 	return &n, nil
 }
 
-func judgementChanged(cur, v assessment.CapabilityState) bool {
-	return phaseString(cur.Confirmed) != phaseString(v.Confirmed) || phaseString(cur.Target) != phaseString(v.Target) ||
-		cur.Justification != v.Justification || cur.Priority != v.Priority || cur.Lead != v.Lead
-}
-
 func phaseString(p *int) string {
 	if p == nil {
 		return ""
@@ -174,6 +170,9 @@ func phaseString(p *int) string {
 	return strconv.Itoa(*p)
 }
 
-func joinLines(l []string) string { return strings.Join(l, "\n") }
+func phaseOfText(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
 
-func sameLines(a, b []string) bool { return joinLines(a) == joinLines(b) }
+func joinLines(l []string) string { return strings.Join(l, "\n") }

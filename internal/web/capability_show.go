@@ -19,6 +19,21 @@ type answerForm struct {
 	Note     string
 	Version  int
 	Error    string
+	// Base is what the inputs started from, sent back as base.* so that a
+	// save made on an older version merges field by field; nil when the
+	// form did not carry one (then no base is sent back either).
+	Base     assessment.Fields
+	Conflict *conflictView // after a stale save
+}
+
+func (f *answerForm) fields() assessment.Fields {
+	return assessment.Fields{assessment.FieldAnswer: string(f.Value), assessment.FieldEvidence: assessment.NormalizeField(assessment.FieldEvidence, f.Evidence),
+		assessment.FieldLinks: assessment.NormalizeField(assessment.FieldLinks, f.Links), assessment.FieldNote: assessment.NormalizeField(assessment.FieldNote, f.Note)}
+}
+
+// storedAnswerForm shows a stored answer.
+func storedAnswerForm(a assessment.Answer) *answerForm {
+	return &answerForm{Value: a.Value, Evidence: a.Evidence, Links: joinLines(a.Links), Note: a.Note, Version: a.Version, Base: a.Fields()}
 }
 
 // judgementForm is the same for the capability's phases.
@@ -29,6 +44,31 @@ type judgementForm struct {
 	Priority      string
 	Lead          string
 	Version       int
+	Base          assessment.Fields
+	Conflict      *conflictView
+}
+
+// field is the input of a phase-block field by its name.
+func (j *judgementForm) field(name string) *string {
+	switch name {
+	case assessment.FieldConfirmed:
+		return &j.Confirmed
+	case assessment.FieldJustification:
+		return &j.Justification
+	case assessment.FieldTarget:
+		return &j.Target
+	case assessment.FieldPriority:
+		return &j.Priority
+	}
+	return &j.Lead
+}
+
+func (j *judgementForm) fields() assessment.Fields {
+	out := assessment.Fields{}
+	for _, n := range assessment.JudgementFields {
+		out[n] = assessment.NormalizeField(n, *j.field(n))
+	}
+	return out
 }
 
 type capabilityPage struct {
@@ -76,15 +116,14 @@ func (s *Server) renderCapability(c echo.Context, status int, d *assessment.Deta
 			page.Answers[in.Key] = f
 			continue
 		}
-		a := cd.Answer(in.Key)
-		page.Answers[in.Key] = &answerForm{Value: a.Value, Evidence: a.Evidence, Links: joinLines(a.Links), Note: a.Note, Version: a.Version}
+		page.Answers[in.Key] = storedAnswerForm(cd.Answer(in.Key))
 	}
 	if judgement != nil {
 		page.Judgement = *judgement
 	} else {
 		st := cd.State
 		page.Judgement = judgementForm{Confirmed: phaseString(st.Confirmed), Justification: st.Justification,
-			Target: phaseString(st.Target), Priority: string(st.Priority), Lead: st.Lead, Version: st.Version}
+			Target: phaseString(st.Target), Priority: string(st.Priority), Lead: st.Lead, Version: st.Version, Base: st.Fields()}
 	}
 	review, err := s.capabilityReview(c, d, cd)
 	if err != nil {

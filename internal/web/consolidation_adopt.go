@@ -42,7 +42,8 @@ func (s *Server) adoptAnswer(c echo.Context, d *assessment.Detail, key string, c
 	if _, err := consolidationIndicator(d, key); err != nil {
 		return assessment.Answer{}, err
 	}
-	return s.db.AdoptAnswer(c.Request().Context(), actor(c), d.Assessment.ID, key, contributionID, version)
+	saved, err := s.db.AdoptAnswer(c.Request().Context(), actor(c), d.Assessment.ID, key, contributionID, version)
+	return saved, assessment.ExplainConflict(d.Framework, err)
 }
 
 // consolidationAdopt takes an "Adopt this answer" button.

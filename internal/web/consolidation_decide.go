@@ -23,7 +23,8 @@ func (s *Server) decideAnswer(c echo.Context, d *assessment.Detail, key string, 
 	if err != nil {
 		return a, err
 	}
-	return s.db.DecideAnswer(c.Request().Context(), actor(c), a)
+	saved, err := s.db.DecideAnswer(c.Request().Context(), actor(c), a)
+	return saved, assessment.ExplainConflict(d.Framework, err)
 }
 
 // consolidationDecide takes the "Write the national answer" form of one

@@ -28,6 +28,7 @@ func (s *Server) contributionCapabilitySave(c echo.Context) error {
 	if err != nil {
 		return assessment.FieldError("form", "could not read the form")
 	}
+	takeTheirs(form)
 	submitted := map[string]*answerForm{}
 	var changed []assessment.Answer
 	for _, in := range cp.Capability.Indicators {
@@ -36,18 +37,17 @@ func (s *Server) contributionCapabilitySave(c echo.Context) error {
 		}
 		f, ai := answerFromForm(form, in.Key)
 		submitted[in.Key] = f
-		cur := cp.Answer(in.Key)
-		if ai.Value == string(cur.Value) && ai.Evidence == cur.Evidence && ai.Note == cur.Note && sameLines(ai.Links, cur.Links) {
-			continue
-		}
 		ans, err := ai.Validate(&cd.Assessment, cd.Framework, in.Key)
 		if err != nil {
 			return s.contributionFormError(c, cd, cp, submitted, err, in.Key)
 		}
+		if ans.Unchanged(cp.Answer(in.Key)) {
+			continue
+		}
 		changed = append(changed, ans)
 	}
 	if _, err := s.db.SaveContributionAnswers(c.Request().Context(), actor(c), cd.Contribution.ID, changed); err != nil {
-		return s.contributionFormError(c, cd, cp, submitted, err, "")
+		return s.contributionFormError(c, cd, cp, submitted, assessment.ExplainConflict(cd.Framework, err), "")
 	}
 	if wantsJSON(c) {
 		return s.contributionCapabilityJSON(c, cp.Capability.Key)
@@ -74,9 +74,8 @@ func (s *Server) contributionFormError(c echo.Context, cd *assessment.Contributi
 	if cur, ok := de.Current.(assessment.Answer); ok {
 		indicatorKey = cur.IndicatorKey
 		if f := submitted[indicatorKey]; f != nil {
-			f.Version = cur.Version // resubmitting now knowingly replaces the other change
+			f.showConflict(s.translator(c), cur, de.Fields, de.Message)
 		}
-		de = s.staleAnswerError(c, de, cur)
 	}
 	if f := submitted[indicatorKey]; f != nil {
 		f.Error = de.Message

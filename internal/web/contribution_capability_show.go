@@ -56,8 +56,7 @@ func (s *Server) renderContributionCapability(c echo.Context, status int, cd *as
 			page.Answers[in.Key] = f
 			continue
 		}
-		a := cp.Answer(in.Key)
-		page.Answers[in.Key] = &answerForm{Value: a.Value, Evidence: a.Evidence, Links: joinLines(a.Links), Note: a.Note, Version: a.Version}
+		page.Answers[in.Key] = storedAnswerForm(cp.Answer(in.Key))
 	}
 	tr := s.translator(c)
 	title := tr.T("ContribCapTitle", "Capability", cp.Capability.Short.In(tr.Lang.Code), "Agency", cd.Contribution.Agency.Name)

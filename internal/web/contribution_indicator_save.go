@@ -30,7 +30,7 @@ func (s *Server) saveContributionAnswer(c echo.Context, cd *assessment.Contribut
 	}
 	saved, err := s.db.SaveContributionAnswers(c.Request().Context(), actor(c), cd.Contribution.ID, []assessment.Answer{a})
 	if err != nil {
-		return assessment.Answer{}, err
+		return assessment.Answer{}, assessment.ExplainConflict(cd.Framework, err)
 	}
 	return saved[0], nil
 }

@@ -373,8 +373,11 @@ func TestContributionFormKeepsInputOnConflict(t *testing.T) {
 	if res.StatusCode != http.StatusConflict {
 		t.Fatalf("stale form: %d", res.StatusCode)
 	}
-	if msg := text(doc.Find("#law-enforcement-1 .field-error")); !strings.Contains(msg, "someone else saved") || !strings.Contains(msg, "“No”") {
+	if msg := text(doc.Find("#law-enforcement-1 .field-error")); !strings.HasPrefix(msg, "officer changed indicator 4.1 (“") || strings.Contains(msg, "law-enforcement") {
 		t.Errorf("message beside the indicator: %q", msg)
+	}
+	if got := text(doc.Find(`[data-conflict="law-enforcement-1"] .conflict-field`)); !strings.Contains(got, "Stored now: No") || !strings.Contains(got, "Yours: Yes") {
+		t.Errorf("stored beside yours: %q", got)
 	}
 	if got := doc.Find(`textarea[name="evidence.law-enforcement-1"]`).Text(); got != "Unit charter 2024" {
 		t.Errorf("typed evidence lost: %q", got)

@@ -29,12 +29,41 @@ var statusOf = map[string]int{
 	assessment.EINTERNAL:     http.StatusInternalServerError,
 }
 
-// errorBody is the JSON shape of every API error.
+// errorBody is the JSON shape of every API error. A stale save's 409 also
+// says what is stored now and who saved it when, and which fields were
+// changed on both sides, so a client can offer "keep mine" (save again
+// with current_version) and "use theirs".
 type errorBody struct {
-	Error   string `json:"error"`
-	Code    string `json:"code"`
-	Field   string `json:"field,omitempty"`
-	Current any    `json:"current,omitempty"`
+	Error          string     `json:"error"`
+	Code           string     `json:"code"`
+	Field          string     `json:"field,omitempty"`
+	Current        any        `json:"current,omitempty"`
+	CurrentVersion *int       `json:"current_version,omitempty"`
+	ChangedBy      string     `json:"changed_by,omitempty"`
+	ChangedAt      *time.Time `json:"changed_at,omitempty"`
+	Fields         []string   `json:"fields,omitempty"`
+}
+
+// newErrorBody fills the body of an error whose message is msg.
+func newErrorBody(de *assessment.Error, msg string) errorBody {
+	b := errorBody{Error: msg, Code: de.Code, Field: de.Field, Current: apiCurrent(de.Current), Fields: de.Fields}
+	var (
+		version int
+		at      time.Time
+	)
+	switch cur := de.Current.(type) {
+	case assessment.Answer:
+		version, b.ChangedBy, at = cur.Version, cur.UpdatedBy, cur.UpdatedAt
+	case assessment.CapabilityState:
+		version, b.ChangedBy, at = cur.Version, cur.UpdatedBy, cur.UpdatedAt
+	default:
+		return b
+	}
+	b.CurrentVersion = &version
+	if !at.IsZero() {
+		b.ChangedAt = &at
+	}
+	return b
 }
 
 // domainError turns any error (ours or Echo's) into a domain error with a
@@ -126,7 +155,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 		if !strings.HasPrefix(c.Request().URL.Path, "/api/") {
 			msg = s.localizeError(c, de).Message // a page's script (autosave) shows it: the page's language
 		}
-		_ = c.JSON(status, errorBody{Error: msg, Code: de.Code, Field: de.Field, Current: apiCurrent(de.Current)})
+		_ = c.JSON(status, newErrorBody(de, msg))
 		return
 	}
 	if status == http.StatusUnauthorized {

@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -30,13 +31,22 @@ func (s *Server) localizeError(c echo.Context, de *assessment.Error) *assessment
 	return &out
 }
 
-// localizeFormat translates a domain error's format and its Term arguments.
+// localizeFormat translates a domain error's format and its arguments that
+// read differently by language: Terms, framework texts (Phrase) and times
+// (Moment).
 func localizeFormat(tr *i18n.Translator, format string, args []any) string {
 	translated := make([]any, len(args))
 	for i, a := range args {
-		if t, ok := a.(assessment.Term); ok {
-			if s := tr.T(t.ID); s != t.ID {
+		switch x := a.(type) {
+		case assessment.Term:
+			if s := tr.T(x.ID); s != x.ID {
 				a = s
+			}
+		case assessment.Phrase:
+			a = x.In(tr.Lang.Code)
+		case assessment.Moment:
+			if t := time.Time(x); !t.IsZero() {
+				a = tr.DateTime(t)
 			}
 		}
 		translated[i] = a

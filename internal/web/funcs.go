@@ -79,12 +79,15 @@ func (s *Server) funcs(tr *i18n.Translator) template.FuncMap {
 		"eqInt":         func(p *int, n int) bool { return p != nil && *p == n },
 		"pct":           func(c assessment.Completion) int { return c.Percent() },
 		// pctText is a whole percentage (0–100) in the locale's style.
-		"pctText":   func(n int) string { return tr.Percent(float64(n) / 100) },
-		"add":       func(a, b int) int { return a + b },
-		"date":      dateOf(tr.Date),
-		"datetime":  dateOf(tr.DateTime),
-		"fieldID":   func(parts ...string) string { return strings.Join(parts, "-") },
-		"inlineCSS": func() template.CSS { return s.assets.inlineCSS("app.css", "report.css") },
+		"pctText":  func(n int) string { return tr.Percent(float64(n) / 100) },
+		"add":      func(a, b int) int { return a + b },
+		"date":     dateOf(tr.Date),
+		"datetime": dateOf(tr.DateTime),
+		"fieldID":  func(parts ...string) string { return strings.Join(parts, "-") },
+		// Indicators are named by number and short text, never by key.
+		"indicatorNumber": assessment.IndicatorNumber,
+		"shortText":       assessment.ShortText,
+		"inlineCSS":       func() template.CSS { return s.assets.inlineCSS("app.css", "report.css") },
 		"phaseOr": func(p *int, none string) string {
 			if p == nil {
 				return none

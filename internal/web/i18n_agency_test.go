@@ -232,10 +232,10 @@ func TestAgencyPagesTranslated(t *testing.T) {
 			tr.T("ContribCapPosition", "N", 1, "Total", 1, "Agency", w.helpline.Name))
 		want("contribution_capability", "save", text(doc.Find(`button[value="stay"]`)), tr.T("ContribSave"))
 		want("contribution_capability", "evidence label", text(doc.Find(fmt.Sprintf(`label[for="evidence-%s"]`, helpCaps[0].Key))), tr.T("ContribEvidence"))
-		if v, _ := doc.Find(fmt.Sprintf("#%s .answers", helpCaps[0].Key)).Attr("aria-label"); v != tr.T("ContribAnswer") {
+		if v, _ := doc.Find(fmt.Sprintf("#%s .answers", helpCaps[0].Key)).Attr("aria-label"); v != tr.T("AutosaveAnswerTo", "Number", assessment.IndicatorNumber(helpCaps[0])) {
 			t.Errorf("%s contribution_capability: answers labelled %q", lang, v)
 		}
-		if v, _ := doc.Find("form.capability-form").Attr("data-msg-saving"); v != tr.T("ContribAutosaveSaving") {
+		if v, _ := doc.Find("#autosave-text").Attr("data-msg-saving"); v != tr.T("AutosaveSaving") {
 			t.Errorf("%s contribution_capability: autosave status %q", lang, v)
 		}
 		if lang == "ar" {

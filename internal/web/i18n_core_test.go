@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
+
+	"github.com/mnr-self-assessment/mnr/internal/i18n"
 )
 
 // switchLanguage chooses the interface language the way the switcher on
@@ -52,7 +54,7 @@ var coreExpectations = []coreExpect{
 		newH1: "بدء تقييم", newSubmit: "بدء التقييم", coverageAll: "جميع القدرات الـ21 (تقييم وطني)",
 		status404: "غير موجود", assessmentNotFound: "لم يُعثر على التقييم", noPage: "لا توجد صفحة بهذا العنوان.",
 		status403: "غير مسموح بالوصول", viewerRefusal: "يتيح لك دورك في هذه الجهة (قارئ) الاطلاع على هذا التقييم دون تعديله.",
-		staleAnswer: "الإجابة المحفوظة الآن هي «نعم»",
+		staleAnswer: "المؤشر \u20681.1\u2069",
 		progress:    "المؤشرات المُجاب عنها:",
 	},
 	{
@@ -65,7 +67,7 @@ var coreExpectations = []coreExpect{
 		newH1: "Commencer une évaluation", newSubmit: "Commencer l'évaluation", coverageAll: "Les 21 capacités (évaluation nationale)",
 		status404: "Introuvable", assessmentNotFound: "Évaluation introuvable", noPage: "Aucune page ne correspond à cette adresse.",
 		status403: "Accès refusé", viewerRefusal: "Votre rôle dans cette organisation (lecteur) permet de consulter cette évaluation, mais pas de la modifier.",
-		staleAnswer: "La réponse enregistrée est désormais « Oui ».",
+		staleAnswer: "a modifié l'indicateur 1.1",
 		progress:    "Indicateurs renseignés :",
 	},
 	{
@@ -78,7 +80,7 @@ var coreExpectations = []coreExpect{
 		newH1: "Iniciar una evaluación", newSubmit: "Iniciar la evaluación", coverageAll: "Las 21 capacidades (evaluación nacional)",
 		status404: "No encontrado", assessmentNotFound: "No se ha encontrado la evaluación", noPage: "No hay ninguna página en esta dirección.",
 		status403: "Acceso denegado", viewerRefusal: "Su rol en esta organización (lector) permite consultar esta evaluación, pero no modificarla.",
-		staleAnswer: "La respuesta guardada es ahora «Sí».",
+		staleAnswer: "modificó el indicador 1.1",
 		progress:    "Indicadores respondidos:",
 	},
 }
@@ -199,13 +201,18 @@ func TestCorePagesTranslated(t *testing.T) {
 				t.Errorf("viewer refusal: %d %q %q, want %q %q", res.StatusCode, text(doc.Find("main h1")), text(doc.Find(".error-message")), want.status403, want.viewerRefusal)
 			}
 
-			// A stale answer on the capability form says, translated, what
-			// the stored answer now is.
+			// A stale answer on the capability form says, translated, who
+			// changed which indicator (by number), and shows the stored
+			// answer beside the one typed.
 			capPath := fmt.Sprintf("/assessments/%d/capabilities/leadership", cur.ID)
 			owner.get(capPath)
 			res, doc = owner.post(capPath, url.Values{"version.leadership-1": {"0"}, "answer.leadership-1": {"no"}})
 			if res.StatusCode != http.StatusConflict || !strings.Contains(text(doc.Find("#form-error")), want.staleAnswer) {
 				t.Errorf("stale answer: %d %q, want it to contain %q", res.StatusCode, text(doc.Find("#form-error")), want.staleAnswer)
+			}
+			tr := i18n.Default().For(want.lang)
+			if got := text(doc.Find(`[data-conflict="leadership-1"] .conflict-value`).First()); got != tr.T("Answer_yes") {
+				t.Errorf("stale answer: stored value shown as %q, want %q", got, tr.T("Answer_yes"))
 			}
 
 			// The progress bars of the assessment page.

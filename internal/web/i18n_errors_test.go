@@ -31,9 +31,10 @@ var errorSourceDirs = []string{"../assessment", "../store", "../policy", "../rep
 // errors.<lang>.json (assessments, answers, organisations, the error page),
 // account.<lang>.json (accounts, members, invitations, tokens),
 // work.<lang>.json (workflow, comments, cycles, sharing, partners, progress),
-// agency.<lang>.json (contributions, consolidation), ops.<lang>.json and
+// agency.<lang>.json (contributions, consolidation), ops.<lang>.json
+// (operations), autosave.<lang>.json (saving answers: conflicts) and
 // pdf.<lang>.json (the PDF renderer's refusals).
-var errorMessageAreas = []string{"errors", "account", "work", "agency", "ops", "pdf"}
+var errorMessageAreas = []string{"errors", "account", "work", "agency", "ops", "autosave", "pdf"}
 
 // apiOnlyFormats are formats only the JSON API returns; the API answers in
 // English by contract (errors_i18n.go), so they need no translation. Keep

@@ -187,10 +187,10 @@ func TestWorkPagesTranslated(t *testing.T) {
 			check("capability", "confirmed label", text(doc.Find(`label[for="confirmed_phase"]`)), want.confirmedLabel)
 			check("capability", "evidence label", text(doc.Find(`label[for="evidence-leadership-1"]`)), want.evidenceLabel)
 			contains("capability", "confirm all", text(doc.Find("#confirm-all")), want.confirmAll)
-			if got, _ := doc.Find("form.capability-form").Attr("data-msg-saving"); got != want.saving {
+			if got, _ := doc.Find("form.capability-form #autosave-text").Attr("data-msg-saving"); got != want.saving {
 				t.Errorf("capability autosave text = %q, want %q", got, want.saving)
 			}
-			if got, _ := doc.Find("form.capability-form").Attr("data-msg-saved"); !strings.Contains(got, "{time}") {
+			if got, _ := doc.Find("form.capability-form #autosave-text").Attr("data-msg-saved"); !strings.Contains(got, "{time}") {
 				t.Errorf("capability autosave saved text = %q, want a {time} slot", got)
 			}
 			if got := text(doc.Find("#carried-count")); got != "7" {
@@ -339,7 +339,7 @@ func TestWorkPagesEnglish(t *testing.T) {
 	if got := text(doc.Find("#confirm-all")); got != "Confirm all 7 unchanged" {
 		t.Errorf("confirm all = %q", got)
 	}
-	form := doc.Find("form.capability-form")
+	form := doc.Find("form.capability-form #autosave-text")
 	for attr, want := range map[string]string{"data-msg-saving": "Saving…", "data-msg-saved": "Saved at {time}", "data-msg-failed": "Not saved: {reason}"} {
 		if got, _ := form.Attr(attr); got != want {
 			t.Errorf("capability %s = %q, want %q", attr, got, want)

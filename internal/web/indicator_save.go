@@ -26,7 +26,8 @@ func (s *Server) saveAnswer(c echo.Context, d *assessment.Detail, key string, in
 	if err != nil {
 		return a, err
 	}
-	return s.db.SaveAnswer(c.Request().Context(), actor(c), a)
+	saved, err := s.db.SaveAnswer(c.Request().Context(), actor(c), a)
+	return saved, assessment.ExplainConflict(d.Framework, err)
 }
 
 // indicatorSave receives one indicator's fieldset from the autosave script
@@ -41,11 +42,10 @@ func (s *Server) indicatorSave(c echo.Context) error {
 	if err != nil {
 		return assessment.FieldError("form", "could not read the form")
 	}
-	_, in := answerFromForm(form, key)
+	f, in := answerFromForm(form, key)
 	saved, err := s.saveAnswer(c, d, key, in)
 	if err != nil {
 		if cd := d.Capability(capKeyOf(d, key)); cd != nil && !wantsJSON(c) {
-			f, _ := answerFromForm(form, key)
 			return s.capabilityFormError(c, d, cd, map[string]*answerForm{key: f}, form, err, key)
 		}
 		return err

@@ -88,5 +88,8 @@ func (s *Server) logout(c echo.Context) error {
 			return err
 		}
 	}
+	// Answers queued by the autosave script stay on a shared computer no
+	// longer than the session (the script also clears them).
+	c.Response().Header().Set("Clear-Site-Data", `"storage"`)
 	return c.Redirect(http.StatusSeeOther, "/login")
 }

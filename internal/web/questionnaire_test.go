@@ -158,8 +158,11 @@ func TestCapabilityFormStaleVersionIs409WithInputKept(t *testing.T) {
 	if res.StatusCode != http.StatusConflict {
 		t.Fatalf("status %d", res.StatusCode)
 	}
-	if msg := doc.Find("#form-error").Text(); !strings.Contains(msg, "The stored answer is now “No”") {
+	if msg := doc.Find("#form-error").Text(); !strings.HasPrefix(msg, "owner changed indicator 1.1 (“") {
 		t.Errorf("conflict message = %q", msg)
+	}
+	if got := text(doc.Find(`[data-conflict="leadership-1"] dl`)); !strings.Contains(got, "Stored now: No Yours: Yes") {
+		t.Errorf("stored beside yours = %q", got)
 	}
 	if got := doc.Find(`textarea[name="evidence.leadership-1"]`).Text(); got != "My evidence" {
 		t.Errorf("input lost: %q", got)
