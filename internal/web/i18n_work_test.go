@@ -345,7 +345,7 @@ func TestWorkPagesEnglish(t *testing.T) {
 			t.Errorf("capability %s = %q, want %q", attr, got, want)
 		}
 	}
-	if got := text(doc.Find("#priority option").Eq(1)); got != "high" {
+	if got := text(doc.Find("#priority option").Eq(1)); got != "High" {
 		t.Errorf("priority option = %q", got)
 	}
 	_, doc = b.get(fmt.Sprintf("/organisations/%d/progress", f.org.ID))
@@ -401,7 +401,7 @@ var (
 	capabilityEnglish = []string{"Assessments", "Capability", "in this assessment", "Carried forward", "answer(s)", "Confirm all",
 		"unchanged", "Why it matters", "What each phase means", "Indicators", "Answer each statement", "Phase", "Confirm unchanged",
 		"Evidence", "Links to evidence", "one web address per line", "Note", "Suggested phase", "indicators answered",
-		"Confirmed phase", "Use the suggested phase", "Justification", "Target phase", "Not set", "Priority", "high", "medium", "low",
+		"Confirmed phase", "Use the suggested phase", "Justification", "Target phase", "Not set", "Priority", "High", "Medium", "Low",
 		"Lead agency or person", "Save", "Save and go to next", "Review comments", "Comments", "open", "Reply", "Your reply",
 		"Send reply", "Resolve", "Open", "Resolved", "No comments yet", "New comment", "Add comment",
 		"Recommendations that bear on this capability", "Overview", "Yes", "Partly", "Don't know", "Not applicable"}
