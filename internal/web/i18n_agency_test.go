@@ -259,7 +259,7 @@ func TestAgencyPagesTranslated(t *testing.T) {
 		pol.switchLanguage(lang)
 		_, doc = pol.get(fmt.Sprintf("/contributions/%d", police))
 		want("contribution_show", "closed", text(doc.Find("main .notice")),
-			tr.T("this contribution was submitted to the coordinator and can no longer change"))
+			tr.T("ContribSubmittedNotice", "Org", w.org.Name))
 
 		// Home: the helpline's tasks, with the due date near.
 		_, doc = help.get("/")

@@ -398,7 +398,7 @@ var table = map[string]entry{
 		json: func(*matrix, rel) string {
 			return `{"answer":"yes","reason":"Agreed at the national meeting","version":0}`
 		}},
-	"POST /api/v1/assessments/:id/consolidation/:key/adopt-agreed": {rule: members(409, assessment.RoleOwner, assessment.RoleCoordinator),
+	"POST /api/v1/assessments/:id/capabilities/:key/adopt-agreed": {rule: members(409, assessment.RoleOwner, assessment.RoleCoordinator),
 		json: func(m *matrix, r rel) string { return fmt.Sprintf(`{"versions":{%q:0}}`, m.indicator) }},
 	"GET /api/v1/notifications":       {rule: signedIn(200)},
 	"POST /api/v1/notifications/read": {rule: signedIn(200)},

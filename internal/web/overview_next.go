@@ -20,8 +20,8 @@ type nextSteps struct {
 	Carried         []capStep // capabilities with answers carried forward, to confirm
 	CarriedTotal    int
 	OpenComments    int
-	Due             []dueStep                 // contributions the agencies have not submitted
-	ToConsolidate   int                       // indicators agencies answered that await adoption or a decision
+	Due             []dueStep // contributions the agencies have not submitted
+	ToConsolidate   int       // indicators agencies answered that await adoption or a decision
 	Status          assessment.Status
 }
 

@@ -107,7 +107,7 @@ func (s *Server) routes() {
 	s.add(http.MethodPost, "/api/v1/contributions/:id/submit", signedIn, s.apiContributionSubmit)
 	s.add(http.MethodGet, "/api/v1/assessments/:id/consolidation", signedIn, s.apiConsolidationShow)
 	s.add(http.MethodPost, "/api/v1/assessments/:id/consolidation/:key", signedIn, s.apiConsolidate)
-	s.add(http.MethodPost, "/api/v1/assessments/:id/consolidation/:key/adopt-agreed", signedIn, s.apiConsolidationAdoptAgreed)
+	s.add(http.MethodPost, "/api/v1/assessments/:id/capabilities/:key/adopt-agreed", signedIn, s.apiConsolidationAdoptAgreed)
 	s.add(http.MethodGet, "/api/v1/notifications", signedIn, s.apiNotificationList)
 	s.add(http.MethodPost, "/api/v1/notifications/read", signedIn, s.apiNotificationRead)
 
