@@ -36,11 +36,7 @@ func (s *Server) assessmentCycleInfo(c echo.Context, d *assessment.Detail) (asse
 	if err != nil {
 		return info, err
 	}
-	for _, cm := range list {
-		if cm.ParentID == nil && !cm.Resolved() {
-			info.OpenComments++
-		}
-	}
+	info.OpenComments = openThreads(list)
 	if prev, ok, err := s.db.PreviousAssessment(ctx, *a); err != nil {
 		return info, err
 	} else if ok {
