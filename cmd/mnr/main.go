@@ -63,6 +63,7 @@ Commands:
   migrate     apply database migrations
   demo        load the fictional country "Demoland" with demo users
   user add    add a user (password read from standard input)
+  user reset-link  print a one-time password reset link for a user (operators only)
   member add  give a user a role in an organisation
   token create  create an API token for a user
   export      export an assessment (csv, xlsx, json, pdf)
@@ -100,6 +101,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.demo(ctx, rest)
 	case "user add":
 		return m.userAdd(ctx, rest)
+	case "user reset-link":
+		return m.userResetLink(ctx, rest)
 	case "member add":
 		return m.memberAdd(ctx, rest)
 	case "token create":
