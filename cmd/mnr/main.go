@@ -73,6 +73,7 @@ Commands:
   user erase  erase a person: name and email replaced by a pseudonym everywhere
   organisation delete  export an organisation's data to a file, then delete it
   audit prune delete audit events older than a date or an age
+  health      exit 0 when the server at MNR_ADDR answers /readyz as ready (for HEALTHCHECK)
   version     print the version
 
 Every command takes -db (or MNR_DB). Run "mnr <command> -h" for its flags.
@@ -111,6 +112,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.export(ctx, rest)
 	case "framework validate":
 		return m.frameworkValidate(rest)
+	case "health":
+		return m.health(ctx, rest)
 	case "version":
 		fw, err := framework.Default()
 		if err != nil {
