@@ -73,6 +73,8 @@ Commands:
   user erase  erase a person: name and email replaced by a pseudonym everywhere
   organisation delete  export an organisation's data to a file, then delete it
   audit prune delete audit events older than a date or an age
+  bench       the load program: starts this binary as a server on a fresh demo and measures it
+  bench pdf   parallel PDF exports and the memory they take
   health      exit 0 when the server at MNR_ADDR answers /readyz as ready (for HEALTHCHECK)
   version     print the version
 
@@ -114,6 +116,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.frameworkValidate(rest)
 	case "health":
 		return m.health(ctx, rest)
+	case "bench":
+		return m.benchCmd(ctx, rest)
 	case "version":
 		fw, err := framework.Default()
 		if err != nil {
