@@ -392,6 +392,9 @@ var table = map[string]entry{
 		form: func(m *matrix, r rel) url.Values {
 			return url.Values{"indicator": {m.indicator}, "contribution_id": {fmt.Sprint(m.contributionOf(r.own))}, "version": {"0"}}
 		}},
+	// Nothing is unanimous in the matrix's data: allowed callers get the 409.
+	"POST /assessments/:id/consolidation/:key/adopt-agreed": {rule: members(409, assessment.RoleOwner, assessment.RoleCoordinator),
+		form: func(m *matrix, r rel) url.Values { return url.Values{"version." + m.indicator: {"0"}} }},
 	"POST /assessments/:id/consolidation/:key/decide": {rule: members(303, assessment.RoleOwner, assessment.RoleCoordinator), fresh: true,
 		form: func(m *matrix, r rel) url.Values {
 			return url.Values{"indicator": {m.indicator}, "answer": {"yes"}, "reason": {"Agreed at the national meeting"}, "version": {"0"}}
@@ -412,6 +415,8 @@ var table = map[string]entry{
 		json: func(*matrix, rel) string {
 			return `{"answer":"yes","reason":"Agreed at the national meeting","version":0}`
 		}},
+	"POST /api/v1/assessments/:id/capabilities/:key/adopt-agreed": {rule: members(409, assessment.RoleOwner, assessment.RoleCoordinator),
+		json: func(m *matrix, r rel) string { return fmt.Sprintf(`{"versions":{%q:0}}`, m.indicator) }},
 	"GET /api/v1/notifications":       {rule: signedIn(200)},
 	"POST /api/v1/notifications/read": {rule: signedIn(200)},
 
