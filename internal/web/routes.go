@@ -22,7 +22,6 @@ func (s *Server) add(method, path string, a access, h echo.HandlerFunc) {
 	if a == signedIn {
 		h = requireUser(h)
 	}
-	h = s.mailAfter(h)
 	s.echo.Add(method, path, h)
 }
 

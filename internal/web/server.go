@@ -61,8 +61,6 @@ type Server struct {
 
 	rates *rateLimiter // every rate limit (ratelimit_rules.go), counted in the database
 
-	mail mailQueue // mails notifications in the background when a Mailer is set
-
 	pdf *report.Renderer // the one Chromium of this server; Close stops it
 }
 
