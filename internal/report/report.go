@@ -190,7 +190,7 @@ func BuildAt(cur, prev *assessment.Detail, lang string, now time.Time) *Report {
 		FrameworkTitle:   fw.Title.In(lang),
 		Status:           string(cur.Assessment.Status),
 		StatusLabel:      r.statusLabel(cur.Assessment.Status),
-		National:         cur.Assessment.National(len(fw.Capabilities())),
+		National:         cur.Assessment.National(fw),
 		ApprovedAt:       cur.Assessment.ApprovedAt,
 		ApprovedBy:       cur.Assessment.ApprovedByName,
 		Generated:        now,
