@@ -35,7 +35,7 @@ func (f *fixture) answerAll(a assessment.Assessment, phases map[string]int, evid
 		versions[an.IndicatorKey] = an.Version
 	}
 	for _, st := range states {
-		c := f.fw.Capability(st.CapabilityKey)
+		c := f.fw.Assessable(st.CapabilityKey)
 		p, ok := phases[c.Key]
 		if !ok {
 			p = 1
