@@ -17,3 +17,10 @@ func positionOf(d *assessment.Detail, cd *assessment.CapabilityDetail) (n, total
 	}
 	return n, len(list)
 }
+
+// assessables lists the capabilities in scope, then the enablers: for the
+// pages that treat both alike (consolidation), the enablers last.
+func assessables(d *assessment.Detail) []*assessment.CapabilityDetail {
+	out := make([]*assessment.CapabilityDetail, 0, len(d.Capabilities)+len(d.Enablers))
+	return append(append(out, d.Capabilities...), d.Enablers...)
+}
