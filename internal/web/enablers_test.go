@@ -394,3 +394,21 @@ func TestFrameworkPageInEveryLanguage(t *testing.T) {
 		t.Errorf("unknown version: %d", res.StatusCode)
 	}
 }
+
+// capabilityIndicators counts the indicators of every capability of fw.
+func capabilityIndicators(fw *framework.Framework) int {
+	n := 0
+	for _, c := range fw.Capabilities() {
+		n += len(c.Indicators)
+	}
+	return n
+}
+
+// enablerIndicators counts the indicators of every enabler of fw.
+func enablerIndicators(fw *framework.Framework) int {
+	n := 0
+	for _, e := range fw.Enablers() {
+		n += len(e.Indicators)
+	}
+	return n
+}
