@@ -25,7 +25,7 @@ func (s *Server) assessmentCycleInfo(c echo.Context, d *assessment.Detail) (asse
 	info := assessmentCycle{CarriedByCap: map[string]int{},
 		CanStartCycle: a.Status == assessment.StatusApproved && policy.CanStartCycle(p, a),
 		CanShare:      policy.CanManageSharing(p, a.OrganisationID)}
-	for _, cd := range d.Capabilities {
+	for _, cd := range assessables(d) { // enablers' carried answers too
 		if n := carriedIn(cd); n > 0 {
 			info.CarriedByCap[cd.Capability.Key] = n
 			info.Carried += n

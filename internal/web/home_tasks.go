@@ -85,7 +85,7 @@ func (s *Server) myTasks(c echo.Context, assessments []assessment.Assessment) (h
 			continue
 		}
 		for _, key := range p.Assigned[a.ID] {
-			if cp := fw.Capability(key); cp != nil {
+			if cp := fw.Assessable(key); cp != nil { // enablers are assigned like capabilities
 				t.Assigned = append(t.Assigned, assignedTask{Assessment: a, Capability: cp})
 			}
 		}
