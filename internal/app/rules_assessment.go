@@ -52,7 +52,7 @@ var assessmentRules = rules{
 		return assessment.FieldError("indicator", "indicator %q belongs to capability %q, which is outside this assessment's scope", key, capKey)
 	},
 	unknown: func(ws *Workspace, key string) error {
-		if ws.Detail.Framework.Capability(key) != nil {
+		if ws.Detail.Framework.Assessable(key) != nil {
 			return assessment.FieldError("capability", "capability %q is outside this assessment's scope", key)
 		}
 		return assessment.NotFound("capability")

@@ -23,7 +23,8 @@ type CapabilityView struct {
 	*Workspace
 	Cap        *assessment.CapabilityDetail
 	Prev, Next *assessment.CapabilityDetail
-	Position   int   // 1-based, among the capabilities in scope
+	Position   int   // 1-based, among the capabilities (or the enablers) in scope
+	Total      int   // how many capabilities (or enablers) are in scope
 	MayEdit    bool  // the policy lets the principal change it
 	Closed     error // why nobody can change it now (the lock rule); nil when open
 }
@@ -61,11 +62,7 @@ func (a *App) view(ctx context.Context, p *policy.Principal, ws *Workspace, key 
 	v := &CapabilityView{Workspace: ws, Cap: ws.Detail.Capability(key),
 		MayEdit: ws.rules.refusal(p, ws, key) == nil, Closed: ws.rules.closed(ws)}
 	v.Prev, v.Next = ws.Detail.Neighbours(key)
-	for i, x := range ws.Detail.Capabilities {
-		if x == v.Cap {
-			v.Position = i + 1
-		}
-	}
+	v.Position, v.Total = ws.Detail.Position(v.Cap)
 	return v, nil
 }
 

@@ -13,6 +13,9 @@ type answerForm struct {
 	Note     string
 	Version  int
 	Error    string
+	// ErrorField is the input the error is about ("note" when Not
+	// applicable comes without its reason), so the message stands beside it.
+	ErrorField string
 	// Base is what the inputs started from, sent back as base.* so that a
 	// save made on an older version merges field by field; nil when the
 	// form did not carry one (then no base is sent back either).

@@ -64,7 +64,7 @@ func (s *Server) capabilityFormError(c echo.Context, v *app.CapabilityView,
 		}
 	}
 	if f := submitted[indicatorKey]; f != nil {
-		f.Error = de.Message
+		f.Error, f.ErrorField = de.Message, de.Field
 	}
 	var jp *judgementForm
 	if _, present := form["cap_version"]; present && v.Contribution == nil {

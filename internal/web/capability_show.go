@@ -16,6 +16,7 @@ type questionnairePage struct {
 	Cap             *assessment.CapabilityDetail
 	Prev, Next      *assessment.CapabilityDetail
 	Position        int
+	Total           int // capabilities in scope, or enablers for an enabler
 	CanEdit         bool
 	Recommendations []framework.Recommendation
 	Answers         map[string]*answerForm
@@ -43,7 +44,7 @@ func (s *Server) capabilityShow(kind app.Kind) echo.HandlerFunc {
 func (s *Server) renderCapability(c echo.Context, status int, v *app.CapabilityView,
 	submitted map[string]*answerForm, judgement *judgementForm, formErr *assessment.Error) error {
 	noteView(c, v)
-	q := questionnairePage{Cap: v.Cap, Prev: v.Prev, Next: v.Next, Position: v.Position, CanEdit: v.MayEdit,
+	q := questionnairePage{Cap: v.Cap, Prev: v.Prev, Next: v.Next, Position: v.Position, Total: v.Total, CanEdit: v.MayEdit,
 		Recommendations: v.Detail.Framework.RecommendationsFor(v.Cap.Capability), Answers: map[string]*answerForm{}}
 	for _, in := range v.Cap.Capability.Indicators {
 		if f, ok := submitted[in.Key]; ok {

@@ -20,9 +20,7 @@ func (s *Server) renderContributionCapability(c echo.Context, status int, v *app
 	cd := v.Contribution
 	q.CanEdit = v.MayEdit && v.Closed == nil
 	page := contributionCapabilityPage{questionnairePage: q, CD: cd}
-	if v.Closed != nil {
-		page.Closed = s.errorText(c, v.Closed)
-	}
+	page.Closed = s.contributionClosedText(c, cd)
 	tr := s.translator(c)
 	title := tr.T("ContribCapTitle", "Capability", v.Cap.Capability.Short.In(tr.Lang.Code), "Agency", cd.Contribution.Agency.Name)
 	return s.renderStatus(c, status, "contribution_capability", pageData{Title: title, Error: formErr, Data: page})

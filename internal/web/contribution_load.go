@@ -30,6 +30,12 @@ func (s *Server) loadContribution(c echo.Context) (*assessment.ContributionDetai
 	return assessment.NewContributionDetail(fw, cn, national, requester, answers), nil
 }
 
+// contributionWritable is the domain's rule for whether a contribution can
+// change now (not submitted, its assessment not approved).
+func contributionWritable(cd *assessment.ContributionDetail) error {
+	return assessment.CheckContributionOpen(&cd.National, &cd.Contribution)
+}
+
 // loadConsolidation reads an assessment for the consolidation pages: its
 // members who may not read contributions get 403, others 404.
 func (s *Server) loadConsolidation(c echo.Context) (*assessment.Detail, []assessment.Contribution, map[int64]map[string]assessment.Answer, error) {
