@@ -158,7 +158,9 @@ func (t *CurrencyTotal) addFunding(f assessment.Funding, cents int64) {
 		}
 	}
 	t.ByFunding = append(t.ByFunding, FundingTotal{Funding: f, Cents: cents, Count: 1})
-	sort.Slice(t.ByFunding, func(i, j int) bool { return fundingOrder(t.ByFunding[i].Funding) < fundingOrder(t.ByFunding[j].Funding) })
+	sort.Slice(t.ByFunding, func(i, j int) bool {
+		return fundingOrder(t.ByFunding[i].Funding) < fundingOrder(t.ByFunding[j].Funding)
+	})
 }
 
 func fundingOrder(f assessment.Funding) int {

@@ -22,7 +22,9 @@ type quarter struct{ year, q int }
 
 func quarterOf(t time.Time) quarter { return quarter{t.Year(), (int(t.Month())-1)/3 + 1} }
 func (q quarter) index() int        { return q.year*4 + q.q - 1 }
-func (q quarter) start() time.Time  { return time.Date(q.year, time.Month((q.q-1)*3+1), 1, 0, 0, 0, 0, time.UTC) }
+func (q quarter) start() time.Time {
+	return time.Date(q.year, time.Month((q.q-1)*3+1), 1, 0, 0, 0, 0, time.UTC)
+}
 
 // PlanTimelineSVG draws the dated actions by quarter: one bar per action
 // from its start (or its due quarter) to its due date, mirrored for

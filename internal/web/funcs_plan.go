@@ -16,7 +16,9 @@ import (
 type planHelpers struct{ tr *i18n.Translator }
 
 // Status is a status's label (PlanStatus_<status>).
-func (h planHelpers) Status(s assessment.ActionStatus) string { return h.tr.T("PlanStatus_" + string(s)) }
+func (h planHelpers) Status(s assessment.ActionStatus) string {
+	return h.tr.T("PlanStatus_" + string(s))
+}
 
 // Funding is a funding source's label (PlanFunding_<funding>).
 func (h planHelpers) Funding(f assessment.Funding) string { return h.tr.T("PlanFunding_" + string(f)) }
