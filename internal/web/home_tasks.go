@@ -28,11 +28,12 @@ type homeTasks struct {
 	ToConsolidate []taskLine
 	Assigned      []assignedTask
 	Submitted     []taskLine
+	Actions       []actionTask // actions of national plans the user's organisations are responsible for
 }
 
 // Any reports whether there is anything to show.
 func (t homeTasks) Any() bool {
-	return len(t.ToAnswer)+len(t.ToConsolidate)+len(t.Assigned)+len(t.Submitted) > 0
+	return len(t.ToAnswer)+len(t.ToConsolidate)+len(t.Assigned)+len(t.Submitted)+len(t.Actions) > 0
 }
 
 type taskLine struct {
@@ -96,6 +97,9 @@ func (s *Server) myTasks(c echo.Context, assessments []assessment.Assessment) (h
 	}
 	for _, task := range waiting {
 		t.ToConsolidate = append(t.ToConsolidate, taskLine{ContributionTask: task})
+	}
+	if t.Actions, err = s.actionTasks(c); err != nil {
+		return t, err
 	}
 	for _, a := range assessments {
 		fw, err := framework.Get(a.FrameworkVersion)
