@@ -7,6 +7,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/policy"
 )
 
 // apiActionList: GET /api/v1/assessments/:id/actions → {"actions":[…]}.
@@ -80,6 +81,9 @@ func (s *Server) apiActionDelete(c echo.Context) error {
 	t, cur, err := s.loadAction(c)
 	if err != nil {
 		return err
+	}
+	if p := principal(c); !policy.CanManagePlan(p, &t.Assessment) {
+		return policy.PlanRefusal(p, &t.Assessment, &cur)
 	}
 	v, err := strconv.Atoi(c.QueryParam("version"))
 	if err != nil {
