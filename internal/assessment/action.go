@@ -100,7 +100,7 @@ type ActionUpdate struct {
 }
 
 // Overdue reports whether an open action is past its due date on day now.
-func (a *PlanAction) Overdue(now time.Time) bool {
+func (a PlanAction) Overdue(now time.Time) bool {
 	if a.DueDate == nil || !a.Status.Open() {
 		return false
 	}
@@ -110,4 +110,4 @@ func (a *PlanAction) Overdue(now time.Time) bool {
 
 // Continued reports whether the next cycle carries the action on; the
 // action then belongs to the record of its cycle and no longer changes.
-func (a *PlanAction) Continued() bool { return a.CarriedToID != nil }
+func (a PlanAction) Continued() bool { return a.CarriedToID != nil }
