@@ -23,6 +23,9 @@ type Report struct {
 	// included, so the printed record shows what is still open.
 	Annex    []AnnexEntry
 	Previous *Comparison // nil when there is no previous cycle
+	// Plan is the assessment's action plan (plan_report.go); nil until
+	// AttachPlan is called.
+	Plan *Plan
 
 	phaseNames []string
 	tr         *i18n.Translator
