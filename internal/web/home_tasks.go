@@ -17,6 +17,7 @@ import (
 type homePage struct {
 	Groups []orgAssessments
 	Tasks  homeTasks
+	Shared []sharedReport // what other organisations share with the user's
 }
 
 // homeTasks is "My tasks": contributions the user's agencies still have to
@@ -28,12 +29,13 @@ type homeTasks struct {
 	ToConsolidate []taskLine
 	Assigned      []assignedTask
 	Submitted     []taskLine
-	Actions       []actionTask // actions of national plans the user's organisations are responsible for
+	ToReview      []assessment.Assessment // submitted for review, which the user may approve or return
+	Actions       []actionTask            // actions of national plans the user's organisations are responsible for
 }
 
 // Any reports whether there is anything to show.
 func (t homeTasks) Any() bool {
-	return len(t.ToAnswer)+len(t.ToConsolidate)+len(t.Assigned)+len(t.Submitted)+len(t.Actions) > 0
+	return len(t.ToAnswer)+len(t.ToConsolidate)+len(t.Assigned)+len(t.Submitted)+len(t.ToReview)+len(t.Actions) > 0
 }
 
 type taskLine struct {
@@ -98,6 +100,7 @@ func (s *Server) myTasks(c echo.Context, assessments []assessment.Assessment) (h
 	for _, task := range waiting {
 		t.ToConsolidate = append(t.ToConsolidate, taskLine{ContributionTask: task})
 	}
+	t.ToReview = reviewTasks(p, assessments)
 	if t.Actions, err = s.actionTasks(c); err != nil {
 		return t, err
 	}
