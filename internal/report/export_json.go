@@ -23,8 +23,11 @@ type ReportJSON struct {
 	Overall       OverallScore     `json:"overall"`
 	Summary       []string         `json:"summary"`
 	Domains       []DomainJSON     `json:"domains"`
-	Previous      *PreviousJSON    `json:"previous,omitempty"`
-	Actions       []ActionJSON     `json:"actions"`
+	// Enablers: the MNR enablers in scope, apart from every capability
+	// figure (enablers_export.go).
+	Enablers []EnablerJSON `json:"enablers"`
+	Previous *PreviousJSON `json:"previous,omitempty"`
+	Actions  []ActionJSON  `json:"actions"`
 }
 
 // SummaryJSON is the report without the answers: what the API returns for
@@ -74,6 +77,7 @@ type CapabilityJSON struct {
 	Score      CapabilityScore `json:"score"`
 	State      StateJSON       `json:"state"`
 	Indicators []IndicatorJSON `json:"indicators"`
+	Rating     RatingJSON      `json:"rating"`
 }
 
 // StateJSON is the assessor's judgement on a capability.
@@ -146,6 +150,7 @@ func (r *Report) JSON() ReportJSON {
 		Summary:       nonNil(r.Summary),
 		Domains:       []DomainJSON{},
 		Previous:      r.previousJSON(),
+		Enablers:      r.enablersJSON(),
 		Actions:       r.actionsJSON(),
 	}
 	for _, d := range r.Domains {
@@ -196,13 +201,8 @@ func capabilityJSON(c *CapabilitySection) CapabilityJSON {
 			UpdatedBy:      c.State.UpdatedBy,
 			UpdatedAt:      optTime(c.State.UpdatedAt),
 		},
-		Indicators: []IndicatorJSON{},
-	}
-	for _, l := range c.Indicators {
-		cj.Indicators = append(cj.Indicators, IndicatorJSON{
-			Key: l.Key, Phase: l.Phase, Text: l.Text, Answer: string(l.Value), Evidence: l.Evidence,
-			Links: nonNil(l.Links), Note: l.Note, Version: l.Version, UpdatedBy: l.UpdatedBy, UpdatedAt: optTime(l.UpdatedAt),
-		})
+		Indicators: indicatorsJSON(c.Indicators),
+		Rating:     ratingJSON(c.Rating),
 	}
 	return cj
 }
