@@ -6,8 +6,8 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/mnr-self-assessment/mnr/internal/app"
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
-	"github.com/mnr-self-assessment/mnr/internal/policy"
 )
 
 // apiActionList: GET /api/v1/assessments/:id/actions → {"actions":[…]}.
@@ -82,8 +82,8 @@ func (s *Server) apiActionDelete(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if p := principal(c); !policy.CanManagePlan(p, &t.Assessment) {
-		return policy.PlanRefusal(p, &t.Assessment, &cur)
+	if err := app.MayManagePlan(principal(c), t, &cur); err != nil {
+		return err
 	}
 	v, err := strconv.Atoi(c.QueryParam("version"))
 	if err != nil {
