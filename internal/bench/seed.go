@@ -53,7 +53,7 @@ func seed(ctx context.Context, dsn string, orgs, cycles, coordTokens, partnerTok
 		if a.Status == assessment.StatusDraft && len(a.Scope) > 0 {
 			t.assessment, t.capability = a.ID, a.Scope[0]
 			for _, k := range a.Scope {
-				for _, in := range fw.Capability(k).Indicators {
+				for _, in := range fw.Assessable(k).Indicators {
 					t.indicators = append(t.indicators, in.Key)
 				}
 			}
