@@ -59,7 +59,7 @@ func summarise(r *Report) []string {
 	}
 	if o.Mean != nil {
 		out = append(out, r.t("SumMean", "Mean", r.dec(*o.Mean), "Established", o.Established, "Assessed", o.Assessed,
-			"Percent", int(roundTo(o.Established*100, o.Assessed, 1)), "Phase", r.PhaseName(EstablishedPhase), "N", EstablishedPhase))
+			"Percent", r.Figures.Established.Percent(), "Phase", r.PhaseName(EstablishedPhase), "N", EstablishedPhase))
 	}
 	out = append(out, domainSentences(r)...)
 	out = append(out, gapSentence(r))

@@ -19,6 +19,8 @@ type reportPage struct {
 	DomainBars   any
 	Contributors []string
 	PDF          bool // the PDF button is shown only when Chromium is available
+	Short        bool // the short version: cover, findings, charts, table, plan
+	CanMark      bool // the reader may change the confidentiality marking
 }
 
 // loadReport builds the report of the assessment in :id, compared with the
@@ -49,7 +51,27 @@ func (s *Server) buildReport(ctx context.Context, d *assessment.Detail, lang str
 	if prev != nil && !mayCompare(&prev.Assessment) {
 		prev = nil
 	}
-	return report.Build(d, prev, lang), nil
+	r := report.Build(d, prev, lang)
+	proc, err := s.reportProcess(ctx, d.Assessment.ID)
+	if err != nil {
+		return nil, err
+	}
+	r.SetProcess(d, proc)
+	return r, nil
+}
+
+// reportProcess loads how the national position came about: the
+// contributions with their answers, and the review comments.
+func (s *Server) reportProcess(ctx context.Context, id int64) (report.Process, error) {
+	list, answers, err := s.db.ConsolidationContent(ctx, id)
+	if err != nil {
+		return report.Process{}, err
+	}
+	comments, err := s.db.Comments(ctx, id)
+	if err != nil {
+		return report.Process{}, err
+	}
+	return report.Process{Contributions: list, Answers: answers, Comments: comments}, nil
 }
 
 // previousDetail loads the previous cycle of d, or nil.
@@ -96,7 +118,7 @@ func contributors(d *assessment.Detail) []string {
 	return out
 }
 
-func (s *Server) reportPageData(r *report.Report, d *assessment.Detail) reportPage {
+func (s *Server) reportPageData(r *report.Report, d *assessment.Detail, short bool) reportPage {
 	return reportPage{Report: r, Radar: report.RadarSVG(r, r.Lang), DomainBars: report.DomainBarsSVG(r, r.Lang),
-		Contributors: contributors(d), PDF: s.cfg.Chrome != ""}
+		Contributors: contributors(d), PDF: s.cfg.Chrome != "", Short: short}
 }
