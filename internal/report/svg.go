@@ -102,12 +102,20 @@ func RadarSVG(r *Report, lang string) template.HTML {
 		} else if dx < -8 {
 			anc = "end"
 		}
-		lines := wrapLabel(capRef(c.Number, c.Short), 17, 3)
-		top := y - float64(len(lines)-1)*lineH/2 // centred beside the axis end
-		if dy := y - cy; dy < -radius*0.9 {
-			top = y - float64(len(lines)-1)*lineH // above the top axis
-		} else if dy > radius*0.9 {
-			top = y // below the bottom axis
+		// Beside the axis end, centred on it; the labels of axes close to
+		// the vertical run away from the plot (up at the top, down at the
+		// bottom), narrower, so neighbours do not overlap.
+		vertical := math.Abs(x-cx) < radius*0.3
+		width := 20
+		if vertical {
+			width = 13
+		}
+		lines := wrapLabel(capRef(c.Number, c.Short), width, 3)
+		top := y - float64(len(lines)-1)*lineH/2
+		if vertical && y < cy {
+			top = y - float64(len(lines)-1)*lineH
+		} else if vertical {
+			top = y + 4
 		}
 		b.line(`<g class="axis-label" data-capability="%s"><title>%s</title><text x="%s" y="%s" text-anchor="%s" dy="0.35em">`,
 			esc(c.Key), esc(capRef(c.Number, c.Name)), num(x), num(top), anc)
