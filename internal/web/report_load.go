@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"sort"
 
 	"github.com/labstack/echo/v4"
 
@@ -14,13 +13,12 @@ import (
 
 // reportPage is what the report template receives.
 type reportPage struct {
-	Report       *report.Report
-	Radar        any
-	DomainBars   any
-	Contributors []string
-	PDF          bool // the PDF button is shown only when Chromium is available
-	Short        bool // the short version: cover, findings, charts, table, plan
-	CanMark      bool // the reader may change the confidentiality marking
+	Report     *report.Report
+	Radar      any
+	DomainBars any
+	PDF        bool // the PDF button is shown only when Chromium is available
+	Short      bool // the short version: cover, findings, charts, table, plan
+	CanMark    bool // the reader may change the confidentiality marking
 }
 
 // loadReport builds the report of the assessment in :id, compared with the
@@ -97,28 +95,7 @@ func (s *Server) detailByID(ctx context.Context, id int64) (*assessment.Detail, 
 	return assessment.NewDetail(fw, org, a, states, answers), nil
 }
 
-// contributors lists everyone who saved an answer or a phase, for the cover.
-func contributors(d *assessment.Detail) []string {
-	seen := map[string]bool{}
-	for _, cd := range d.Capabilities {
-		if cd.State.UpdatedBy != "" {
-			seen[cd.State.UpdatedBy] = true
-		}
-		for _, a := range cd.Answers {
-			if a.UpdatedBy != "" {
-				seen[a.UpdatedBy] = true
-			}
-		}
-	}
-	out := make([]string, 0, len(seen))
-	for n := range seen {
-		out = append(out, n)
-	}
-	sort.Strings(out)
-	return out
-}
-
 func (s *Server) reportPageData(r *report.Report, d *assessment.Detail, short bool) reportPage {
 	return reportPage{Report: r, Radar: report.RadarSVG(r, r.Lang), DomainBars: report.DomainBarsSVG(r, r.Lang),
-		Contributors: contributors(d), PDF: s.cfg.Chrome != "", Short: short}
+		PDF: s.cfg.Chrome != "", Short: short}
 }
