@@ -1,9 +1,6 @@
 package web
 
 import (
-	"fmt"
-	"time"
-
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
@@ -17,6 +14,7 @@ import (
 type homePage struct {
 	Groups []orgAssessments
 	Tasks  homeTasks
+	Shared []sharedReport // what other organisations share with the user's
 }
 
 // homeTasks is "My tasks": contributions the user's agencies still have to
@@ -28,11 +26,12 @@ type homeTasks struct {
 	ToConsolidate []taskLine
 	Assigned      []assignedTask
 	Submitted     []taskLine
+	ToReview      []assessment.Assessment // submitted for review, which the user may approve or return
 }
 
 // Any reports whether there is anything to show.
 func (t homeTasks) Any() bool {
-	return len(t.ToAnswer)+len(t.ToConsolidate)+len(t.Assigned)+len(t.Submitted) > 0
+	return len(t.ToAnswer)+len(t.ToConsolidate)+len(t.Assigned)+len(t.Submitted)+len(t.ToReview) > 0
 }
 
 type taskLine struct {
@@ -45,9 +44,8 @@ type assignedTask struct {
 	Capability *framework.Capability
 }
 
-// myTasks gathers the user's tasks and, on the way, leaves a "due soon"
-// notification for each contribution due within a few days: generated
-// when the user comes by, once per contribution thanks to its dedupe key.
+// myTasks gathers the user's tasks. It only reads: the "due soon"
+// reminders are written by a job on a timer (jobs.DueSoonReminders).
 func (s *Server) myTasks(c echo.Context, assessments []assessment.Assessment) (homeTasks, error) {
 	ctx, p, now := c.Request().Context(), principal(c), s.cfg.Now()
 	var consolidating []int64
@@ -61,7 +59,6 @@ func (s *Server) myTasks(c echo.Context, assessments []assessment.Assessment) (h
 	if err != nil {
 		return t, err
 	}
-	var reminders []store.Notification
 	for _, task := range mine {
 		cn := task.Contribution
 		line := taskLine{ContributionTask: task, Overdue: cn.Overdue(now), DueSoon: cn.DueSoon(now)}
@@ -73,22 +70,6 @@ func (s *Server) myTasks(c echo.Context, assessments []assessment.Assessment) (h
 			continue
 		}
 		t.ToAnswer = append(t.ToAnswer, line)
-		if line.DueSoon && task.Assessment.Status != assessment.StatusApproved {
-			id := "NotifMsgDueSoon"
-			if line.Overdue {
-				id = "NotifMsgOverdue"
-			}
-			reminders = append(reminders, store.Notification{UserID: p.User.ID, Kind: store.NotifyDueSoon,
-				Message: store.NotificationText(id, map[string]string{"Agency": cn.Agency.Name, "Title": task.Assessment.Title,
-					"Due": cn.DueDate.Format(time.DateOnly)}),
-				Link:      fmt.Sprintf("/contributions/%d", cn.ID),
-				DedupeKey: fmt.Sprintf("due_soon:contribution:%d", cn.ID)})
-		}
-	}
-	if len(reminders) > 0 {
-		if err := s.db.Notify(ctx, reminders...); err != nil {
-			return t, err
-		}
 	}
 	waiting, err := s.db.AwaitingConsolidation(ctx, consolidating)
 	if err != nil {
@@ -97,13 +78,14 @@ func (s *Server) myTasks(c echo.Context, assessments []assessment.Assessment) (h
 	for _, task := range waiting {
 		t.ToConsolidate = append(t.ToConsolidate, taskLine{ContributionTask: task})
 	}
+	t.ToReview = reviewTasks(p, assessments)
 	for _, a := range assessments {
 		fw, err := framework.Get(a.FrameworkVersion)
 		if err != nil || a.Status == assessment.StatusApproved {
 			continue
 		}
 		for _, key := range p.Assigned[a.ID] {
-			if cp := fw.Capability(key); cp != nil {
+			if cp := fw.Assessable(key); cp != nil { // enablers are assigned like capabilities
 				t.Assigned = append(t.Assigned, assignedTask{Assessment: a, Capability: cp})
 			}
 		}

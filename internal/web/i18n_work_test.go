@@ -51,7 +51,7 @@ var workExpectations = []workExpect{
 		skip: "الانتقال إلى المحتوى الرئيسي", signOut: "تسجيل الخروج", navAssessments: "التقييمات",
 		reviewLink: "المراجعة والتعليقات (المفتوحة: 1)", carriedBadge: "منقولة — بانتظار التأكيد", colCapability: "القدرة", colAssigned: "مسندة إلى",
 		indicatorsH: "المؤشرات", confirmedLabel: "المرحلة المؤكَّدة", saving: "جارٍ الحفظ…", evidenceLabel: "الأدلة",
-		confirmAll: "تأكيد الإجابات المنقولة جميعها دون تغيير (7)", commentAdded: "أُضيف التعليق.", commentResolved: "حُسم التعليق.",
+		confirmAll: "تأكيد الإجابات المنقولة جميعها دون تغيير (10)", commentAdded: "أُضيف التعليق.", commentResolved: "حُسم التعليق.",
 		reviewCrumb: "المراجعة", submitButton: "تقديم للمراجعة",
 		outOfOrder:     "لا يمكن اعتماد هذا التقييم: فهو مسودة، ولا يُعتمد إلا تقييم قيد المراجعة",
 		commentRefusal: "يتيح لك دورك الاطلاع على تعليقات هذا التقييم دون إضافة تعليقات إليها.",
@@ -65,7 +65,7 @@ var workExpectations = []workExpect{
 		skip: "Aller au contenu principal", signOut: "Se déconnecter", navAssessments: "Évaluations",
 		reviewLink: "Revue et commentaires (1 ouvert)", carriedBadge: "Reprise — à confirmer", colCapability: "Capacité", colAssigned: "Attribuée à",
 		indicatorsH: "Indicateurs", confirmedLabel: "Phase confirmée", saving: "Enregistrement…", evidenceLabel: "Éléments de preuve",
-		confirmAll: "Confirmer les 7 réponses telles quelles", commentAdded: "Commentaire ajouté.", commentResolved: "Commentaire résolu.",
+		confirmAll: "Confirmer les 10 réponses telles quelles", commentAdded: "Commentaire ajouté.", commentResolved: "Commentaire résolu.",
 		reviewCrumb: "Revue", submitButton: "Soumettre pour revue",
 		outOfOrder:     "impossible d'approuver cette évaluation : elle est à l'état de brouillon, et seule une évaluation en revue peut être approuvée",
 		commentRefusal: "Votre rôle permet de lire les commentaires de cette évaluation, mais pas d'en ajouter.",
@@ -79,7 +79,7 @@ var workExpectations = []workExpect{
 		skip: "Ir al contenido principal", signOut: "Cerrar sesión", navAssessments: "Evaluaciones",
 		reviewLink: "Revisión y comentarios (1 abierto)", carriedBadge: "Trasladada — por confirmar", colCapability: "Capacidad", colAssigned: "Asignada a",
 		indicatorsH: "Indicadores", confirmedLabel: "Fase confirmada", saving: "Guardando…", evidenceLabel: "Evidencia",
-		confirmAll: "Confirmar las 7 respuestas sin cambios", commentAdded: "Comentario añadido.", commentResolved: "Comentario resuelto.",
+		confirmAll: "Confirmar las 10 respuestas sin cambios", commentAdded: "Comentario añadido.", commentResolved: "Comentario resuelto.",
 		reviewCrumb: "Revisión", submitButton: "Enviar a revisión",
 		outOfOrder:     "no se puede aprobar esta evaluación: está en borrador, y solo puede aprobarse una evaluación en revisión",
 		commentRefusal: "Su rol permite leer los comentarios de esta evaluación, pero no añadirlos.",
@@ -193,7 +193,7 @@ func TestWorkPagesTranslated(t *testing.T) {
 			if got, _ := doc.Find("form.capability-form #autosave-text").Attr("data-msg-saved"); !strings.Contains(got, "{time}") {
 				t.Errorf("capability autosave saved text = %q, want a {time} slot", got)
 			}
-			if got := text(doc.Find("#carried-count")); got != "7" {
+			if got := text(doc.Find("#carried-count")); got != "10" { // leadership's indicators in 2026.2
 				t.Errorf("capability carried count = %q", got)
 			}
 			if want.lang == "ar" {
@@ -332,7 +332,7 @@ func TestWorkPagesEnglish(t *testing.T) {
 	if got := text(doc.Find("#notifications-link")); !regexp.MustCompile(`^Notifications \(\d+\) unread$`).MatchString(got) {
 		t.Errorf("notifications link = %q", got)
 	}
-	if got := text(doc.Find("#carried-total")); !strings.HasPrefix(got, "Carried forward — confirm ") || !strings.HasSuffix(got, " answer(s) come from the previous cycle and are not confirmed yet.") {
+	if got := text(doc.Find("#carried-total")); !strings.HasPrefix(got, "Carried forward — confirm ") || !strings.HasSuffix(got, " answers come from the previous cycle and are not confirmed yet.") {
 		t.Errorf("overview carried total = %q", got)
 	}
 	_, doc = b.get(fmt.Sprintf("/assessments/%d/capabilities/leadership", w.next))
@@ -345,7 +345,7 @@ func TestWorkPagesEnglish(t *testing.T) {
 			t.Errorf("capability %s = %q, want %q", attr, got, want)
 		}
 	}
-	if got := text(doc.Find("#priority option").Eq(1)); got != "high" {
+	if got := text(doc.Find("#priority option").Eq(1)); got != "High" {
 		t.Errorf("priority option = %q", got)
 	}
 	_, doc = b.get(fmt.Sprintf("/organisations/%d/progress", f.org.ID))
@@ -395,18 +395,18 @@ func workSetPhase(t *testing.T, f *fixture, assessmentID int64, key string, p in
 var (
 	overviewEnglish = []string{"Assessments", "Organisation", "Period", "Status", "Draft", "Framework", "version", "Completion",
 		"Review and comments", "open", "Progress across cycles", "Previous cycle", "Start the next cycle", "Sharing with partners",
-		"Carried forward", "confirm", "answer(s)", "Agencies' contributions", "Consolidation", "Domain completion", "Capabilities of",
+		"Carried forward", "confirm", "answers come from", "Agencies' contributions", "Consolidation", "Domain completion", "Capabilities of",
 		"Capability", "Answered", "Suggested", "Confirmed", "Target", "Assigned to", "Not assessed", "Not set", "Assigned to you",
 		"Unassign", "Nobody", "Assign", "Developing", "Building", "indicators answered"}
-	capabilityEnglish = []string{"Assessments", "Capability", "in this assessment", "Carried forward", "answer(s)", "Confirm all",
+	capabilityEnglish = []string{"Assessments", "Capability", "in this assessment", "Carried forward", "answers on this page", "Confirm all",
 		"unchanged", "Why it matters", "What each phase means", "Indicators", "Answer each statement", "Phase", "Confirm unchanged",
 		"Evidence", "Links to evidence", "one web address per line", "Note", "Suggested phase", "indicators answered",
-		"Confirmed phase", "Use the suggested phase", "Justification", "Target phase", "Not set", "Priority", "high", "medium", "low",
+		"Confirmed phase", "Use the suggested phase", "Justification", "Target phase", "Not set", "Priority", "High", "Medium", "Low",
 		"Lead agency or person", "Save", "Save and go to next", "Review comments", "Comments", "open", "Reply", "Your reply",
 		"Send reply", "Resolve", "Open", "Resolved", "No comments yet", "New comment", "Add comment",
 		"Recommendations that bear on this capability", "Overview", "Yes", "Partly", "Don't know", "Not applicable"}
 	reviewEnglish = []string{"Assessments", "Review", "Status", "Draft", "Last submitted", "Open comments", "Carried forward",
-		"Draft → in review", "Next step", "comment thread", "answer(s) carried forward", "Submit for review", "General comments",
+		"Draft → in review", "Next step", "comment thread", "answers carried forward", "Submit for review", "General comments",
 		"Comments per capability", "open", "Reply", "Your reply", "Send reply", "Resolve", "Open", "No comments yet", "New comment",
 		"Add comment"}
 	cycleEnglish = []string{"Assessments", "Next cycle", "Start the next cycle", "The new assessment continues", "Every answer",
@@ -419,7 +419,7 @@ var (
 		"Share", "Shared so far", "Partner", "What", "Given", "Status", "Active", "Revoked", "Revoke", "Nothing is shared", "by"}
 	partnerEnglish = []string{"Shared with us", "Reports shared with", "This is not a ranking", "Progress of each organisation",
 		"Mean phase", "per approved cycle", "Cycle", "Established or above", "partial scope", "assessed", "Reports", "Draft",
-		"Across the countries", "For each capability", "organisation(s)", "Capability", "At Established or above", "Not shown",
+		"Across the countries", "For each capability", "currently share a national assessment", "Capability", "At Established or above", "Not shown",
 		"fewer than", "mean phase", "Non-governmental organisation", "no approved assessment"}
 	layoutEnglish = []string{"Skip to main content", "MNR Self-Assessment", "Assessments", "Organisations", "Shared with us",
 		"Account", "Notifications", "unread", "Sign out", "Results are for the country's own planning"}

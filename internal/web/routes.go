@@ -22,7 +22,6 @@ func (s *Server) add(method, path string, a access, h echo.HandlerFunc) {
 	if a == signedIn {
 		h = requireUser(h)
 	}
-	h = s.mailAfter(h)
 	s.echo.Add(method, path, h)
 }
 
@@ -78,6 +77,7 @@ func (s *Server) routes() {
 	s.reportDocRoutes()
 
 	s.add(http.MethodGet, "/api/v1/framework", signedIn, s.apiFramework)
+	s.add(http.MethodGet, "/framework", signedIn, s.frameworkShow)
 	s.add(http.MethodGet, "/api/v1/organisations", signedIn, s.apiOrganisationList)
 	s.add(http.MethodPost, "/api/v1/organisations", signedIn, s.apiOrganisationCreate)
 	s.add(http.MethodGet, "/api/v1/assessments", signedIn, s.apiAssessmentList)
@@ -98,6 +98,7 @@ func (s *Server) routes() {
 	s.add(http.MethodGet, "/assessments/:id/consolidation/:key", signedIn, s.consolidationCapability)
 	s.add(http.MethodPost, "/assessments/:id/consolidation/:key/adopt", signedIn, s.consolidationAdopt)
 	s.add(http.MethodPost, "/assessments/:id/consolidation/:key/decide", signedIn, s.consolidationDecide)
+	s.add(http.MethodPost, "/assessments/:id/consolidation/:key/adopt-agreed", signedIn, s.consolidationAdoptAgreed)
 	s.add(http.MethodGet, "/notifications", signedIn, s.notificationList)
 	s.add(http.MethodPost, "/notifications/read", signedIn, s.notificationRead)
 	s.add(http.MethodGet, "/api/v1/assessments/:id/contributions", signedIn, s.apiContributionList)
@@ -107,6 +108,7 @@ func (s *Server) routes() {
 	s.add(http.MethodPost, "/api/v1/contributions/:id/submit", signedIn, s.apiContributionSubmit)
 	s.add(http.MethodGet, "/api/v1/assessments/:id/consolidation", signedIn, s.apiConsolidationShow)
 	s.add(http.MethodPost, "/api/v1/assessments/:id/consolidation/:key", signedIn, s.apiConsolidate)
+	s.add(http.MethodPost, "/api/v1/assessments/:id/capabilities/:key/adopt-agreed", signedIn, s.apiConsolidationAdoptAgreed)
 	s.add(http.MethodGet, "/api/v1/notifications", signedIn, s.apiNotificationList)
 	s.add(http.MethodPost, "/api/v1/notifications/read", signedIn, s.apiNotificationRead)
 
