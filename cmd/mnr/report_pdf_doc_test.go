@@ -53,7 +53,17 @@ func demoServer(t *testing.T) *web.Server {
 func pdfPages(t *testing.T, srv *web.Server, id int64, lang string, short bool) []string {
 	t.Helper()
 	var pdf bytes.Buffer
-	if err := srv.ExportReportAs(context.Background(), id, "pdf", lang, short, &pdf); err != nil {
+	// A busy machine can take longer than the renderer allows for
+	// Chromium to start; starting is tried again, printing is not.
+	var err error
+	for try := 0; try < 3; try++ {
+		pdf.Reset()
+		if err = srv.ExportReportAs(context.Background(), id, "pdf", lang, short, &pdf); err == nil || !strings.Contains(err.Error(), "start chromium") {
+			break
+		}
+		t.Logf("assessment %d %s: %v; trying again", id, lang, err)
+	}
+	if err != nil {
 		t.Fatalf("assessment %d %s: %v", id, lang, err)
 	}
 	cmd := exec.Command("pdftotext", "-", "-")
@@ -98,8 +108,12 @@ func TestDemoPrintedReport(t *testing.T) {
 	headers := 0
 	doc.Find("table thead th").Each(func(_ int, s *goquery.Selection) {
 		headers++
-		if h := squeeze(s.Text()); !strings.Contains(all, h) {
-			t.Errorf("table %s: header %q is not in the PDF's text (cut off?)", s.Closest("table").AttrOr("id", s.Closest("table").AttrOr("class", "")), s.Text())
+		// A header a narrow column wraps comes out line by line, between
+		// its neighbours' words: each of its words must be there.
+		for _, w := range strings.Fields(s.Text()) {
+			if !strings.Contains(all, w) {
+				t.Errorf("table %s: header %q: %q is not in the PDF's text (cut off?)", s.Closest("table").AttrOr("id", s.Closest("table").AttrOr("class", "")), s.Text(), w)
+			}
 		}
 	})
 	if headers < 20 {
