@@ -36,7 +36,7 @@ func (s *Server) ExportReportAs(ctx context.Context, id int64, format, lang stri
 		if s.cfg.Chrome == "" {
 			return fmt.Errorf("no Chromium found: install chromium or set MNR_CHROME")
 		}
-		job, err := s.reportJob(ctx, r, d, short)
+		job, err := s.reportJob(r, d, short)
 		if err != nil {
 			return err
 		}
@@ -75,7 +75,7 @@ func (s *Server) ReportHTML(ctx context.Context, id int64, lang string, short bo
 	if err != nil {
 		return nil, err
 	}
-	job, err := s.reportJob(ctx, r, d, short)
+	job, err := s.reportJob(r, d, short)
 	if err != nil {
 		return nil, err
 	}

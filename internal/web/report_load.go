@@ -55,6 +55,11 @@ func (s *Server) buildReport(ctx context.Context, d *assessment.Detail, lang str
 		return nil, err
 	}
 	r.SetProcess(d, proc)
+	actions, err := s.db.Actions(ctx, d.Assessment.ID)
+	if err != nil {
+		return nil, err
+	}
+	r.AttachPlan(d.Framework, actions, s.cfg.Now())
 	return r, nil
 }
 
