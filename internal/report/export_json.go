@@ -24,6 +24,7 @@ type ReportJSON struct {
 	Summary       []string         `json:"summary"`
 	Domains       []DomainJSON     `json:"domains"`
 	Previous      *PreviousJSON    `json:"previous,omitempty"`
+	Files         []FileJSON       `json:"files"` // evidence files, in indicator order
 }
 
 // SummaryJSON is the report without the answers: what the API returns for
@@ -145,6 +146,7 @@ func (r *Report) JSON() ReportJSON {
 		Summary:       nonNil(r.Summary),
 		Domains:       []DomainJSON{},
 		Previous:      r.previousJSON(),
+		Files:         r.filesJSON(),
 	}
 	for _, d := range r.Domains {
 		dj := DomainJSON{Key: d.Key, Number: d.Number, Name: d.Name, Score: d.Score, Capabilities: []CapabilityJSON{}}

@@ -83,6 +83,7 @@ type capabilityPage struct {
 	Judgement       judgementForm
 	Review          capabilityReview
 	Provenance      map[string]string // indicator key → where the national answer came from
+	Evidence        *evidenceView     // each indicator's files and upload form
 }
 
 func (s *Server) capabilityShow(c echo.Context) error {
@@ -131,6 +132,9 @@ func (s *Server) renderCapability(c echo.Context, status int, d *assessment.Deta
 	}
 	page.Review = review
 	if page.Provenance, err = s.capabilityProvenance(c, d, cd); err != nil {
+		return err
+	}
+	if page.Evidence, err = s.loadEvidenceView(c, d.Assessment.ID, 0, page.CanEdit && !page.Locked); err != nil {
 		return err
 	}
 	title := cd.Capability.Short.In(s.translator(c).Lang.Code) + " – " + d.Assessment.Title

@@ -21,6 +21,7 @@ type contributionCapabilityPage struct {
 	Closed          string // why it cannot change now; "" when it can
 	Recommendations []framework.Recommendation
 	Answers         map[string]*answerForm
+	Evidence        *evidenceView // each indicator's files and upload form
 }
 
 func (s *Server) contributionCapabilityShow(c echo.Context) error {
@@ -57,6 +58,10 @@ func (s *Server) renderContributionCapability(c echo.Context, status int, cd *as
 			continue
 		}
 		page.Answers[in.Key] = storedAnswerForm(cp.Answer(in.Key))
+	}
+	var err error
+	if page.Evidence, err = s.loadEvidenceView(c, cd.National.ID, cd.Contribution.ID, page.CanEdit && page.Closed == ""); err != nil {
+		return err
 	}
 	tr := s.translator(c)
 	title := tr.T("ContribCapTitle", "Capability", cp.Capability.Short.In(tr.Lang.Code), "Agency", cd.Contribution.Agency.Name)

@@ -19,6 +19,7 @@ type reportPage struct {
 	DomainBars   any
 	Contributors []string
 	PDF          bool // the PDF button is shown only when Chromium is available
+	EvidenceZip  bool // the link to the evidence bundle, for those who may download the files
 }
 
 // loadReport builds the report of the assessment in :id, compared with the
@@ -49,7 +50,13 @@ func (s *Server) buildReport(ctx context.Context, d *assessment.Detail, lang str
 	if prev != nil && !mayCompare(&prev.Assessment) {
 		prev = nil
 	}
-	return report.Build(d, prev, lang), nil
+	r := report.Build(d, prev, lang)
+	files, err := s.db.EvidenceFiles(ctx, d.Assessment.ID, 0)
+	if err != nil {
+		return nil, err
+	}
+	r.AddFiles(d.Framework, files)
+	return r, nil
 }
 
 // previousDetail loads the previous cycle of d, or nil.

@@ -38,6 +38,10 @@ type Config struct {
 
 	Ops OpsConfig // readiness, metrics and instance settings (ops.go)
 
+	// EvidenceQuota is how many bytes of evidence files each organisation
+	// may keep (0: assessment.DefaultEvidenceQuota).
+	EvidenceQuota int64
+
 	// PDF bounds the server's one PDF renderer (tabs, queue, wait, cache);
 	// its browser is Chrome above.
 	PDF report.RendererConfig
@@ -95,6 +99,7 @@ func New(cfg Config, db *store.Store, fw *framework.Framework) (*Server, error) 
 		maps.Copy(funcs, s.accountFuncs(s.i18n.For(lang)))
 		maps.Copy(funcs, s.contributionFuncs(s.i18n.For(lang)))
 		maps.Copy(funcs, s.opsFuncs(s.i18n.For(lang)))
+		maps.Copy(funcs, evidenceFuncs())
 		return funcs
 	}
 	if s.templates, err = loadTemplates(funcsFor); err != nil {
@@ -159,9 +164,12 @@ func (s *Server) middleware() {
 			return next(c)
 		}
 	})
-	e.Use(middleware.BodyLimit(bodyLimit))
-	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{MinLength: 1024}))
+	// Evidence uploads have their own, larger limit (evidenceBody).
+	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: bodyLimit,
+		Skipper: func(c echo.Context) bool { return isEvidenceUpload(c.Request()) }}))
+	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{MinLength: 1024, Skipper: isEvidenceDownload}))
 	e.Use(s.authenticate)
+	e.Use(s.evidenceBody)
 	e.Use(middleware.CSRFWithConfig(middleware.CSRFConfig{
 		Skipper:        func(c echo.Context) bool { return strings.HasPrefix(c.Request().URL.Path, "/api/") },
 		TokenLookup:    "form:_csrf,header:X-CSRF-Token",
