@@ -54,5 +54,14 @@ func (s *Server) apiAssessmentShow(c echo.Context) error {
 		out.Scope = append(out.Scope, cd.Capability.Key)
 		out.Capabilities = append(out.Capabilities, apiCapabilityOf(cd))
 	}
+	files, err := s.indicatorFiles(c, d.Assessment.ID, 0)
+	if err != nil {
+		return err
+	}
+	for i := range out.Capabilities {
+		for j := range out.Capabilities[i].Indicators {
+			files.fill(&out.Capabilities[i].Indicators[j])
+		}
+	}
 	return c.JSON(http.StatusOK, out)
 }

@@ -37,13 +37,28 @@ func apiFileOf(f assessment.EvidenceFile) apiFile {
 	return out
 }
 
-// filesByIndicator groups files for the indicators' "files" lists.
-func filesByIndicator(files []assessment.EvidenceFile) map[string][]apiFile {
-	out := map[string][]apiFile{}
+// fileLists holds the current files by indicator, for the indicators'
+// "files" lists.
+type fileLists map[string][]apiFile
+
+// indicatorFiles reads an assessment's (contributionID 0) or a
+// contribution's current files in one query.
+func (s *Server) indicatorFiles(c echo.Context, assessmentID, contributionID int64) (fileLists, error) {
+	files, err := s.db.EvidenceFiles(c.Request().Context(), assessmentID, contributionID)
+	if err != nil {
+		return nil, err
+	}
+	out := fileLists{}
 	for _, f := range files {
 		out[f.IndicatorKey] = append(out[f.IndicatorKey], apiFileOf(f))
 	}
-	return out
+	return out, nil
+}
+
+func (l fileLists) fill(in *apiIndicator) {
+	if f := l[in.Key]; f != nil {
+		in.Files = f
+	}
 }
 
 // apiEvidenceUpload: POST multipart file, title, date on an assessment's
