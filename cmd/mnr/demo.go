@@ -111,6 +111,9 @@ func loadDemo(ctx context.Context, db *store.Store, fw *framework.Framework) err
 	if err != nil {
 		return err
 	}
+	if err := demoEvidence(ctx, db, fw, coordinator, a2025.ID, demoDocuments2025); err != nil {
+		return err
+	}
 	reviewer := assessment.Actor{UserID: users["reviewer@demoland.example"].ID, Name: users["reviewer@demoland.example"].Name}
 	if err := demoReview(ctx, db, coordinator, reviewer, a2025); err != nil {
 		return err

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"regexp"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -47,6 +48,7 @@ func (s *Server) evidenceBody(next echo.HandlerFunc) echo.HandlerFunc {
 			r.Body = http.MaxBytesReader(c.Response(), r.Body, 1<<20)
 			return next(c) // requireUser answers
 		}
+		slowTransfer(c)
 		r.Body = http.MaxBytesReader(c.Response(), r.Body, assessment.MaxEvidenceSize+1<<20)
 		if err := r.ParseMultipartForm(evidenceMemory); err != nil {
 			var tooBig *http.MaxBytesError
@@ -65,4 +67,17 @@ func (s *Server) evidenceQuota() int64 {
 		return s.cfg.EvidenceQuota
 	}
 	return assessment.DefaultEvidenceQuota
+}
+
+// evidenceTransferTime is how long one upload or download of evidence may
+// take: 20 MB over a slow connection (256 kbit/s) needs about ten minutes,
+// far beyond the server's usual read and write timeouts.
+const evidenceTransferTime = 15 * time.Minute
+
+// slowTransfer extends this request's read and write deadlines for a file.
+func slowTransfer(c echo.Context) {
+	rc := http.NewResponseController(c.Response())
+	at := time.Now().Add(evidenceTransferTime)
+	_ = rc.SetReadDeadline(at) // not every writer supports deadlines (tests)
+	_ = rc.SetWriteDeadline(at)
 }

@@ -38,6 +38,7 @@ func (s *Server) evidenceDownload(c echo.Context) error {
 	if sum, err := hex.DecodeString(f.SHA256); err == nil {
 		h.Set("Repr-Digest", "sha-256=:"+base64.StdEncoding.EncodeToString(sum)+":")
 	}
+	slowTransfer(c)
 	c.Response().WriteHeader(http.StatusOK)
 	_, err = s.db.CopyEvidence(c.Request().Context(), f.ID, c.Response())
 	return abortDownload(err)

@@ -45,6 +45,7 @@ func (s *Server) evidenceZip(c echo.Context) error {
 	h.Set(echo.HeaderContentType, "application/zip")
 	h.Set(echo.HeaderContentDisposition, fmt.Sprintf(`attachment; filename="evidence-%d.zip"`, d.Assessment.ID))
 	h.Set("X-Content-Type-Options", "nosniff")
+	slowTransfer(c)
 	c.Response().WriteHeader(http.StatusOK)
 	zw := zip.NewWriter(c.Response())
 	if err := writeIndex(zw, files, paths, numbers); err != nil {
