@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"io"
 
@@ -28,21 +29,39 @@ func (s *Store) CopyEvidence(ctx context.Context, id int64, w io.Writer) (int64,
 	if err != nil {
 		return 0, err
 	}
+	q := "SELECT data FROM evidence_chunks WHERE blob_id = $1 AND seq = $2"
+	if s.dialect == "sqlite" {
+		q = "SELECT data FROM evidence_chunks WHERE blob_id = ? AND seq = ?"
+	}
 	var written int64
 	for seq := 0; seq < b.Chunks; seq++ {
-		var data []byte
-		q := "SELECT data FROM evidence_chunks WHERE blob_id = $1 AND seq = $2"
-		if s.dialect == "sqlite" {
-			q = "SELECT data FROM evidence_chunks WHERE blob_id = ? AND seq = ?"
-		}
-		if err := db.QueryRowContext(ctx, q, b.ID, seq).Scan(&data); err != nil {
-			return written, fmt.Errorf("read file %d chunk %d: %w", id, seq, err)
-		}
-		n, err := w.Write(data)
-		written += int64(n)
+		n, err := copyChunk(ctx, db, q, b.ID, seq, w)
+		written += n
 		if err != nil {
-			return written, err
+			return written, fmt.Errorf("read file %d chunk %d: %w", id, seq, err)
 		}
 	}
 	return written, nil
+}
+
+// copyChunk writes one chunk straight from the driver's buffer (RawBytes:
+// no copy of its own), then lets the connection go.
+func copyChunk(ctx context.Context, db *sql.DB, q string, blobID int64, seq int, w io.Writer) (int64, error) {
+	rows, err := db.QueryContext(ctx, q, blobID, seq)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return 0, err
+		}
+		return 0, sql.ErrNoRows
+	}
+	var data sql.RawBytes
+	if err := rows.Scan(&data); err != nil {
+		return 0, err
+	}
+	n, err := w.Write(data)
+	return int64(n), err
 }

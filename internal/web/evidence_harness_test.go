@@ -161,3 +161,7 @@ func contains(s, sub string) bool { return strings.Contains(s, sub) }
 func storeAuditFilter(orgID int64, action string) store.AuditFilter {
 	return store.AuditFilter{OrganisationID: orgID, ActionPrefix: action, Limit: 1000}
 }
+
+func stringsReader(s string) io.Reader { return strings.NewReader(s) }
+
+func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }
