@@ -73,3 +73,40 @@ func TestEvidenceOrganisationDeleteAndErasure(t *testing.T) {
 		})
 	}
 }
+
+// TestEvidenceQuotaUnderConcurrency: uploads at the same moment never take
+// an organisation past its quota (the organisation's row is locked while
+// one is stored), on PostgreSQL at READ COMMITTED too.
+func TestEvidenceQuotaUnderConcurrency(t *testing.T) {
+	for name, s := range backends(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			_, a := setup(t, s)
+			const size, quota = 30 << 10, 100 << 10 // room for three
+			errs := make(chan error, 6)
+			for i := range 6 {
+				go func() {
+					doc := bytes.Repeat([]byte{byte('a' + i)}, size)
+					up := store.EvidenceUpload{Meta: assessment.EvidenceMeta{Filename: "f.txt", Title: "F"}, ContentType: "text/plain; charset=utf-8",
+						Quota: quota, Body: bytes.NewReader(doc)}
+					_, err := s.AddEvidence(ctx, assessment.System, store.EvidenceTarget{AssessmentID: a.ID, IndicatorKey: "leadership-1"}, up)
+					errs <- err
+				}()
+			}
+			stored := 0
+			for range 6 {
+				switch err := <-errs; assessment.ErrorCode(err) {
+				case "":
+					stored++
+				case assessment.ETOOLARGE:
+				default:
+					t.Errorf("upload: %v", err)
+				}
+			}
+			used, _ := s.EvidenceUsage(ctx, a.OrganisationID)
+			if stored != 3 || used != 3*size {
+				t.Errorf("stored %d files, %d bytes; want 3 within the quota of %d", stored, used, quota)
+			}
+		})
+	}
+}
