@@ -49,7 +49,13 @@ func (r *Report) AddFiles(fw *framework.Framework, files []assessment.EvidenceFi
 		}
 		r.Files = append(r.Files, e)
 	}
-	sort.SliceStable(r.Files, func(i, j int) bool { return order[r.Files[i].IndicatorKey] < order[r.Files[j].IndicatorKey] })
+	rank := func(key string) int { // enablers' indicators after the capabilities'
+		if n, ok := order[key]; ok {
+			return n
+		}
+		return 1 << 30
+	}
+	sort.SliceStable(r.Files, func(i, j int) bool { return rank(r.Files[i].IndicatorKey) < rank(r.Files[j].IndicatorKey) })
 }
 
 // filesCell lists an indicator's files in one cell of the answers table.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/mnr-self-assessment/mnr/internal/app"
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/store"
 )
@@ -22,7 +23,7 @@ func (s *Server) evidenceUploadForm(c echo.Context) error {
 		if d == nil {
 			return err
 		}
-		return s.evidenceFormError(c, err, &evidenceFormState{Key: c.Param("key")}, d.Assessment.ID, 0)
+		return s.evidenceFormError(c, err, &evidenceFormState{Key: c.Param("key")}, app.AssessmentTarget(d.Assessment.ID), capabilityOf(d, c.Param("key")))
 	}
 	return s.backToIndicator(c, d.Assessment.ID, 0, d.Framework.Indicator(t.IndicatorKey).Capability.Key, t.IndicatorKey)
 }
@@ -37,7 +38,7 @@ func (s *Server) contributionEvidenceUploadForm(c echo.Context) error {
 		if cd == nil {
 			return err
 		}
-		return s.evidenceFormError(c, err, &evidenceFormState{Key: c.Param("key")}, cd.National.ID, cd.Contribution.ID)
+		return s.evidenceFormError(c, err, &evidenceFormState{Key: c.Param("key")}, app.ContributionTarget(cd.Contribution.ID), capabilityOf(cd.Detail, c.Param("key")))
 	}
 	return s.backToIndicator(c, cd.National.ID, cd.Contribution.ID, cd.Framework.Indicator(t.IndicatorKey).Capability.Key, t.IndicatorKey)
 }
@@ -67,9 +68,9 @@ func (s *Server) backToIndicator(c echo.Context, assessmentID, contributionID in
 // evidenceFormError shows a refused upload, replacement or removal on its
 // questionnaire page (bad input, too large, locked); other errors (not
 // found, forbidden) take the usual error page.
-func (s *Server) evidenceFormError(c echo.Context, err error, st *evidenceFormState, assessmentID, contributionID int64) error {
+func (s *Server) evidenceFormError(c echo.Context, err error, st *evidenceFormState, t app.Target, capabilityKey string) error {
 	de, ok := assessment.AsError(err)
-	if !ok || assessmentID == 0 || (de.Code != assessment.EINVALID && de.Code != assessment.ETOOLARGE && de.Code != assessment.ECONFLICT) {
+	if !ok || capabilityKey == "" || (de.Code != assessment.EINVALID && de.Code != assessment.ETOOLARGE && de.Code != assessment.ECONFLICT) {
 		return err
 	}
 	status := statusOf[de.Code]
@@ -79,29 +80,19 @@ func (s *Server) evidenceFormError(c echo.Context, err error, st *evidenceFormSt
 		st.Title, st.Date = first(form.Value["title"]), first(form.Value["date"])
 	}
 	c.Set(ctxEvidenceForm, st)
-	ctx := c.Request().Context()
-	if contributionID != 0 {
-		c.SetParamNames("id")
-		c.SetParamValues(fmt.Sprint(contributionID))
-		cd, err := s.loadContribution(c)
-		if err != nil {
-			return err
-		}
-		cp := cd.Capability(capKeyOf(cd.Detail, st.Key))
-		if cp == nil {
-			return de
-		}
-		return s.renderContributionCapability(c, status, cd, cp, nil, de)
+	v, lerr := s.app.LoadCapability(c.Request().Context(), principal(c), t, capabilityKey)
+	if lerr != nil {
+		return lerr
 	}
-	d, err := s.detailByID(ctx, assessmentID)
-	if err != nil {
-		return err
+	return s.renderCapability(c, status, v, nil, nil, de)
+}
+
+// capabilityOf is the key of the capability holding an indicator, or "".
+func capabilityOf(d *assessment.Detail, indicatorKey string) string {
+	if ind := d.Framework.Indicator(indicatorKey); ind != nil {
+		return ind.Capability.Key
 	}
-	cd := d.Capability(capKeyOf(d, st.Key))
-	if cd == nil {
-		return de
-	}
-	return s.renderCapability(c, status, d, cd, nil, nil, de)
+	return ""
 }
 
 // evidenceReplaceForm: a new version of a file from the questionnaire page.
@@ -115,7 +106,7 @@ func (s *Server) evidenceReplaceForm(c echo.Context) error {
 		err = s.replaceEvidence(c, o)
 	}
 	if err != nil {
-		return s.evidenceFormError(c, err, &evidenceFormState{Key: o.File.IndicatorKey, FileID: o.File.ID}, o.File.AssessmentID, ptrID(o.File.ContributionID))
+		return s.evidenceFormError(c, err, &evidenceFormState{Key: o.File.IndicatorKey, FileID: o.File.ID}, o.target(), o.Capability)
 	}
 	return s.backToIndicator(c, o.File.AssessmentID, ptrID(o.File.ContributionID), o.Capability, o.File.IndicatorKey)
 }
@@ -144,7 +135,7 @@ func (s *Server) evidenceRemoveForm(c echo.Context) error {
 		err = s.db.RemoveEvidence(c.Request().Context(), actor(c), o.File.ID)
 	}
 	if err != nil {
-		return s.evidenceFormError(c, err, &evidenceFormState{Key: o.File.IndicatorKey}, o.File.AssessmentID, ptrID(o.File.ContributionID))
+		return s.evidenceFormError(c, err, &evidenceFormState{Key: o.File.IndicatorKey}, o.target(), o.Capability)
 	}
 	flash(c, s.translator(c).T("EvidenceRemoved", "Title", o.File.Title))
 	return s.backToIndicator(c, o.File.AssessmentID, ptrID(o.File.ContributionID), o.Capability, o.File.IndicatorKey)

@@ -3,6 +3,7 @@ package web
 import (
 	"github.com/labstack/echo/v4"
 
+	"github.com/mnr-self-assessment/mnr/internal/app"
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/framework"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
@@ -38,7 +39,10 @@ func (s *Server) contributionEvidenceTarget(c echo.Context) (*assessment.Contrib
 	if ind == nil || cd.Capability(ind.Capability.Key) == nil {
 		return cd, store.EvidenceTarget{}, assessment.NotFound("indicator")
 	}
-	if err := mayEditContribution(c, cd); err != nil {
+	if p := principal(c); !policy.CanEditContribution(p, &cd.Contribution) {
+		return cd, store.EvidenceTarget{}, policy.ContributionRefusal(p, &cd.Contribution)
+	}
+	if err := contributionWritable(cd); err != nil {
 		return cd, store.EvidenceTarget{}, err
 	}
 	return cd, store.EvidenceTarget{AssessmentID: cd.National.ID, ContributionID: cd.Contribution.ID, IndicatorKey: key}, nil
@@ -96,4 +100,12 @@ func mayChangeEvidence(c echo.Context, o *evidenceOwner) error {
 		return policy.EvidenceRefusal(p, &o.Assessment, o.Contribution, o.Capability)
 	}
 	return nil
+}
+
+// target is the questionnaire the file belongs to.
+func (o *evidenceOwner) target() app.Target {
+	if o.File.ContributionID != nil {
+		return app.ContributionTarget(*o.File.ContributionID)
+	}
+	return app.AssessmentTarget(o.File.AssessmentID)
 }

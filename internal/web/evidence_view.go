@@ -6,6 +6,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/mnr-self-assessment/mnr/internal/app"
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/filetype"
 )
@@ -80,4 +81,14 @@ func evidenceFuncs() template.FuncMap {
 		"fileSize":       assessment.SizeText,
 		"evidenceAccept": func() string { return evidenceAccept },
 	}
+}
+
+// questionnaireEvidence is loadEvidenceView for a capability page of
+// either kind: files can change where the answers can.
+func (s *Server) questionnaireEvidence(c echo.Context, v *app.CapabilityView) (*evidenceView, error) {
+	canEdit := v.MayEdit && v.Closed == nil
+	if v.Contribution != nil {
+		return s.loadEvidenceView(c, v.Contribution.National.ID, v.Contribution.Contribution.ID, canEdit)
+	}
+	return s.loadEvidenceView(c, v.Detail.Assessment.ID, 0, canEdit)
 }

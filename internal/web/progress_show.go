@@ -75,13 +75,13 @@ func (s *Server) loadProgress(c echo.Context) (assessment.Organisation, *report.
 		}
 		return chosen[i].ID < chosen[j].ID
 	})
-	details := make([]*assessment.Detail, 0, len(chosen))
-	for _, a := range chosen {
-		d, err := s.detailByID(ctx, a.ID)
-		if err != nil {
-			return org, nil, err
-		}
-		details = append(details, d)
+	ids := make([]int64, len(chosen))
+	for i, a := range chosen {
+		ids[i] = a.ID
+	}
+	details, err := s.app.Details(ctx, ids) // every cycle at once
+	if err != nil {
+		return org, nil, err
 	}
 	// Names in the page's language; the API carries keys only.
 	return org, report.BuildProgress(s.fw, details, s.translator(c).Lang.Code), nil

@@ -13,6 +13,7 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 
+	"github.com/mnr-self-assessment/mnr/internal/app"
 	"github.com/mnr-self-assessment/mnr/internal/auth"
 	"github.com/mnr-self-assessment/mnr/internal/framework"
 	"github.com/mnr-self-assessment/mnr/internal/i18n"
@@ -56,6 +57,7 @@ const (
 type Server struct {
 	cfg       Config
 	db        *store.Store
+	app       *app.App // the use cases; handlers parse, call it and render
 	fw        *framework.Framework
 	echo      *echo.Echo
 	sessions  *auth.SessionStore
@@ -64,8 +66,6 @@ type Server struct {
 	assets    *assetSet
 
 	rates *rateLimiter // every rate limit (ratelimit_rules.go), counted in the database
-
-	mail mailQueue // mails notifications in the background when a Mailer is set
 
 	pdf *report.Renderer // the one Chromium of this server; Close stops it
 }
@@ -81,7 +81,7 @@ func New(cfg Config, db *store.Store, fw *framework.Framework) (*Server, error) 
 	if cfg.Now == nil {
 		cfg.Now = func() time.Time { return time.Now().UTC() }
 	}
-	s := &Server{cfg: cfg, db: db, fw: fw, echo: echo.New(), rates: &rateLimiter{db: db, now: cfg.Now}}
+	s := &Server{cfg: cfg, db: db, app: app.New(db), fw: fw, echo: echo.New(), rates: &rateLimiter{db: db, now: cfg.Now}}
 	pdfCfg := cfg.PDF
 	pdfCfg.Chrome = cfg.Chrome
 	s.pdf = report.NewRenderer(pdfCfg)
@@ -100,6 +100,7 @@ func New(cfg Config, db *store.Store, fw *framework.Framework) (*Server, error) 
 		maps.Copy(funcs, s.contributionFuncs(s.i18n.For(lang)))
 		maps.Copy(funcs, s.opsFuncs(s.i18n.For(lang)))
 		maps.Copy(funcs, evidenceFuncs())
+		maps.Copy(funcs, enablerFuncs())
 		return funcs
 	}
 	if s.templates, err = loadTemplates(funcsFor); err != nil {
