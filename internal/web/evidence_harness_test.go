@@ -158,7 +158,7 @@ func indicatorFiles(t *testing.T, r apiResult, key string) []map[string]any {
 
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
 
-func storeAuditFilter(orgID int64, action string) store.AuditFilter {
+func evidenceAuditFilter(orgID int64, action string) store.AuditFilter {
 	return store.AuditFilter{OrganisationID: orgID, ActionPrefix: action, Limit: 1000}
 }
 

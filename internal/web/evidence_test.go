@@ -118,7 +118,7 @@ func TestEvidenceRoundTrip(t *testing.T) {
 
 func countAudit(t *testing.T, a *app, orgID int64, action string) int {
 	t.Helper()
-	events, err := a.db.Audit(context.Background(), storeAuditFilter(orgID, action))
+	events, err := a.db.Audit(context.Background(), evidenceAuditFilter(orgID, action))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -28,6 +28,9 @@ type progressPage struct {
 	// NoMappingList names the capabilities without comparable data, in
 	// the page's language.
 	NoMappingList string
+	// Actions counts, per capability, the previous cycle's actions done
+	// since (nil with a single cycle).
+	Actions map[string]report.ActionCount
 }
 
 // progressShow is /organisations/:id/progress.
@@ -38,6 +41,9 @@ func (s *Server) progressShow(c echo.Context) error {
 	}
 	tr := s.translator(c)
 	page := progressPage{Organisation: org, Progress: p, Sparklines: map[string]template.HTML{}, Framework: s.fw}
+	if page.Actions, err = s.progressActions(c.Request().Context(), p); err != nil {
+		return err
+	}
 	for _, cp := range p.Capabilities {
 		page.Sparklines[cp.Key] = report.SparklineSVG(pointPhases(cp.Points), sparkLabel(tr, s.fw, p, cp))
 	}

@@ -51,6 +51,11 @@ func (s *Server) buildReport(ctx context.Context, d *assessment.Detail, lang str
 		prev = nil
 	}
 	r := report.Build(d, prev, lang)
+	actions, err := s.db.Actions(ctx, d.Assessment.ID)
+	if err != nil {
+		return nil, err
+	}
+	r.AttachPlan(d.Framework, actions, s.cfg.Now())
 	files, err := s.db.EvidenceFiles(ctx, d.Assessment.ID, 0)
 	if err != nil {
 		return nil, err

@@ -138,6 +138,7 @@ func (s *Server) routes() {
 	s.add(http.MethodDelete, "/api/v1/shares/:id", signedIn, s.apiShareRevoke)
 	s.add(http.MethodGet, "/api/v1/partner/dashboard", signedIn, s.apiPartnerDashboard)
 
+	s.planRoutes()
 	s.evidenceRoutes()
 }
 
