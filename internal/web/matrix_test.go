@@ -421,6 +421,7 @@ var table = map[string]entry{
 	"POST /api/v1/notifications/read": {rule: signedIn(200)},
 
 	"GET /api/v1/framework":     {rule: signedIn(200)},
+	"GET /framework":            {rule: signedIn(200)}, // the framework reference page (enablers)
 	"GET /api/v1/organisations": {rule: signedIn(200)},
 	"POST /api/v1/organisations": {rule: adminOnly(201), json: func(*matrix, rel) string {
 		return `{"name":"API body","kind":"ngo","country":"XC"}`
