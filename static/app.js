@@ -67,7 +67,7 @@
         url: ind ? form.dataset.indicatorAction + encodeURIComponent(ind) : form.getAttribute("action"),
         ver: form.elements[ind ? "version." + ind : "cap_version"] };
       fs.querySelectorAll("input, select, textarea").forEach(function (el) {
-        if (!el.name || el.type === "hidden") return;
+        if (!el.name || el.type === "hidden" || el.form !== form) return; // evidence files have forms of their own
         var f = el.name.slice(0, el.name.length - sfx.length);
         (u.inputs[f] = u.inputs[f] || []).push(el);
       });

@@ -119,6 +119,9 @@ func loadDemo(ctx context.Context, db *store.Store, fw *framework.Framework) err
 	if err != nil {
 		return err
 	}
+	if err := demoEvidence(ctx, db, fw2025, coordinator, a2025.ID, demoDocuments2025); err != nil {
+		return err
+	}
 	helpline, err := db.CreateOrganisation(ctx, by, assessment.Organisation{Name: "Demoland Child Helpline", Kind: assessment.KindHelpline, Country: "XD"})
 	if err != nil {
 		return err

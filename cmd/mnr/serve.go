@@ -30,6 +30,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	absolute := fs.Duration("absolute-timeout", 12*time.Hour, "sign out this long after sign-in, whatever the activity")
 	ops := opsFlags(fs)
 	pdf := pdfFlags(fs)
+	evidenceQuota := evidenceFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -63,6 +64,9 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		cfg.Mailer, cfg.MailNotifications = m, true
 	}
 	if err := ops.configure(&cfg); err != nil {
+		return err
+	}
+	if cfg.EvidenceQuota, err = evidenceQuota(); err != nil {
 		return err
 	}
 	srv, err := web.New(cfg, db, fw)

@@ -23,6 +23,7 @@ type ReportJSON struct {
 	Overall       OverallScore     `json:"overall"`
 	Summary       []string         `json:"summary"`
 	Domains       []DomainJSON     `json:"domains"`
+	Files         []FileJSON       `json:"files"` // evidence files, in indicator order
 	// Enablers: the MNR enablers in scope, apart from every capability
 	// figure (enablers_export.go).
 	Enablers []EnablerJSON `json:"enablers"`
@@ -150,6 +151,7 @@ func (r *Report) JSON() ReportJSON {
 		Summary:       nonNil(r.Summary),
 		Domains:       []DomainJSON{},
 		Previous:      r.previousJSON(),
+		Files:         r.filesJSON(),
 		Enablers:      r.enablersJSON(),
 		Actions:       r.actionsJSON(),
 	}

@@ -25,7 +25,7 @@ var domainColumns = []string{
 }
 
 // WriteXLSX writes the workbook: Summary (cover, domain table, overall
-// figures, summary sentences), Capabilities and Answers. Text goes in as
+// figures, summary sentences), Capabilities, Answers and Evidence files. Text goes in as
 // typed text cells, never as a formula, so it is shown exactly as written
 // (a note "-3 cases" without a visible apostrophe); text that would start
 // a formula if retyped also gets the Text number format, so editing the
@@ -55,6 +55,7 @@ func WriteXLSX(w io.Writer, r *Report) error {
 	x.capabilities(r)
 	x.answers(r)
 	x.plan(r)
+	x.files(r)
 	if x.err != nil {
 		return fmt.Errorf("report xlsx: %w", x.err)
 	}
@@ -222,5 +223,5 @@ func (x *xlsx) answers(r *Report) {
 	const s = SheetAnswers
 	x.table(s, 1, answerColumns, answerRows(r))
 	x.freezeHeader(s)
-	x.widths(s, 9, 22, 11, 22, 40, 22, 9, 60, 10, 50, 40, 40, 10, 10, 40, 10, 10, 22, 18, 22)
+	x.widths(s, 9, 22, 11, 22, 40, 22, 9, 60, 10, 50, 40, 40, 10, 10, 40, 10, 10, 22, 18, 22, 50)
 }

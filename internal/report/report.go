@@ -23,6 +23,7 @@ type Report struct {
 	// included, so the printed record shows what is still open.
 	Annex    []AnnexEntry
 	Previous *Comparison // nil when there is no previous cycle
+	Files    []FileEntry // evidence files, in indicator order (AddFiles)
 	// Enablers are the MNR enablers in scope, in their own section
 	// (enablers.go); nothing in Scores or Summary counts them.
 	Enablers []EnablerSection

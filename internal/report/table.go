@@ -14,7 +14,7 @@ var answerColumns = []string{
 	"Domain number", "Domain", "Capability number", "Capability key", "Capability",
 	"Indicator key", "Indicator phase", "Indicator", "Answer", "Evidence", "Links", "Note",
 	"Suggested phase", "Confirmed phase", "Justification", "Target phase", "Priority", "Lead",
-	"Updated by", "Updated at",
+	"Updated by", "Updated at", "Evidence files",
 }
 
 // LinkSeparator joins an answer's links in a single cell.
@@ -34,7 +34,7 @@ func answerRows(r *Report) [][]answerCell {
 				c.DomainNumber, c.DomainName, c.Number, c.Key, c.Name,
 				l.Key, l.Phase, l.Text, string(l.Value), l.Evidence, strings.Join(l.Links, LinkSeparator), l.Note,
 				c.Score.Suggested, optInt(c.Score.Phase), c.Justification, optInt(c.Score.Target), c.Score.Priority, c.Score.Lead,
-				l.UpdatedBy, timeText(l.UpdatedAt),
+				l.UpdatedBy, timeText(l.UpdatedAt), r.filesCell(l.Key),
 			})
 		}
 	}

@@ -27,6 +27,9 @@ var orgScope = []struct{ table, where, columns string }{
 	{"contribution_capabilities", "contribution_id IN (SELECT id FROM contributions WHERE organisation_id = ? OR assessment_id IN (SELECT id FROM assessments WHERE organisation_id = ?))", "*"},
 	{"contribution_answers", "contribution_id IN (SELECT id FROM contributions WHERE organisation_id = ? OR assessment_id IN (SELECT id FROM assessments WHERE organisation_id = ?))", "*"},
 	{"shares", "organisation_id = ? OR partner_organisation_id = ?", "*"},
+	{"evidence_files", "organisation_id = ? OR assessment_id IN (SELECT id FROM assessments WHERE organisation_id = ?)", "*"},
+	{"evidence_blobs", evidenceBlobScope, "*"},
+	{"evidence_chunks", "blob_id IN (SELECT id FROM evidence_blobs WHERE " + evidenceBlobScope + ")", "*"},
 	{"audit_events", "organisation_id = ?", "*"},
 }
 
@@ -53,6 +56,10 @@ func (s *Store) ExportOrganisation(ctx context.Context, id int64) (map[string][]
 	}
 	return out, nil
 }
+
+// evidenceBlobScope is an organisation's stored file contents and those of
+// the files attached to its assessments (agencies' contributions).
+const evidenceBlobScope = "organisation_id = ? OR id IN (SELECT blob_id FROM evidence_files WHERE assessment_id IN (SELECT id FROM assessments WHERE organisation_id = ?))"
 
 func orgArgs(where string, id int64) []any {
 	args := make([]any, strings.Count(where, "?"))
@@ -115,6 +122,11 @@ func (s *Store) DeleteOrganisation(ctx context.Context, by assessment.Actor, id 
 			if err := tx.Exec(st.sql, orgArgs(st.sql, id)...).Error; err != nil {
 				return fmt.Errorf("delete %s: %w", st.what, err)
 			}
+		}
+		// Files of agencies' contributions to its assessments went with
+		// them; their bytes go too.
+		if err := dropOrphanBlobs(tx); err != nil {
+			return err
 		}
 		return appendAudit(tx, s.now(), by, AuditEvent{OrganisationID: id, Action: "organisation.delete",
 			Object: fmt.Sprintf("organisation %d", id), Before: auditJSON(map[string]any{"name": org.Name, "country": org.Country, "rows": counts}),

@@ -58,5 +58,16 @@ func (s *Server) apiAssessmentShow(c echo.Context) error {
 		out.Scope = append(out.Scope, ed.Capability.Key)
 		out.Enablers = append(out.Enablers, apiCapabilityOf(ed))
 	}
+	files, err := s.indicatorFiles(c, d.Assessment.ID, 0)
+	if err != nil {
+		return err
+	}
+	for _, caps := range [][]apiCapability{out.Capabilities, out.Enablers} {
+		for i := range caps {
+			for j := range caps[i].Indicators {
+				files.fill(&caps[i].Indicators[j])
+			}
+		}
+	}
 	return c.JSON(http.StatusOK, out)
 }

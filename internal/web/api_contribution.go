@@ -49,7 +49,15 @@ func (s *Server) apiContributionShow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, apiContributionDetailOf(cd))
+	out := apiContributionDetailOf(cd)
+	files, err := s.indicatorFiles(c, cd.National.ID, cd.Contribution.ID)
+	if err != nil {
+		return err
+	}
+	for i := range out.Answers {
+		files.fill(&out.Answers[i].apiIndicator)
+	}
+	return c.JSON(http.StatusOK, out)
 }
 
 // apiContributionSubmit: POST with no body; 409 while indicators are

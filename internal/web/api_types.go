@@ -99,6 +99,8 @@ type apiIndicator struct {
 	Source               string `json:"source,omitempty"`
 	SourceContributionID *int64 `json:"source_contribution_id,omitempty"`
 	SourceReason         string `json:"source_reason,omitempty"`
+	// Files are the indicator's current evidence files (api_evidence.go).
+	Files []apiFile `json:"files"`
 }
 
 func apiAnswerOf(phase int, a assessment.Answer) apiIndicator {
@@ -108,6 +110,7 @@ func apiAnswerOf(phase int, a assessment.Answer) apiIndicator {
 	if out.Links == nil {
 		out.Links = []string{}
 	}
+	out.Files = []apiFile{}
 	if !a.UpdatedAt.IsZero() {
 		t := a.UpdatedAt
 		out.UpdatedAt = &t

@@ -20,6 +20,7 @@ type questionnairePage struct {
 	CanEdit         bool
 	Recommendations []framework.Recommendation
 	Answers         map[string]*answerForm
+	Evidence        *evidenceView // each indicator's files and upload form
 }
 
 // capabilityShow shows one capability of an assessment or of a
@@ -52,6 +53,10 @@ func (s *Server) renderCapability(c echo.Context, status int, v *app.CapabilityV
 			continue
 		}
 		q.Answers[in.Key] = storedAnswerForm(v.Cap.Answer(in.Key))
+	}
+	var err error
+	if q.Evidence, err = s.questionnaireEvidence(c, v); err != nil {
+		return err
 	}
 	if v.Contribution != nil {
 		return s.renderContributionCapability(c, status, v, q, formErr)

@@ -13,12 +13,13 @@ import (
 
 // reportPage is what the report template receives.
 type reportPage struct {
-	Report     *report.Report
-	Radar      any
-	DomainBars any
-	PDF        bool // the PDF button is shown only when Chromium is available
-	Short      bool // the short version: cover, findings, charts, table, plan
-	CanMark    bool // the reader may change the confidentiality marking
+	Report      *report.Report
+	Radar       any
+	DomainBars  any
+	PDF         bool // the PDF button is shown only when Chromium is available
+	Short       bool // the short version: cover, findings, charts, table, plan
+	CanMark     bool // the reader may change the confidentiality marking
+	EvidenceZip bool // the link to the evidence bundle, for those who may download the files
 }
 
 // loadReport builds the report of the assessment in :id, compared with the
@@ -60,6 +61,11 @@ func (s *Server) buildReport(ctx context.Context, d *assessment.Detail, lang str
 		return nil, err
 	}
 	r.AttachPlan(d.Framework, actions, s.cfg.Now())
+	files, err := s.db.EvidenceFiles(ctx, d.Assessment.ID, 0)
+	if err != nil {
+		return nil, err
+	}
+	r.AddFiles(d.Framework, files)
 	return r, nil
 }
 

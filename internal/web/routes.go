@@ -140,6 +140,7 @@ func (s *Server) routes() {
 	s.add(http.MethodGet, "/api/v1/partner/dashboard", signedIn, s.apiPartnerDashboard)
 
 	s.planRoutes()
+	s.evidenceRoutes()
 }
 
 // healthz says the process is alive and answering; whether it can serve

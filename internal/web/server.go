@@ -39,6 +39,10 @@ type Config struct {
 
 	Ops OpsConfig // readiness, metrics and instance settings (ops.go)
 
+	// EvidenceQuota is how many bytes of evidence files each organisation
+	// may keep (0: assessment.DefaultEvidenceQuota).
+	EvidenceQuota int64
+
 	// PDF bounds the server's one PDF renderer (tabs, queue, wait, cache);
 	// its browser is Chrome above.
 	PDF report.RendererConfig
@@ -96,6 +100,7 @@ func New(cfg Config, db *store.Store, fw *framework.Framework) (*Server, error) 
 		maps.Copy(funcs, s.contributionFuncs(s.i18n.For(lang)))
 		maps.Copy(funcs, s.opsFuncs(s.i18n.For(lang)))
 		maps.Copy(funcs, reportDocFuncs(s.i18n.For(lang)))
+		maps.Copy(funcs, evidenceFuncs())
 		maps.Copy(funcs, enablerFuncs())
 		return funcs
 	}
@@ -168,9 +173,12 @@ func (s *Server) middleware() {
 			return next(c)
 		}
 	})
-	e.Use(middleware.BodyLimit(bodyLimit))
-	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{MinLength: 1024}))
+	// Evidence uploads have their own, larger limit (evidenceBody).
+	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: bodyLimit,
+		Skipper: func(c echo.Context) bool { return isEvidenceUpload(c.Request()) }}))
+	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{MinLength: 1024, Skipper: isEvidenceDownload}))
 	e.Use(s.authenticate)
+	e.Use(s.evidenceBody)
 	e.Use(s.csrf())
 }
 
