@@ -133,6 +133,8 @@ func (s *Server) routes() {
 	s.add(http.MethodPost, "/api/v1/organisations/:id/shares", signedIn, s.apiShareCreate)
 	s.add(http.MethodDelete, "/api/v1/shares/:id", signedIn, s.apiShareRevoke)
 	s.add(http.MethodGet, "/api/v1/partner/dashboard", signedIn, s.apiPartnerDashboard)
+
+	s.workbookRoutes() // offline workbooks and the printable questionnaire (issue 16)
 }
 
 // healthz says the process is alive and answering; whether it can serve
