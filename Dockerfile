@@ -18,6 +18,8 @@ USER mnr
 VOLUME /data
 ENV MNR_ADDR=0.0.0.0:8080 MNR_DB=/data/mnr.db MNR_CHROME=/usr/bin/chromium
 EXPOSE 8080
-HEALTHCHECK CMD ["/usr/local/bin/mnr", "version"]
+# Ready means the database answers and takes a write, migrations are current
+# and the disk has room (GET /readyz on MNR_ADDR).
+HEALTHCHECK --interval=30s --timeout=10s --start-period=30s CMD ["/usr/local/bin/mnr", "health"]
 ENTRYPOINT ["/usr/local/bin/mnr"]
 CMD ["serve"]

@@ -63,6 +63,7 @@ Commands:
   migrate     apply database migrations
   demo        load the fictional country "Demoland" with demo users
   user add    add a user (password read from standard input)
+  user reset-link  print a one-time password reset link for a user (operators only)
   member add  give a user a role in an organisation
   token create  create an API token for a user
   export      export an assessment (csv, xlsx, json, pdf)
@@ -74,6 +75,9 @@ Commands:
   user erase  erase a person: name and email replaced by a pseudonym everywhere
   organisation delete  export an organisation's data to a file, then delete it
   audit prune delete audit events older than a date or an age
+  bench       the load program: starts this binary as a server on a fresh demo and measures it
+  bench pdf   parallel PDF exports and the memory they take
+  health      exit 0 when the server at MNR_ADDR answers /readyz as ready (for HEALTHCHECK)
   version     print the version
 
 Every command takes -db (or MNR_DB). Run "mnr <command> -h" for its flags.
@@ -102,6 +106,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.demo(ctx, rest)
 	case "user add":
 		return m.userAdd(ctx, rest)
+	case "user reset-link":
+		return m.userResetLink(ctx, rest)
 	case "member add":
 		return m.memberAdd(ctx, rest)
 	case "token create":
@@ -114,6 +120,10 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.workbookImport(ctx, rest)
 	case "framework validate":
 		return m.frameworkValidate(rest)
+	case "health":
+		return m.health(ctx, rest)
+	case "bench":
+		return m.benchCmd(ctx, rest)
 	case "version":
 		fw, err := framework.Default()
 		if err != nil {

@@ -79,9 +79,11 @@ func CanViewOrganisation(p *Principal, orgID int64) bool {
 // CanCreateOrganisation: only platform administrators.
 func CanCreateOrganisation(p *Principal) bool { return p.admin() }
 
-// CanManageMembers: the organisation's owners, and platform administrators.
+// CanManageMembers: the organisation's owners. Platform administrators run
+// the platform, not organisations: changing who belongs to one (and so who
+// reads its data) is its owners' decision.
 func CanManageMembers(p *Principal, orgID int64) bool {
-	return p.hasRole(orgID, assessment.RoleOwner) || p.admin()
+	return p.hasRole(orgID, assessment.RoleOwner)
 }
 
 // CanViewActivity: owners and coordinators read the audit trail.
@@ -146,11 +148,24 @@ func CanViewReport(p *Principal, a *assessment.Assessment) bool {
 	return CanViewAssessment(p, a) || (p != nil && p.SharedWith[a.ID])
 }
 
-// CanViewMembers: the members page is for those who manage members.
-func CanViewMembers(p *Principal, orgID int64) bool { return CanManageMembers(p, orgID) }
+// CanViewMembers: the members page is for owners, and for platform
+// administrators, who see every organisation's name and members.
+func CanViewMembers(p *Principal, orgID int64) bool { return CanManageMembers(p, orgID) || p.admin() }
 
-// CanInvite: whoever manages members may invite new ones.
-func CanInvite(p *Principal, orgID int64) bool { return CanManageMembers(p, orgID) }
+// CanInvite: owners invite; platform administrators reach the invitation
+// form to invite an organisation's first owner (CanInviteAs decides whom).
+func CanInvite(p *Principal, orgID int64) bool { return CanManageMembers(p, orgID) || p.admin() }
+
+// CanInviteAs decides one invitation: owners invite anyone to any role; a
+// platform administrator only the first owner of an organisation that has
+// none, and never himself, so no administrator becomes a member of an
+// organisation by his own decision.
+func CanInviteAs(p *Principal, orgID int64, hasOwner bool, email string, role assessment.Role) bool {
+	if CanManageMembers(p, orgID) {
+		return true
+	}
+	return p.admin() && !hasOwner && role == assessment.RoleOwner && !strings.EqualFold(strings.TrimSpace(email), p.User.Email)
+}
 
 // CanViewUser: a user is visible to platform administrators and to those
 // who share an organisation with them; to anyone else they do not exist.
@@ -166,9 +181,10 @@ func CanViewUser(p *Principal, target []assessment.Membership) bool {
 	return false
 }
 
-// CanResetPassword: only platform administrators issue password reset links
-// for other people (an owner could otherwise take over a member's account,
-// which may belong to other organisations too).
+// CanResetPassword: only platform administrators have a password reset
+// link sent to other people (an owner could otherwise take over a member's
+// account, which may belong to other organisations too). The link goes to
+// the user's mailbox only, never to the administrator's screen.
 func CanResetPassword(p *Principal, target assessment.User) bool { return p.admin() }
 
 // CanAcceptInvitation: an invitation joins the account with the invited

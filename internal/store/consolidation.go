@@ -54,31 +54,37 @@ func (s *Store) AdoptAnswer(ctx context.Context, by assessment.Actor, assessment
 		if err != nil {
 			return err
 		}
-		var c contributionRow
-		if err := tx.Where("id = ? AND assessment_id = ?", contributionID, assessmentID).First(&c).Error; err != nil {
-			return notFound(err, "contribution")
-		}
-		if c.Status != string(assessment.ContributionSubmitted) {
-			return assessment.Errorf(assessment.ECONFLICT, "this contribution has not been submitted yet; only submitted answers can be adopted")
-		}
-		var from contributionAnswerRow
-		err = tx.Where("contribution_id = ? AND indicator_key = ?", c.ID, indicatorKey).First(&from).Error
-		if errors.Is(err, gorm.ErrRecordNotFound) {
-			return assessment.FieldError("contribution_id", "this contribution was not asked about indicator %q", indicatorKey)
-		} else if err != nil {
-			return fmt.Errorf("load contribution answer: %w", err)
-		}
-		a := from.domain(assessmentID)
-		if a.Value == assessment.Unanswered {
-			return assessment.FieldError("contribution_id", "this contribution did not answer indicator %q", indicatorKey)
-		}
-		a.Version, a.Source, a.SourceContributionID = version, assessment.SourceContribution, &c.ID
-		if saved, err = s.saveAnswerTx(tx, by, org, a); err != nil {
+		if saved, err = s.adoptTx(tx, by, org, assessmentID, assessment.Adoption{IndicatorKey: indicatorKey, ContributionID: contributionID, Version: version}); err != nil {
 			return err
 		}
 		return touchAssessment(tx, assessmentID, s.now())
 	})
 	return saved, err
+}
+
+// adoptTx is one adoption inside a transaction that checked the lock.
+func (s *Store) adoptTx(tx *gorm.DB, by assessment.Actor, org int64, assessmentID int64, ad assessment.Adoption) (assessment.Answer, error) {
+	indicatorKey := ad.IndicatorKey
+	var c contributionRow
+	if err := tx.Where("id = ? AND assessment_id = ?", ad.ContributionID, assessmentID).First(&c).Error; err != nil {
+		return assessment.Answer{}, notFound(err, "contribution")
+	}
+	if c.Status != string(assessment.ContributionSubmitted) {
+		return assessment.Answer{}, assessment.Errorf(assessment.ECONFLICT, "this contribution has not been submitted yet; only submitted answers can be adopted")
+	}
+	var from contributionAnswerRow
+	err := tx.Where("contribution_id = ? AND indicator_key = ?", c.ID, indicatorKey).First(&from).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return assessment.Answer{}, assessment.FieldError("contribution_id", "this contribution was not asked about indicator %q", indicatorKey)
+	} else if err != nil {
+		return assessment.Answer{}, fmt.Errorf("load contribution answer: %w", err)
+	}
+	a := from.domain(assessmentID)
+	if a.Value == assessment.Unanswered {
+		return assessment.Answer{}, assessment.FieldError("contribution_id", "this contribution did not answer indicator %q", indicatorKey)
+	}
+	a.Version, a.Source, a.SourceContributionID = ad.Version, assessment.SourceContribution, &c.ID
+	return s.saveAnswerTx(tx, by, org, a)
 }
 
 // DecideAnswer writes the coordinator's own national answer with the

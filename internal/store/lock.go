@@ -43,13 +43,6 @@ func lockWith(tx *gorm.DB, table string, id int64, strength string) error {
 // or invites one, holds it.
 func lockOrganisation(tx *gorm.DB, orgID int64) error { return lockRow(tx, "organisations", orgID) }
 
-// unlockedAssessment locks an assessment's row and then refuses it when
-// approved (lockedCheck), returning its organisation. Approval updates
-// that row, so it falls wholly before the change (which is then refused)
-// or wholly after it, on PostgreSQL too.
-func unlockedAssessment(tx *gorm.DB, id int64) (int64, error) {
-	if err := lockRow(tx, "assessments", id); err != nil {
-		return 0, notFound(err, "assessment")
-	}
-	return lockedCheck(tx, id)
-}
+// unlockedAssessment is lockedCheck: the assessment's row locked, then
+// refused when approved, returning its organisation.
+func unlockedAssessment(tx *gorm.DB, id int64) (int64, error) { return lockedCheck(tx, id) }

@@ -17,6 +17,7 @@ type assessmentShowData struct {
 	Contributors []assessment.User
 	Mine         map[string]bool
 	Cycle        assessmentCycle // review status, carried-forward answers, cycles
+	Next         nextSteps       // the "what to do next" panel
 }
 
 // assessmentShow is the overview: domains and capabilities with completion
@@ -33,6 +34,9 @@ func (s *Server) assessmentShow(c echo.Context) error {
 		return err
 	}
 	if data.Cycle, err = s.assessmentCycleInfo(c, d); err != nil {
+		return err
+	}
+	if data.Next, err = s.nextStepsOf(c, d, data.Cycle); err != nil {
 		return err
 	}
 	return s.render(c, "assessment_show", pageData{Title: d.Assessment.Title, Data: data})

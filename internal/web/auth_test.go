@@ -395,10 +395,11 @@ func TestCookieFlags(t *testing.T) {
 	if c == nil || !c.HttpOnly || c.SameSite != http.SameSiteLaxMode || c.Secure || c.Path != "/" {
 		t.Errorf("session cookie over plain HTTP: %+v", c)
 	}
-	// Behind a TLS-terminating proxy the session cookie is Secure.
-	b2 := f.browser()
+	// Behind a trusted TLS-terminating proxy the session cookie is Secure.
+	px := fixtureWith(t, behindProxy)
+	b2 := px.browser()
 	b2.get("/login")
-	res, _ = b2.do("POST", "/login", url.Values{"_csrf": {b2.csrf}, "email": {f.viewer.Email}, "password": {testPassword}}, http.Header{"X-Forwarded-Proto": {"https"}})
+	res, _ = b2.do("POST", "/login", url.Values{"_csrf": {b2.csrf}, "email": {px.viewer.Email}, "password": {testPassword}}, http.Header{"X-Forwarded-Proto": {"https"}})
 	if c := sessionCookie(res, auth.SessionName); c == nil || !c.Secure || !c.HttpOnly {
 		t.Errorf("session cookie with X-Forwarded-Proto https: %+v", c)
 	}

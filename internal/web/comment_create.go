@@ -14,8 +14,20 @@ import (
 
 // addComment is the one path for new comments and replies, from pages and
 // the API: validation (422), who may comment where (403), then the store
-// refuses a locked assessment (409) and audits.
+// refuses a locked assessment (409) and audits. A reply belongs to its
+// thread's capability, whatever the client sent, so the policy decides on
+// the capability the reply will be stored under.
 func (s *Server) addComment(c echo.Context, d *assessment.Detail, in assessment.CommentInput) (assessment.Comment, error) {
+	if in.ParentID > 0 {
+		parent, err := s.db.Comment(c.Request().Context(), in.ParentID)
+		if err != nil {
+			return assessment.Comment{}, err
+		}
+		if parent.AssessmentID != d.Assessment.ID {
+			return assessment.Comment{}, assessment.NotFound("comment")
+		}
+		in.CapabilityKey = parent.CapabilityKey
+	}
 	cm, err := in.Validate(&d.Assessment)
 	if err != nil {
 		return cm, err

@@ -90,7 +90,7 @@ func (j *judgementForm) showConflict(tr *i18n.Translator, fw *framework.Framewor
 	show := func(n, v string) string {
 		switch {
 		case n == assessment.FieldPriority && v != "":
-			return tr.T("CapPriority_" + v)
+			return priorityLabel(tr, v)
 		case (n == assessment.FieldConfirmed || n == assessment.FieldTarget) && v != "":
 			p := phaseOfText(v)
 			return v + " · " + fw.PhaseInfo(p).Name.In(tr.Lang.Code)

@@ -70,7 +70,7 @@ func (s *Server) consolidationAdopt(c echo.Context) error {
 		return err
 	}
 	tr := s.translator(c)
-	flash(c, tr.T("ConsolFlashAdopted", "Indicator", key, "Answer", answerLabel(tr, saved.Value)))
+	flash(c, tr.T("ConsolFlashAdopted", "Indicator", assessment.IndicatorNumber(d.Framework.Indicator(key)), "Answer", answerLabel(tr, saved.Value)))
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/assessments/%d/consolidation/%s#%s", d.Assessment.ID, cd.Capability.Key, key))
 }
 

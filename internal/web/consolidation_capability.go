@@ -22,6 +22,7 @@ type consolidationCapabilityPage struct {
 	// comes back beside it.
 	ErrorIndicator string
 	Decisions      map[string]decisionForm // per indicator: the stored answer, or what was typed
+	Agreed         []assessment.Adoption   // answers every agency agrees on, to adopt in one step
 }
 
 // decisionForm is the coordinator's own answer as typed.
@@ -55,6 +56,9 @@ func (s *Server) renderConsolidationCapability(c echo.Context, status int, d *as
 		page.Decisions[errIndicator] = *decision
 	}
 	page.CanConsolidate = policy.CanConsolidate(principal(c), &d.Assessment) && !page.Locked
+	if page.CanConsolidate {
+		page.Agreed = page.Cons.Unanimous()
+	}
 	page.Prev, page.Next = d.Neighbours(cd.Capability.Key)
 	tr := s.translator(c)
 	title := tr.T("ConsolCapTitle", "Capability", cd.Capability.Short.In(tr.Lang.Code), "Title", d.Assessment.Title)

@@ -58,6 +58,6 @@ func (s *Server) consolidationDecide(c echo.Context) error {
 		return err
 	}
 	tr := s.translator(c)
-	flash(c, tr.T("ConsolFlashDecided", "Indicator", key, "Answer", answerLabel(tr, saved.Value)))
+	flash(c, tr.T("ConsolFlashDecided", "Indicator", assessment.IndicatorNumber(d.Framework.Indicator(key)), "Answer", answerLabel(tr, saved.Value)))
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/assessments/%d/consolidation/%s#%s", d.Assessment.ID, cd.Capability.Key, key))
 }

@@ -42,9 +42,7 @@ func (s *Server) renderContributionCapability(c echo.Context, status int, cd *as
 	page := contributionCapabilityPage{CD: cd, Cap: cp, Answers: map[string]*answerForm{},
 		Recommendations: cd.Framework.RecommendationsFor(cp.Capability)}
 	page.CanEdit = mayEditContribution(c, cd) == nil
-	if err := contributionWritable(cd); err != nil {
-		page.Closed = s.errorText(c, err)
-	}
+	page.Closed = s.contributionClosedText(c, cd)
 	page.Prev, page.Next = cd.Neighbours(cp.Capability.Key)
 	for i, x := range cd.Capabilities {
 		if x == cp {

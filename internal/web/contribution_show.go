@@ -32,9 +32,7 @@ func (s *Server) renderContribution(c echo.Context, status int, cd *assessment.C
 	p := principal(c)
 	page := contributionShowPage{CD: cd, CanEdit: policy.CanEditContribution(p, &cd.Contribution),
 		CanSubmit: policy.CanSubmitContribution(p, &cd.Contribution), Overdue: cd.Contribution.Overdue(s.cfg.Now())}
-	if err := contributionWritable(cd); err != nil {
-		page.Closed = s.errorText(c, err)
-	}
+	page.Closed = s.contributionClosedText(c, cd)
 	title := s.translator(c).T("ContribShowTitle", "Agency", cd.Contribution.Agency.Name, "Title", cd.National.Title)
 	return s.renderStatus(c, status, "contribution_show", pageData{Title: title, Error: formErr, Data: page})
 }

@@ -21,12 +21,16 @@ func (s *Server) submitContribution(c echo.Context, cd *assessment.ContributionD
 	return err
 }
 
-// contributionSubmit takes the submit button of the contribution page; a
+// contributionSubmit takes the submit button of the contribution page,
+// asks for confirmation first (contribution_submit_confirm.go); a
 // refusal (unanswered indicators, already submitted) comes back on it.
 func (s *Server) contributionSubmit(c echo.Context) error {
 	cd, err := s.loadContribution(c)
 	if err != nil {
 		return err
+	}
+	if !confirmed(c) {
+		return s.contributionSubmitConfirm(c, cd)
 	}
 	if err := s.submitContribution(c, cd); err != nil {
 		if de, ok := assessment.AsError(err); ok && de.Code == assessment.ECONFLICT {

@@ -59,7 +59,16 @@ func TestNationalExerciseThroughHTTP(t *testing.T) {
 	}
 	policeTok := w.token(w.policeLead)
 	w.answer(t, policeTok, police, "law-enforcement", nil)
-	res, _ = w.policeB.post(fmt.Sprintf("/contributions/%d/submit", police), url.Values{})
+	// The submit button asks first, on a page of its own; nothing changes
+	// until the agency confirms.
+	res, doc = w.policeB.post(fmt.Sprintf("/contributions/%d/submit", police), url.Values{})
+	if res.StatusCode != http.StatusOK || doc.Find(`#confirm-submit input[name="confirm"][value="yes"]`).Length() != 1 {
+		t.Fatalf("police submit without confirmation: %d, confirmation step shown: %d", res.StatusCode, doc.Find("#confirm-submit").Length())
+	}
+	if c, _ := w.db.Contribution(context.Background(), police); c.Status != assessment.ContributionInProgress {
+		t.Fatalf("status before confirming = %s", c.Status)
+	}
+	res, _ = w.policeB.post(fmt.Sprintf("/contributions/%d/submit", police), url.Values{"confirm": {"yes"}})
 	if res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("police submit: %d", res.StatusCode)
 	}

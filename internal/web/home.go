@@ -42,5 +42,9 @@ func (s *Server) home(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, "home", pageData{Title: s.translator(c).T("HomeTitle"), Data: homePage{Groups: groups, Tasks: tasks}})
+	shared, err := s.sharedReports(c)
+	if err != nil {
+		return err
+	}
+	return s.render(c, "home", pageData{Title: s.translator(c).T("HomeTitle"), Data: homePage{Groups: groups, Tasks: tasks, Shared: shared}})
 }

@@ -17,6 +17,7 @@ import (
 type homePage struct {
 	Groups []orgAssessments
 	Tasks  homeTasks
+	Shared []sharedReport // what other organisations share with the user's
 }
 
 // homeTasks is "My tasks": contributions the user's agencies still have to
@@ -28,11 +29,12 @@ type homeTasks struct {
 	ToConsolidate []taskLine
 	Assigned      []assignedTask
 	Submitted     []taskLine
+	ToReview      []assessment.Assessment // submitted for review, which the user may approve or return
 }
 
 // Any reports whether there is anything to show.
 func (t homeTasks) Any() bool {
-	return len(t.ToAnswer)+len(t.ToConsolidate)+len(t.Assigned)+len(t.Submitted) > 0
+	return len(t.ToAnswer)+len(t.ToConsolidate)+len(t.Assigned)+len(t.Submitted)+len(t.ToReview) > 0
 }
 
 type taskLine struct {
@@ -97,6 +99,7 @@ func (s *Server) myTasks(c echo.Context, assessments []assessment.Assessment) (h
 	for _, task := range waiting {
 		t.ToConsolidate = append(t.ToConsolidate, taskLine{ContributionTask: task})
 	}
+	t.ToReview = reviewTasks(p, assessments)
 	for _, a := range assessments {
 		fw, err := framework.Get(a.FrameworkVersion)
 		if err != nil || a.Status == assessment.StatusApproved {

@@ -189,7 +189,10 @@ func TestAgencyPagesTranslated(t *testing.T) {
 		}
 		_, doc = coord.get(capPage)
 		want("consolidation_capability", "adopt flash", text(doc.Find(".flash")),
-			tr.T("ConsolFlashAdopted", "Indicator", key, "Answer", tr.T("Answer_yes")))
+			tr.T("ConsolFlashAdopted", "Indicator", assessment.IndicatorNumber(jp[1+i]), "Answer", tr.T("Answer_yes")))
+		if strings.Contains(text(doc.Find(".flash")), key) {
+			t.Errorf("%s adopt flash names the internal key %s", lang, key)
+		}
 		want("consolidation_capability", "national", text(doc.Find("#"+key+" .national")),
 			tr.T("ConsolNationalAnswer")+" "+tr.T("Answer_yes")+" "+tr.T("ConsolFromContribution", "Agency", w.police.Name))
 		decide := formOf(doc, fmt.Sprintf("#%s details.decide form", jp[0].Key))
@@ -256,7 +259,7 @@ func TestAgencyPagesTranslated(t *testing.T) {
 		pol.switchLanguage(lang)
 		_, doc = pol.get(fmt.Sprintf("/contributions/%d", police))
 		want("contribution_show", "closed", text(doc.Find("main .notice")),
-			tr.T("this contribution was submitted to the coordinator and can no longer change"))
+			tr.T("ContribSubmittedNotice", "Org", w.org.Name))
 
 		// Home: the helpline's tasks, with the due date near.
 		_, doc = help.get("/")

@@ -332,7 +332,7 @@ func TestWorkPagesEnglish(t *testing.T) {
 	if got := text(doc.Find("#notifications-link")); !regexp.MustCompile(`^Notifications \(\d+\) unread$`).MatchString(got) {
 		t.Errorf("notifications link = %q", got)
 	}
-	if got := text(doc.Find("#carried-total")); !strings.HasPrefix(got, "Carried forward — confirm ") || !strings.HasSuffix(got, " answer(s) come from the previous cycle and are not confirmed yet.") {
+	if got := text(doc.Find("#carried-total")); !strings.HasPrefix(got, "Carried forward — confirm ") || !strings.HasSuffix(got, " answers come from the previous cycle and are not confirmed yet.") {
 		t.Errorf("overview carried total = %q", got)
 	}
 	_, doc = b.get(fmt.Sprintf("/assessments/%d/capabilities/leadership", w.next))
@@ -345,7 +345,7 @@ func TestWorkPagesEnglish(t *testing.T) {
 			t.Errorf("capability %s = %q, want %q", attr, got, want)
 		}
 	}
-	if got := text(doc.Find("#priority option").Eq(1)); got != "high" {
+	if got := text(doc.Find("#priority option").Eq(1)); got != "High" {
 		t.Errorf("priority option = %q", got)
 	}
 	_, doc = b.get(fmt.Sprintf("/organisations/%d/progress", f.org.ID))
@@ -395,18 +395,18 @@ func workSetPhase(t *testing.T, f *fixture, assessmentID int64, key string, p in
 var (
 	overviewEnglish = []string{"Assessments", "Organisation", "Period", "Status", "Draft", "Framework", "version", "Completion",
 		"Review and comments", "open", "Progress across cycles", "Previous cycle", "Start the next cycle", "Sharing with partners",
-		"Carried forward", "confirm", "answer(s)", "Agencies' contributions", "Consolidation", "Domain completion", "Capabilities of",
+		"Carried forward", "confirm", "answers come from", "Agencies' contributions", "Consolidation", "Domain completion", "Capabilities of",
 		"Capability", "Answered", "Suggested", "Confirmed", "Target", "Assigned to", "Not assessed", "Not set", "Assigned to you",
 		"Unassign", "Nobody", "Assign", "Developing", "Building", "indicators answered"}
-	capabilityEnglish = []string{"Assessments", "Capability", "in this assessment", "Carried forward", "answer(s)", "Confirm all",
+	capabilityEnglish = []string{"Assessments", "Capability", "in this assessment", "Carried forward", "answers on this page", "Confirm all",
 		"unchanged", "Why it matters", "What each phase means", "Indicators", "Answer each statement", "Phase", "Confirm unchanged",
 		"Evidence", "Links to evidence", "one web address per line", "Note", "Suggested phase", "indicators answered",
-		"Confirmed phase", "Use the suggested phase", "Justification", "Target phase", "Not set", "Priority", "high", "medium", "low",
+		"Confirmed phase", "Use the suggested phase", "Justification", "Target phase", "Not set", "Priority", "High", "Medium", "Low",
 		"Lead agency or person", "Save", "Save and go to next", "Review comments", "Comments", "open", "Reply", "Your reply",
 		"Send reply", "Resolve", "Open", "Resolved", "No comments yet", "New comment", "Add comment",
 		"Recommendations that bear on this capability", "Overview", "Yes", "Partly", "Don't know", "Not applicable"}
 	reviewEnglish = []string{"Assessments", "Review", "Status", "Draft", "Last submitted", "Open comments", "Carried forward",
-		"Draft → in review", "Next step", "comment thread", "answer(s) carried forward", "Submit for review", "General comments",
+		"Draft → in review", "Next step", "comment thread", "answers carried forward", "Submit for review", "General comments",
 		"Comments per capability", "open", "Reply", "Your reply", "Send reply", "Resolve", "Open", "No comments yet", "New comment",
 		"Add comment"}
 	cycleEnglish = []string{"Assessments", "Next cycle", "Start the next cycle", "The new assessment continues", "Every answer",
@@ -419,7 +419,7 @@ var (
 		"Share", "Shared so far", "Partner", "What", "Given", "Status", "Active", "Revoked", "Revoke", "Nothing is shared", "by"}
 	partnerEnglish = []string{"Shared with us", "Reports shared with", "This is not a ranking", "Progress of each organisation",
 		"Mean phase", "per approved cycle", "Cycle", "Established or above", "partial scope", "assessed", "Reports", "Draft",
-		"Across the countries", "For each capability", "organisation(s)", "Capability", "At Established or above", "Not shown",
+		"Across the countries", "For each capability", "currently share a national assessment", "Capability", "At Established or above", "Not shown",
 		"fewer than", "mean phase", "Non-governmental organisation", "no approved assessment"}
 	layoutEnglish = []string{"Skip to main content", "MNR Self-Assessment", "Assessments", "Organisations", "Shared with us",
 		"Account", "Notifications", "unread", "Sign out", "Results are for the country's own planning"}

@@ -29,6 +29,9 @@ func (s *Server) invitationCreate(c echo.Context) error {
 		}
 		return err
 	}
+	if err := s.mayInviteAs(c, org.ID, in); err != nil {
+		return err
+	}
 	secret, hash := newLink()
 	inv := store.Invitation{OrganisationID: org.ID, Email: in.Email, Role: assessment.Role(in.Role), Hash: hash,
 		InvitedBy: &p.User.ID, ExpiresAt: s.cfg.Now().Add(invitationTTL)}
@@ -54,4 +57,24 @@ func (s *Server) invitationCreate(c echo.Context) error {
 	}
 	d.Form = assessment.InvitationInput{Role: in.Role}
 	return s.renderMembers(c, http.StatusOK, nil, d)
+}
+
+// refuseAdminInvite is the 403 for a platform administrator inviting
+// anyone but an organisation's first owner (policy.CanInviteAs).
+const refuseAdminInvite = "Platform administrators invite only the first owner of an organisation that has none, and never themselves. Its owners invite everyone else."
+
+// mayInviteAs applies policy.CanInviteAs to a validated invitation.
+func (s *Server) mayInviteAs(c echo.Context, orgID int64, in assessment.InvitationInput) error {
+	ms, err := s.db.Members(c.Request().Context(), orgID)
+	if err != nil {
+		return err
+	}
+	hasOwner := false
+	for _, m := range ms {
+		hasOwner = hasOwner || m.Role == assessment.RoleOwner
+	}
+	if !policy.CanInviteAs(principal(c), orgID, hasOwner, in.Email, assessment.Role(in.Role)) {
+		return &assessment.Error{Code: assessment.EFORBIDDEN, Message: refuseAdminInvite, Format: refuseAdminInvite}
+	}
+	return nil
 }

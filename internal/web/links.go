@@ -41,14 +41,23 @@ func (s *Server) mailLink(c echo.Context, to, subject, body string) string {
 	if !s.canMailLinks() {
 		return ""
 	}
+	if err := s.sendLink(c, to, subject, body); err != nil {
+		return s.translator(c).T("AcctMailFailed", "Email", to)
+	}
+	return s.translator(c).T("AcctMailSent", "Email", to)
+}
+
+// sendLink mails a one-time link now (the request waits, up to 20 s), so
+// the page can say whether it went out; failures are logged.
+func (s *Server) sendLink(c echo.Context, to, subject, body string) error {
 	ctx, cancel := context.WithTimeout(c.Request().Context(), 20*time.Second)
 	defer cancel()
 	subject = strings.Join(strings.Fields(subject), " ") // names typed by users must not break the header
 	if err := s.cfg.Mailer.Send(ctx, to, subject, body); err != nil {
 		slog.Error("mail not sent", "to", to, "subject", subject, "err", err)
-		return s.translator(c).T("AcctMailFailed", "Email", to)
+		return fmt.Errorf("send link: %w", err)
 	}
-	return s.translator(c).T("AcctMailSent", "Email", to)
+	return nil
 }
 
 // newLink returns a fresh one-time secret and the hash to store.

@@ -117,6 +117,23 @@ func orgManagers(ok int) rule {
 	}
 }
 
+// orgOwners: only owners get ok; administrators, who see the organisation,
+// and other members 403; non-members 404. Administrators do not decide
+// who belongs to an organisation (its owners do).
+func orgOwners(ok int) rule {
+	return func(r rel) int {
+		switch {
+		case r.anon:
+			return needSignIn
+		case r.role == assessment.RoleOwner:
+			return ok
+		case r.role != "" || r.admin:
+			return http.StatusForbidden
+		}
+		return http.StatusNotFound
+	}
+}
+
 // orgVisible: like members, but administrators see the organisation and get
 // 403 instead of 404.
 func orgVisible(ok int, roles ...assessment.Role) rule {
@@ -303,9 +320,9 @@ var table = map[string]entry{
 	"POST /account/tokens/:id/revoke": {rule: ownOnly(303)},
 
 	"GET /organisations/:id/members":              {rule: orgManagers(200)},
-	"POST /organisations/:id/members/:uid/role":   {rule: orgManagers(303), form: func(*matrix, rel) url.Values { return url.Values{"role": {"reviewer"}} }},
-	"POST /organisations/:id/members/:uid/remove": {rule: orgManagers(303), fresh: true},
-	"POST /organisations/:id/invitations": {rule: orgManagers(200), form: func(*matrix, rel) url.Values {
+	"POST /organisations/:id/members/:uid/role":   {rule: orgOwners(303), form: func(*matrix, rel) url.Values { return url.Values{"role": {"reviewer"}} }},
+	"POST /organisations/:id/members/:uid/remove": {rule: orgOwners(303), fresh: true},
+	"POST /organisations/:id/invitations": {rule: orgOwners(200), form: func(*matrix, rel) url.Values {
 		return url.Values{"email": {"someone.new@example.org"}, "role": {"viewer"}}
 	}},
 	"POST /organisations/:id/invitations/:inv/revoke": {rule: orgManagers(303), fresh: true},
@@ -314,8 +331,8 @@ var table = map[string]entry{
 		switch {
 		case r.anon:
 			return needSignIn
-		case r.admin:
-			return 200
+		case r.admin: // allowed, but this server sends no mail: no link is made
+			return http.StatusConflict
 		case r.role != "": // shares an organisation with the user: visible, not allowed
 			return 403
 		}
@@ -393,6 +410,9 @@ var table = map[string]entry{
 		form: func(m *matrix, r rel) url.Values {
 			return url.Values{"indicator": {m.indicator}, "contribution_id": {fmt.Sprint(m.contributionOf(r.own))}, "version": {"0"}}
 		}},
+	// Nothing is unanimous in the matrix's data: allowed callers get the 409.
+	"POST /assessments/:id/consolidation/:key/adopt-agreed": {rule: members(409, assessment.RoleOwner, assessment.RoleCoordinator),
+		form: func(m *matrix, r rel) url.Values { return url.Values{"version." + m.indicator: {"0"}} }},
 	"POST /assessments/:id/consolidation/:key/decide": {rule: members(303, assessment.RoleOwner, assessment.RoleCoordinator), fresh: true,
 		form: func(m *matrix, r rel) url.Values {
 			return url.Values{"indicator": {m.indicator}, "answer": {"yes"}, "reason": {"Agreed at the national meeting"}, "version": {"0"}}
@@ -413,6 +433,8 @@ var table = map[string]entry{
 		json: func(*matrix, rel) string {
 			return `{"answer":"yes","reason":"Agreed at the national meeting","version":0}`
 		}},
+	"POST /api/v1/assessments/:id/capabilities/:key/adopt-agreed": {rule: members(409, assessment.RoleOwner, assessment.RoleCoordinator),
+		json: func(m *matrix, r rel) string { return fmt.Sprintf(`{"versions":{%q:0}}`, m.indicator) }},
 	"GET /api/v1/notifications":       {rule: signedIn(200)},
 	"POST /api/v1/notifications/read": {rule: signedIn(200)},
 

@@ -21,7 +21,8 @@ type membersData struct {
 	NewLink      string // the invitation link just created, shown once
 	NewLinkEmail string
 	MailNote     string
-	CanReset     bool
+	CanReset     bool // a reset link can be mailed to members (policy and mail)
+	CanManage    bool // roles can be changed and members removed
 }
 
 type memberView struct {
@@ -65,6 +66,7 @@ func (s *Server) renderMembers(c echo.Context, status int, formErr *assessment.E
 	if d.Invitations, err = s.db.Invitations(ctx, d.Organisation.ID); err != nil {
 		return err
 	}
-	d.CanReset = policy.CanResetPassword(principal(c), assessment.User{})
+	d.CanReset = policy.CanResetPassword(principal(c), assessment.User{}) && s.canMailLinks()
+	d.CanManage = policy.CanManageMembers(principal(c), d.Organisation.ID)
 	return s.renderStatus(c, status, "members", pageData{Title: s.translator(c).T("MembersTitle", "Name", d.Organisation.Name), Error: formErr, Data: d})
 }

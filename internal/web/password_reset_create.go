@@ -1,6 +1,7 @@
 package web
 
 import (
+	"net/http"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -12,15 +13,20 @@ import (
 
 type resetLinkData struct {
 	User      assessment.User
-	Link      string
 	ExpiresAt time.Time
-	MailNote  string
+	Sent      bool // the mail went out; the link itself is never shown
 	Back      string
 }
 
-// passwordResetCreate lets a platform administrator make a one-time link for
-// a user who cannot sign in, shown once to be passed on (and mailed when
-// mail is configured). Users the caller cannot see are "not found".
+// refuseNoMail: without mail a reset link could only be shown to the
+// administrator, who must never hold another person's link.
+const refuseNoMail = "This server sends no mail, so it cannot send a password reset link to %s. The server's operator can print one with: mnr user reset-link -email ADDRESS"
+
+// passwordResetCreate lets a platform administrator have a one-time link
+// mailed to a user who cannot sign in. The link goes only to the user's
+// mailbox: an administrator manages organisations, not people's accounts,
+// so he never sees it (an operator can print one with the command line).
+// Users the caller cannot see are "not found".
 func (s *Server) passwordResetCreate(c echo.Context) error {
 	id, err := paramID(c, "id", "user")
 	if err != nil {
@@ -42,6 +48,9 @@ func (s *Server) passwordResetCreate(c echo.Context) error {
 	if !policy.CanResetPassword(p, u) {
 		return assessment.Errorf(assessment.EFORBIDDEN, "Only platform administrators can create password reset links. Ask one to send a link to %s.", u.Name)
 	}
+	if !s.canMailLinks() {
+		return assessment.Errorf(assessment.ECONFLICT, refuseNoMail, u.Email)
+	}
 	if err := s.allow(c, limitsReset, p.User.Email); err != nil {
 		return err
 	}
@@ -50,12 +59,13 @@ func (s *Server) passwordResetCreate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	mt := s.translatorFor(c, u.Lang) // the mail is in the user's language
 	link := s.absURL(c, "/password-reset/"+secret)
-	d := resetLinkData{User: u, Link: link, ExpiresAt: r.ExpiresAt, Back: c.FormValue("back")}
-	if s.canMailLinks() {
-		mt := s.translatorFor(c, u.Lang) // the mail is in the user's language
-		d.MailNote = s.mailLink(c, u.Email, mt.T("ResetLinkMailSubject"), mt.T("ResetLinkMailBody", "Link", link))
+	d := resetLinkData{User: u, ExpiresAt: r.ExpiresAt, Back: safeNext(c.FormValue("back"))}
+	d.Sent = s.sendLink(c, u.Email, mt.T("ResetLinkMailSubject"), mt.T("ResetLinkMailBody", "Link", link)) == nil
+	status := http.StatusOK
+	if !d.Sent {
+		status = http.StatusBadGateway
 	}
-	d.Back = safeNext(d.Back)
-	return s.render(c, "password_reset_link", pageData{Title: s.translator(c).T("ResetLinkTitle", "Name", u.Name), Data: d})
+	return s.renderStatus(c, status, "password_reset_link", pageData{Title: s.translator(c).T("ResetLinkTitle", "Name", u.Name), Data: d})
 }

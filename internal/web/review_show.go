@@ -19,6 +19,7 @@ type reviewPage struct {
 	Capabilities []reviewCapability
 	Open         int
 	Carried      int
+	Confirm      *approveConfirm // asking before an approval with open points
 }
 
 type reviewCapability struct {
@@ -37,12 +38,17 @@ func (s *Server) reviewShow(c echo.Context) error {
 // renderReview shows the review page, with an error and the typed text
 // when a step was refused.
 func (s *Server) renderReview(c echo.Context, status int, d *assessment.Detail, formErr *assessment.Error, text string) error {
+	return s.renderReviewWith(c, status, d, formErr, text, nil)
+}
+
+// renderReviewWith is renderReview with a confirmation step, or nil.
+func (s *Server) renderReviewWith(c echo.Context, status int, d *assessment.Detail, formErr *assessment.Error, text string, confirm *approveConfirm) error {
 	threads, err := s.threadsOf(c, d.Assessment.ID)
 	if err != nil {
 		return err
 	}
 	p := principal(c)
-	page := reviewPage{Detail: d, Text: text, Carried: carriedCount(d),
+	page := reviewPage{Detail: d, Text: text, Carried: carriedCount(d), Confirm: confirm,
 		General: newCommentPanel(c, &d.Assessment, threads, "", s.translator(c).T("ReviewGeneralComments"), "review")}
 	for _, t := range assessment.Available(d.Assessment.Status) {
 		if policy.CanTransition(p, &d.Assessment, t.Action) {

@@ -97,6 +97,7 @@ func (s *Server) routes() {
 	s.add(http.MethodGet, "/assessments/:id/consolidation/:key", signedIn, s.consolidationCapability)
 	s.add(http.MethodPost, "/assessments/:id/consolidation/:key/adopt", signedIn, s.consolidationAdopt)
 	s.add(http.MethodPost, "/assessments/:id/consolidation/:key/decide", signedIn, s.consolidationDecide)
+	s.add(http.MethodPost, "/assessments/:id/consolidation/:key/adopt-agreed", signedIn, s.consolidationAdoptAgreed)
 	s.add(http.MethodGet, "/notifications", signedIn, s.notificationList)
 	s.add(http.MethodPost, "/notifications/read", signedIn, s.notificationRead)
 	s.add(http.MethodGet, "/api/v1/assessments/:id/contributions", signedIn, s.apiContributionList)
@@ -106,6 +107,7 @@ func (s *Server) routes() {
 	s.add(http.MethodPost, "/api/v1/contributions/:id/submit", signedIn, s.apiContributionSubmit)
 	s.add(http.MethodGet, "/api/v1/assessments/:id/consolidation", signedIn, s.apiConsolidationShow)
 	s.add(http.MethodPost, "/api/v1/assessments/:id/consolidation/:key", signedIn, s.apiConsolidate)
+	s.add(http.MethodPost, "/api/v1/assessments/:id/capabilities/:key/adopt-agreed", signedIn, s.apiConsolidationAdoptAgreed)
 	s.add(http.MethodGet, "/api/v1/notifications", signedIn, s.apiNotificationList)
 	s.add(http.MethodPost, "/api/v1/notifications/read", signedIn, s.apiNotificationRead)
 

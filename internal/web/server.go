@@ -127,8 +127,12 @@ func (s *Server) Shutdown(ctx context.Context) error { return s.echo.Shutdown(ct
 // browser. Call it after the HTTP server has shut down.
 func (s *Server) Close() error { return s.pdf.Close() }
 
+// secure: the browser reached us over HTTPS (directly, or through a
+// trusted proxy that says so), or the operator forces it. Every cookie is
+// then Secure and HSTS is sent. A client's own X-Forwarded-Proto is not
+// believed unless the proxy is trusted.
 func (s *Server) secure(r *http.Request) bool {
-	return s.cfg.SecureCookies || r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https"
+	return s.cfg.SecureCookies || r.TLS != nil || (s.cfg.TrustProxy && r.Header.Get("X-Forwarded-Proto") == "https")
 }
 
 // middleware runs outermost first: recover, request id, log, headers,
@@ -156,19 +160,28 @@ func (s *Server) middleware() {
 			if !strings.HasPrefix(c.Request().URL.Path, "/static/") {
 				h.Set("Cache-Control", "no-store")
 			}
+			if s.secure(c.Request()) {
+				h.Set("Strict-Transport-Security", "max-age=31536000")
+			}
 			return next(c)
 		}
 	})
 	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: bodyLimit, Skipper: workbookBody}))
 	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{MinLength: 1024}))
 	e.Use(s.authenticate)
-	e.Use(middleware.CSRFWithConfig(middleware.CSRFConfig{
+	e.Use(s.csrf())
+}
+
+// csrf is Echo's CSRF check, with the cookie Secure on requests that came
+// over HTTPS (s.secure), so the flag follows the request, not only the
+// start-up setting.
+func (s *Server) csrf() echo.MiddlewareFunc {
+	cfg := middleware.CSRFConfig{
 		Skipper:        func(c echo.Context) bool { return strings.HasPrefix(c.Request().URL.Path, "/api/") },
 		TokenLookup:    "form:_csrf,header:X-CSRF-Token",
 		CookieName:     "mnr_csrf",
 		CookiePath:     "/",
 		CookieHTTPOnly: true,
-		CookieSecure:   s.cfg.SecureCookies,
 		CookieSameSite: http.SameSiteLaxMode,
 		ContextKey:     "csrf",
 		ErrorHandler: func(err error, c echo.Context) error {
@@ -177,5 +190,17 @@ func (s *Server) middleware() {
 			}
 			return errForbiddenCSRF
 		},
-	}))
+	}
+	plain := middleware.CSRFWithConfig(cfg)
+	cfg.CookieSecure = true
+	secure := middleware.CSRFWithConfig(cfg)
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		p, sec := plain(next), secure(next)
+		return func(c echo.Context) error {
+			if s.secure(c.Request()) {
+				return sec(c)
+			}
+			return p(c)
+		}
+	}
 }

@@ -37,6 +37,12 @@ func (s *Server) transitionSubmit(c echo.Context) error {
 		return err
 	}
 	in := assessment.TransitionInput{Action: c.FormValue("action"), Text: c.FormValue("text")}
+	if step, err := s.approvalNeedsConfirm(c, d, strings.TrimSpace(in.Action)); err != nil || step != nil {
+		if err != nil {
+			return err
+		}
+		return s.renderApproveConfirm(c, d, step, in.Text)
+	}
 	if _, err := s.transition(c, d, in); err != nil {
 		if de, ok := assessment.AsError(err); ok && (de.Code == assessment.EINVALID || de.Code == assessment.ECONFLICT) {
 			return s.renderReview(c, statusOf[de.Code], d, de, in.Text)

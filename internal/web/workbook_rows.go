@@ -44,7 +44,7 @@ func (s *Server) fieldValue(c echo.Context, t *wbTarget, field, v string) string
 	case assessment.FieldAnswer:
 		return tr.T("Answer_" + v)
 	case assessment.FieldPriority:
-		return tr.T("CapPriority_" + v)
+		return tr.T("Priority_" + v)
 	case assessment.FieldConfirmed, assessment.FieldTarget:
 		n, _ := strconv.Atoi(v)
 		return v + " · " + t.Detail.Framework.PhaseInfo(n).Name.In(tr.Lang.Code)

@@ -68,7 +68,7 @@ func newLists(tr *i18n.Translator, fw *framework.Framework) lists {
 		l.phases.value[strconv.Itoa(n)] = strconv.Itoa(n) // a phase typed as its number
 	}
 	for _, p := range assessment.Priorities {
-		l.priorities.add(tr.T("CapPriority_"+string(p)), string(p))
+		l.priorities.add(tr.T("Priority_"+string(p)), string(p))
 	}
 	return l
 }

@@ -1,4 +1,4 @@
-package main
+package bench
 
 import (
 	"bytes"
@@ -72,7 +72,7 @@ func measure(ctx context.Context, bin string, sc scenario, n int, settle, later 
 		tokens[i] = viewer
 		if sc.mixed {
 			a = list[(i/len(langs))%len(list)]
-			if tokens[i], err = s.addViewer(ctx, fmt.Sprintf("pdfmem%d@example.org", i), langs[i%len(langs)], a[1]); err != nil {
+			if tokens[i], err = s.addViewer(ctx, fmt.Sprintf("bench.pdf%d@example.org", i), langs[i%len(langs)], a[1]); err != nil {
 				return nil, err
 			}
 		}

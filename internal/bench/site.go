@@ -1,4 +1,4 @@
-package main
+package bench
 
 import (
 	"bytes"
@@ -46,7 +46,7 @@ func newSite(ctx context.Context, bin, dir string) (*site, error) {
 // addViewer adds a user with a language who views organisation org, and
 // returns an API token for them.
 func (s *site) addViewer(ctx context.Context, email, lang string, org int64) (string, error) {
-	if _, err := s.mnr(ctx, "pdfmem-measurement-passphrase\n", "user", "add", "-email", email, "-name", email, "-lang", lang); err != nil {
+	if _, err := s.mnr(ctx, "bench-measurement-passphrase\n", "user", "add", "-email", email, "-name", email, "-lang", lang); err != nil {
 		return "", err
 	}
 	if _, err := s.mnr(ctx, "", "member", "add", "-email", email, "-org", fmt.Sprint(org), "-role", "viewer"); err != nil {
@@ -56,7 +56,7 @@ func (s *site) addViewer(ctx context.Context, email, lang string, org int64) (st
 }
 
 func (s *site) token(ctx context.Context, email string) (string, error) {
-	return s.mnr(ctx, "", "token", "create", "-email", email, "-name", "pdfmem")
+	return s.mnr(ctx, "", "token", "create", "-email", email, "-name", "bench")
 }
 
 // start runs "mnr serve" on a free loopback port and waits until it answers.
@@ -130,6 +130,6 @@ func (s *site) assessments(token string) ([][2]int64, error) {
 
 // tempDir is a fresh directory for one scenario.
 func tempDir() (string, func(), error) {
-	dir, err := os.MkdirTemp("", "pdfmem-")
+	dir, err := os.MkdirTemp("", "mnr-bench-pdf-")
 	return dir, func() { os.RemoveAll(dir) }, err
 }

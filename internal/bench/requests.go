@@ -1,0 +1,115 @@
+package bench
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+)
+
+// saver is one API client saving answers to its own indicator, keeping
+// the version each answer returns so it never conflicts with itself.
+type saver struct {
+	base, token string
+	assessment  int64
+	keys        []string
+	versions    []int
+	turns       []int
+}
+
+// newSaver reads the stored versions first, so no save starts stale.
+func newSaver(base, token string, id int64, keys []string, clients int) (*saver, error) {
+	s := &saver{base: base, token: token, assessment: id, keys: keys, versions: make([]int, clients), turns: make([]int, clients)}
+	req, _ := http.NewRequest(http.MethodGet, fmt.Sprintf("%s/api/v1/assessments/%d", base, id), nil)
+	req.Header = bearer(token)
+	res, err := client.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer res.Body.Close()
+	var a struct {
+		Capabilities []struct {
+			Indicators []struct {
+				Key     string `json:"key"`
+				Version int    `json:"version"`
+			} `json:"indicators"`
+		} `json:"capabilities"`
+	}
+	if err := json.NewDecoder(res.Body).Decode(&a); err != nil {
+		return nil, fmt.Errorf("read the assessment: status %d: %w", res.StatusCode, err)
+	}
+	stored := map[string]int{}
+	for _, c := range a.Capabilities {
+		for _, in := range c.Indicators {
+			stored[in.Key] = in.Version
+		}
+	}
+	for c := range s.versions {
+		s.versions[c] = stored[keys[c%len(keys)]]
+	}
+	return s, nil
+}
+
+// save sends client c's next answer and returns the status.
+func (s *saver) save(c int) int {
+	s.turns[c]++
+	value := []string{"yes", "no"}[s.turns[c]%2]
+	body, _ := json.Marshal(map[string]any{"answer": value, "evidence": fmt.Sprintf("bench client %d, save %d", c, s.turns[c]), "version": s.versions[c]})
+	url := fmt.Sprintf("%s/api/v1/assessments/%d/indicators/%s", s.base, s.assessment, s.keys[c%len(s.keys)])
+	req, _ := http.NewRequest(http.MethodPut, url, bytes.NewReader(body))
+	req.Header.Set("Authorization", "Bearer "+s.token)
+	req.Header.Set("Content-Type", "application/json")
+	res, err := client.Do(req)
+	if err != nil {
+		return 0
+	}
+	defer res.Body.Close()
+	var out struct {
+		Version int `json:"version"`
+	}
+	if json.NewDecoder(res.Body).Decode(&out) == nil && res.StatusCode == http.StatusOK {
+		s.versions[c] = out.Version
+	}
+	return res.StatusCode
+}
+
+func bearer(token string) http.Header { return http.Header{"Authorization": {"Bearer " + token}} }
+
+// signIn signs in through the HTML form and returns the Cookie header that
+// carries the session.
+func signIn(base, email, password string) (http.Header, error) {
+	res, err := client.Get(base + "/login")
+	if err != nil {
+		return nil, err
+	}
+	io.Copy(io.Discard, res.Body)
+	res.Body.Close()
+	var csrf *http.Cookie
+	for _, c := range res.Cookies() {
+		if c.Name == "mnr_csrf" {
+			csrf = c
+		}
+	}
+	if csrf == nil {
+		return nil, fmt.Errorf("sign-in page set no CSRF cookie")
+	}
+	form := url.Values{"_csrf": {csrf.Value}, "email": {email}, "password": {password}}
+	req, _ := http.NewRequest(http.MethodPost, base+"/login", strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.AddCookie(csrf)
+	if res, err = client.Do(req); err != nil {
+		return nil, err
+	}
+	res.Body.Close()
+	cookies := []string{csrf.Name + "=" + csrf.Value}
+	for _, c := range res.Cookies() {
+		cookies = append(cookies, c.Name+"="+c.Value)
+	}
+	if res.StatusCode != http.StatusSeeOther || len(cookies) < 2 {
+		return nil, fmt.Errorf("sign-in as %s: status %d", email, res.StatusCode)
+	}
+	return http.Header{"Cookie": {strings.Join(cookies, "; ")}}, nil
+}

@@ -1,0 +1,141 @@
+package bench
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"time"
+)
+
+// Config is one "mnr bench" run.
+type Config struct {
+	Bin         string        // the mnr binary to start as the server
+	DB          string        // "" for SQLite in a temp dir, or a postgres:// URL (a fresh schema is made in it)
+	Password    string        // the demo users' password
+	Duration    time.Duration // per row
+	Max         int           // requests per row at most
+	Saves       []int         // client counts for API saves
+	Pages       []int         // client counts for pages and reads
+	PartnerOrgs int           // partner data set: organisations …
+	Cycles      int           // … with this many approved assessments each
+}
+
+// row is one line of the table.
+type row struct {
+	what    string
+	clients int
+	st      stat
+	ceiling float64 // the rate to compare with; 0: none
+}
+
+// Run measures everything on one fresh demo installation and prints the
+// Markdown table.
+func Run(ctx context.Context, cfg Config, w io.Writer) error {
+	dir, err := os.MkdirTemp("", "mnr-bench-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	lim := limits{d: cfg.Duration, max: cfg.Max}
+	var rows []row
+	ceil := map[string]float64{}
+	for _, sync := range []string{"FULL", "NORMAL"} {
+		st, err := sqliteUpsert(dir, sync, lim)
+		if err != nil {
+			return err
+		}
+		ceil["sqlite "+sync] = st.rate()
+		rows = append(rows, row{what: "ceiling: raw SQLite upsert, WAL, synchronous=" + sync + ", one connection", clients: 1, st: st})
+	}
+	for _, n := range cfg.Pages {
+		st, err := echoConstant(n, lim)
+		if err != nil {
+			return err
+		}
+		ceil[fmt.Sprint("echo ", n)] = st.rate()
+		rows = append(rows, row{what: "ceiling: Echo constant 5 KB page", clients: n, st: st})
+	}
+	dsn, drop, err := database(ctx, cfg.DB, dir)
+	if err != nil {
+		return err
+	}
+	defer drop()
+	s := &site{bin: cfg.Bin, db: dsn}
+	if _, err := s.mnr(ctx, "", "demo"); err != nil {
+		return err
+	}
+	t0 := time.Now()
+	tg, err := seed(ctx, dsn, cfg.PartnerOrgs, cfg.Cycles)
+	if err != nil {
+		return fmt.Errorf("seed: %w", err)
+	}
+	fmt.Fprintf(w, "Seeded the partner data set (%d organisations x %d cycles) in %s.\n\n", cfg.PartnerOrgs, cfg.Cycles, time.Since(t0).Round(time.Second))
+	if err := s.start(ctx); err != nil {
+		return err
+	}
+	defer s.stop()
+	startKB := field(s.cmd.Process.Pid, "status", "VmRSS:")
+	app, err := measureApp(s, cfg, tg, lim, ceil)
+	rows = append(rows, app...)
+	if err != nil {
+		return err
+	}
+	printTable(w, cfg, rows)
+	fmt.Fprintf(w, "\nServer memory: %.0f MB at start, peak RSS (VmHWM) %.0f MB through the run.\n",
+		float64(startKB)/1024, float64(field(s.cmd.Process.Pid, "status", "VmHWM:"))/1024)
+	return nil
+}
+
+// measureApp runs the rows against the running server.
+func measureApp(s *site, cfg Config, tg target, lim limits, ceil map[string]float64) ([]row, error) {
+	var rows []row
+	sync := "sqlite FULL"
+	if s.db != "" && !isSQLite(s.db) {
+		sync = "" // no SQLite ceiling applies to PostgreSQL
+	}
+	for _, n := range cfg.Saves {
+		sv, err := newSaver(s.url, tg.coordinator, tg.assessment, tg.indicators, n)
+		if err != nil {
+			return rows, err
+		}
+		rows = append(rows, row{what: "API answer saves, each client its own indicator", clients: n, st: loop(n, lim, sv.save), ceiling: ceil[sync]})
+	}
+	session, err := signIn(s.url, "coordinator@demoland.example", cfg.Password)
+	if err != nil {
+		return rows, err
+	}
+	a := fmt.Sprintf("%s/assessments/%d", s.url, tg.assessment)
+	pages := []struct {
+		what, url string
+		h         map[string][]string
+	}{
+		{"capability page (HTML)", a + "/capabilities/" + tg.capability, session},
+		{"assessment overview (HTML)", a, session},
+		{"home (HTML)", s.url + "/", session},
+		{"report page (HTML)", a + "/report", session},
+		{"GET /api/v1/assessments/{id}", fmt.Sprintf("%s/api/v1/assessments/%d", s.url, tg.assessment), bearer(tg.coordinator)},
+		{fmt.Sprintf("partner dashboard, %d organisations x %d cycles (API)", cfg.PartnerOrgs, cfg.Cycles), s.url + "/api/v1/partner/dashboard", bearer(tg.partner)},
+	}
+	for _, p := range pages {
+		for _, n := range cfg.Pages {
+			st := loop(n, lim, func(int) int { return get(p.url, p.h) })
+			rows = append(rows, row{what: p.what, clients: n, st: st, ceiling: ceil[fmt.Sprint("echo ", n)]})
+		}
+	}
+	return rows, nil
+}
+
+func printTable(w io.Writer, cfg Config, rows []row) {
+	fmt.Fprintf(w, "| what | clients | rate | p50 | p99 | ratio to ceiling | 409 | other errors |\n|---|---|---|---|---|---|---|---|\n")
+	for _, r := range rows {
+		ratio := ""
+		if r.ceiling > 0 {
+			ratio = fmt.Sprintf("%.3f", r.st.rate()/r.ceiling)
+		}
+		fmt.Fprintf(w, "| %s | %d | %.0f/s | %s | %s | %s | %d | %d |\n", r.what, r.clients, r.st.rate(),
+			ms(r.st.pct(0.5)), ms(r.st.pct(0.99)), ratio, r.st.conflicts, r.st.errors)
+	}
+}
+
+func ms(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d.Microseconds())/1000) }

@@ -1,0 +1,114 @@
+package bench
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/auth"
+	"github.com/mnr-self-assessment/mnr/internal/framework"
+	"github.com/mnr-self-assessment/mnr/internal/store"
+)
+
+// target is what the rows drive: the demo coordinator's token and draft
+// assessment (its capabilities and indicators), and the partner's token.
+type target struct {
+	coordinator, partner string
+	assessment           int64
+	capability           string
+	indicators           []string
+}
+
+// seed prepares the demo database (already loaded) through the store: API
+// tokens, and the partner data set of orgs organisations with cycles
+// approved assessments each, all shared with one partner organisation.
+func seed(ctx context.Context, dsn string, orgs, cycles int) (target, error) {
+	var t target
+	db, err := store.Open(dsn)
+	if err != nil {
+		return t, err
+	}
+	defer db.Close()
+	fw, err := framework.Default()
+	if err != nil {
+		return t, err
+	}
+	u, err := db.UserByEmail(ctx, "coordinator@demoland.example")
+	if err != nil {
+		return t, fmt.Errorf("demo coordinator: %w", err)
+	}
+	if t.coordinator, err = token(ctx, db, u.ID); err != nil {
+		return t, err
+	}
+	ms, err := db.Memberships(ctx, u.ID)
+	if err != nil || len(ms) == 0 {
+		return t, fmt.Errorf("demo coordinator's organisation: %v", err)
+	}
+	list, err := db.Assessments(ctx, []int64{ms[0].OrganisationID})
+	if err != nil {
+		return t, err
+	}
+	for _, a := range list {
+		if a.Status == assessment.StatusDraft && len(a.Scope) > 0 {
+			t.assessment, t.capability = a.ID, a.Scope[0]
+			for _, k := range a.Scope {
+				for _, in := range fw.Capability(k).Indicators {
+					t.indicators = append(t.indicators, in.Key)
+				}
+			}
+		}
+	}
+	if t.assessment == 0 {
+		return t, fmt.Errorf("the demo has no draft assessment to save into")
+	}
+	t.partner, err = partnerSet(ctx, db, fw, orgs, cycles)
+	return t, err
+}
+
+// partnerSet creates the partner organisation and its analyst, then orgs
+// organisations with cycles approved assessments of the whole framework,
+// each organisation sharing all of them with the partner.
+func partnerSet(ctx context.Context, db *store.Store, fw *framework.Framework, orgs, cycles int) (string, error) {
+	sys := assessment.System
+	p, err := db.CreateOrganisation(ctx, sys, assessment.Organisation{Name: "Bench Partner Network", Kind: assessment.KindNGO, Country: "XB"})
+	if err != nil {
+		return "", err
+	}
+	u, err := db.CreateUser(ctx, sys, assessment.User{Email: "bench.partner@example.org", Name: "Bench Partner", PasswordHash: "x"})
+	if err != nil {
+		return "", err
+	}
+	if _, err := db.AddMembership(ctx, sys, assessment.Membership{UserID: u.ID, OrganisationID: p.ID, Role: assessment.RoleViewer}); err != nil {
+		return "", err
+	}
+	for i := 0; i < orgs; i++ {
+		o, err := db.CreateOrganisation(ctx, sys, assessment.Organisation{Name: fmt.Sprintf("Bench Council %03d", i), Kind: assessment.KindCoordinating, Country: "XB"})
+		if err != nil {
+			return "", err
+		}
+		for c := 0; c < cycles; c++ {
+			in := assessment.AssessmentInput{OrganisationID: o.ID, Title: "National self-assessment", Period: fmt.Sprint(2020 + c)}
+			a, err := in.Validate(fw)
+			if err != nil {
+				return "", err
+			}
+			if a, err = db.CreateAssessment(ctx, sys, fw, a); err != nil {
+				return "", err
+			}
+			if err := db.SetStatus(ctx, sys, a.ID, assessment.StatusApproved); err != nil {
+				return "", err
+			}
+		}
+		if _, err := db.CreateShare(ctx, sys, o.ID, assessment.ShareInput{PartnerID: p.ID}); err != nil {
+			return "", err
+		}
+	}
+	return token(ctx, db, u.ID)
+}
+
+func token(ctx context.Context, db *store.Store, userID int64) (string, error) {
+	tok, hash := auth.NewToken()
+	_, err := db.CreateToken(ctx, assessment.System, store.Token{UserID: userID, Name: "bench", Hash: hash, ExpiresAt: time.Now().Add(24 * time.Hour)})
+	return tok, err
+}
