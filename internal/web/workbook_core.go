@@ -95,6 +95,10 @@ func (s *Server) previewWorkbook(ctx context.Context, t *wbTarget, data []byte) 
 // applyWorkbook saves a preview's writes in one transaction, recorded as
 // imported from a workbook.
 func (s *Server) applyWorkbook(ctx context.Context, by assessment.Actor, t *wbTarget, pv *workbook.Preview) error {
+	if pv.Empty() {
+		pv.Applied = true // nothing to write: the assessment is left untouched
+		return nil
+	}
 	by.Via = "workbook"
 	err := s.db.ImportAnswers(ctx, by, t.Target.AssessmentID, t.Target.ContributionID, pv.Answers, pv.States)
 	if err != nil {
