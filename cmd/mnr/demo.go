@@ -107,7 +107,14 @@ func loadDemo(ctx context.Context, db *store.Store, fw *framework.Framework) err
 	}
 	coordinator := assessment.Actor{UserID: users["coordinator@demoland.example"].ID, Name: users["coordinator@demoland.example"].Name}
 
-	a2025, err := demoAssessment(ctx, db, fw, coordinator, national.ID, "National MNR self-assessment", "2025", nil, demoPhases2025, true)
+	// 2025 was assessed on framework 2026.1; the 2026 cycle moves to the
+	// current version through the mapping, so the progress view compares
+	// across versions.
+	fw2025, err := framework.Get(demoVersion2025)
+	if err != nil {
+		return err
+	}
+	a2025, err := demoAssessment(ctx, db, fw2025, coordinator, national.ID, "National MNR self-assessment", "2025", nil, demoPhases2025, true)
 	if err != nil {
 		return err
 	}

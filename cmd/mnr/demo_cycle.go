@@ -48,7 +48,7 @@ func demoReview(ctx context.Context, db *store.Store, coordinator, reviewer asse
 // is still in progress. A reviewer's question stays open.
 func demoNextCycle(ctx context.Context, db *store.Store, fw *framework.Framework, coordinator, reviewer assessment.Actor,
 	prev assessment.Assessment, before, after []int, cleared []string) (assessment.Assessment, error) {
-	in := assessment.AssessmentInput{OrganisationID: prev.OrganisationID, Title: prev.Title, Period: "2026", Scope: prev.Scope}
+	in := assessment.AssessmentInput{OrganisationID: prev.OrganisationID, Title: prev.Title, Period: "2026", Scope: demoNextScope(fw, prev)}
 	a, err := in.Validate(fw)
 	if err != nil {
 		return a, err
@@ -85,10 +85,19 @@ func demoNextCycle(ctx context.Context, db *store.Store, fw *framework.Framework
 			for i, ind := range c.Indicators {
 				keys[i] = ind.Key
 			}
-			_, err = db.ConfirmCarried(ctx, coordinator, a.ID, keys)
+			if _, err = db.ConfirmCarried(ctx, coordinator, a.ID, keys); err == nil {
+				err = demoAnswerNew(ctx, db, coordinator, a.ID, c, after[c.Number], answers)
+			}
+		default:
+			err = demoAnswerNew(ctx, db, coordinator, a.ID, c, after[c.Number], answers)
 		}
 		if err != nil {
 			return a, fmt.Errorf("%s: %w", c.Key, err)
+		}
+	}
+	for _, e := range fw.Enablers() {
+		if err := demoAnswer(ctx, db, coordinator, a.ID, e, demoEnablerPhases[e.Number], versions, stateVersions[e.Key]); err != nil {
+			return a, fmt.Errorf("%s: %w", e.Key, err)
 		}
 	}
 	_, err = db.AddComment(ctx, reviewer, assessment.Comment{AssessmentID: a.ID, CapabilityKey: "hotline",

@@ -30,8 +30,12 @@ func TestDemoFollowsThePhaseRule(t *testing.T) {
 		if err != nil {
 			t.Fatalf("assessment %d: %v", id, err)
 		}
-		d := assessment.NewDetail(fw, org, a, states, answers)
-		for _, cd := range d.Capabilities {
+		afw, err := framework.Get(a.FrameworkVersion)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := assessment.NewDetail(afw, org, a, states, answers)
+		for _, cd := range append(d.Capabilities, d.Enablers...) {
 			if cd.NeedsJustification() {
 				t.Errorf("%s %s: confirmed %d, suggested %d, no justification", a.Period, cd.Capability.Key, cd.ConfirmedPhase(), cd.Suggested)
 			}

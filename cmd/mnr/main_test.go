@@ -184,7 +184,7 @@ func TestCLIUserMemberToken(t *testing.T) {
 	if !strings.Contains(out, "21 capabilities") {
 		t.Errorf("validate: %s", out)
 	}
-	if v := run(t, "", "version"); !strings.Contains(v, "framework 2026.1") {
+	if v := run(t, "", "version"); !strings.Contains(v, "framework 2026.2") {
 		t.Errorf("version: %s", v)
 	}
 }

@@ -74,7 +74,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
-	stopOps, err := m.startOps(ctx, ops, db, fw.Version)
+	stopOps, err := m.startOps(ctx, ops, db, srv, fw.Version)
 	if err != nil {
 		ln.Close()
 		return err

@@ -31,6 +31,8 @@ type opsOptions struct {
 	backupEvery     time.Duration
 	backupKeep      int
 	minFree         string
+	mailEvery       time.Duration
+	remindEvery     time.Duration
 }
 
 func envOr(name, def string) string {
@@ -52,6 +54,8 @@ func opsFlags(fs *flag.FlagSet) *opsOptions {
 	fs.DurationVar(&o.backupEvery, "backup-every", 24*time.Hour, "interval between scheduled backups")
 	fs.IntVar(&o.backupKeep, "backup-keep", 14, "scheduled backups to keep in -backup-dir (the oldest are deleted; 0 keeps all)")
 	fs.StringVar(&o.minFree, "min-free-disk", envOr("MNR_MIN_FREE_DISK", "200MB"), "free disk space below which /readyz reports not ready, e.g. 200MB or 2GB (env MNR_MIN_FREE_DISK)")
+	fs.DurationVar(&o.mailEvery, "mail-every", 30*time.Second, "how often the mail outbox job sends pending notifications (with MNR_SMTP_URL)")
+	fs.DurationVar(&o.remindEvery, "remind-every", time.Hour, "how often the job that writes \"due soon\" reminders runs")
 	return o
 }
 
@@ -82,13 +86,14 @@ func (o *opsOptions) configure(cfg *web.Config) error {
 // startOps starts what runs beside the web server: pool metrics, the
 // metrics listener and scheduled backups. stop ends them, waiting for a
 // running job, within ctx.
-func (m *Main) startOps(ctx context.Context, o *opsOptions, db *store.Store, fwVersion string) (stop func(context.Context) error, err error) {
+func (m *Main) startOps(ctx context.Context, o *opsOptions, db *store.Store, srv *web.Server, fwVersion string) (stop func(context.Context) error, err error) {
 	for role, h := range db.Handles() {
 		metrics.RegisterDB(role, h)
 	}
 	metrics.SetBuildInfo(version, fwVersion)
 	jobCtx, cancelJobs := context.WithCancel(ctx)
 	runner := &jobs.Runner{Leases: db}
+	startJobs(jobCtx, runner, o, db, srv)
 	var ms *http.Server
 	stop = func(sctx context.Context) error {
 		cancelJobs()

@@ -37,9 +37,14 @@ func ExplainConflict(fw *framework.Framework, err error) error {
 		out = Errorf(ECONFLICT, "%s changed indicator %s (“%s”) on %s, after you opened it. Compare the stored answer with yours, then keep yours or use theirs.",
 			who(cur.UpdatedBy), IndicatorNumber(ind), Phrase{Text: ind.Text}, Moment(cur.UpdatedAt))
 	case CapabilityState:
-		c := fw.Capability(cur.CapabilityKey)
+		c := fw.Assessable(cur.CapabilityKey)
 		if c == nil {
 			return err
+		}
+		if c.IsEnabler() {
+			out = Errorf(ECONFLICT, "%s changed the phases of enabler %s (“%s”) on %s, after you opened it. Compare the stored values with yours, then keep yours or use theirs.",
+				who(cur.UpdatedBy), c.Label(), Phrase{Text: c.Short}, Moment(cur.UpdatedAt))
+			break
 		}
 		out = Errorf(ECONFLICT, "%s changed the phases of capability %d (“%s”) on %s, after you opened it. Compare the stored values with yours, then keep yours or use theirs.",
 			who(cur.UpdatedBy), c.Number, Phrase{Text: c.Short}, Moment(cur.UpdatedAt))
@@ -58,14 +63,15 @@ func who(name string) any {
 }
 
 // IndicatorNumber numbers an indicator within its capability: "4.2" is the
-// second indicator of capability 4. People read numbers, not keys.
+// second indicator of capability 4, "E2.1" the first of enabler 2. People
+// read numbers, not keys.
 func IndicatorNumber(ind *framework.Indicator) string {
 	for i, x := range ind.Capability.Indicators {
 		if x == ind {
-			return fmt.Sprintf("%d.%d", ind.Capability.Number, i+1)
+			return fmt.Sprintf("%s.%d", ind.Capability.Label(), i+1)
 		}
 	}
-	return fmt.Sprint(ind.Capability.Number)
+	return ind.Capability.Label()
 }
 
 // ShortText cuts a long text at a word boundary to about 60 characters,

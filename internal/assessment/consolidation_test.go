@@ -31,7 +31,7 @@ func TestIndicatorAgreement(t *testing.T) {
 }
 
 func TestConsolidate(t *testing.T) {
-	fw, _ := framework.Default()
+	fw, _ := framework.Get("2026.1")
 	a := assessment.Assessment{ID: 9, OrganisationID: 1, Scope: []string{"law-enforcement", "leadership"}}
 	cap := fw.Capability("law-enforcement")
 	k0, k1 := cap.Indicators[0].Key, cap.Indicators[1].Key
@@ -84,7 +84,7 @@ func TestConsolidate(t *testing.T) {
 }
 
 func TestDecisionNeedsReason(t *testing.T) {
-	fw, _ := framework.Default()
+	fw, _ := framework.Get("2026.1")
 	a := assessment.Assessment{ID: 1, Scope: []string{"leadership"}}
 	in := assessment.DecisionInput{AnswerInput: assessment.AnswerInput{Value: "yes"}, Reason: "  "}
 	if _, err := in.Validate(&a, fw, "leadership-1"); err == nil {

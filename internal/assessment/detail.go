@@ -12,6 +12,11 @@ type Detail struct {
 	Domains      []*DomainDetail
 	Capabilities []*CapabilityDetail // in scope, MNR order
 	Completion   Completion
+	// Enablers are the MNR enablers in scope (E1…), answered like
+	// capabilities but kept out of Capabilities, Domains and Completion so
+	// that no capability figure mixes them in.
+	Enablers          []*CapabilityDetail
+	EnablerCompletion Completion
 }
 
 // DomainDetail is one domain's capabilities in scope.
@@ -121,29 +126,53 @@ func NewDetail(fw *framework.Framework, org Organisation, a Assessment, states [
 			d.Completion = d.Completion.Add(dd.Completion)
 		}
 	}
+	for _, e := range fw.Enablers() {
+		if !a.InScope(e.Key) {
+			continue
+		}
+		st, ok := stateBy[e.Key]
+		if !ok {
+			st = CapabilityState{AssessmentID: a.ID, CapabilityKey: e.Key}
+		}
+		ed := &CapabilityDetail{Capability: e, State: st, Answers: answerBy[e.Key]}
+		ed.rate()
+		d.Enablers = append(d.Enablers, ed)
+		d.EnablerCompletion = d.EnablerCompletion.Add(ed.Completion)
+	}
 	return d
 }
 
-// Capability returns the detail of a capability in scope, or nil.
+// Capability returns the detail of a capability or an enabler in scope,
+// or nil: the questionnaire answers both the same way.
 func (d *Detail) Capability(key string) *CapabilityDetail {
 	for _, c := range d.Capabilities {
 		if c.Capability.Key == key {
 			return c
 		}
 	}
+	for _, e := range d.Enablers {
+		if e.Capability.Key == key {
+			return e
+		}
+	}
 	return nil
 }
 
-// Neighbours returns the capabilities before and after key in scope order,
-// for previous/next navigation; either may be nil.
+// Neighbours returns the capabilities (or enablers) before and after key
+// in scope order, for previous/next navigation; either may be nil. The
+// capabilities and the enablers are two sections, each walked on its own.
 func (d *Detail) Neighbours(key string) (prev, next *CapabilityDetail) {
-	for i, c := range d.Capabilities {
+	list := d.Capabilities
+	if c := d.Capability(key); c != nil && c.Capability.IsEnabler() {
+		list = d.Enablers
+	}
+	for i, c := range list {
 		if c.Capability.Key == key {
 			if i > 0 {
-				prev = d.Capabilities[i-1]
+				prev = list[i-1]
 			}
-			if i+1 < len(d.Capabilities) {
-				next = d.Capabilities[i+1]
+			if i+1 < len(list) {
+				next = list[i+1]
 			}
 		}
 	}

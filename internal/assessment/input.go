@@ -80,18 +80,9 @@ func (in *AssessmentInput) Validate(fw *framework.Framework) (Assessment, error)
 	if err := requiredLine("period", in.Period, MaxPeriod); err != nil {
 		return Assessment{}, err
 	}
-	chosen := map[string]bool{}
-	for _, k := range in.Scope {
-		if fw.Capability(k) == nil {
-			return Assessment{}, FieldError("scope", "unknown capability %q", k)
-		}
-		chosen[k] = true
-	}
-	var scope []string
-	for _, c := range fw.Capabilities() {
-		if len(chosen) == 0 || chosen[c.Key] {
-			scope = append(scope, c.Key)
-		}
+	scope, err := ScopeOf(fw, in.Scope)
+	if err != nil {
+		return Assessment{}, err
 	}
 	return Assessment{
 		OrganisationID:   in.OrganisationID,

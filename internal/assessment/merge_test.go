@@ -198,7 +198,7 @@ func TestUnchanged(t *testing.T) {
 }
 
 func TestExplainConflict(t *testing.T) {
-	fw, err := framework.Default()
+	fw, err := framework.Get("2026.1")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -236,7 +236,7 @@ func TestShortTextAndNumber(t *testing.T) {
 	if got := ShortText(long); got != "A situational analysis of the threat, vulnerability, risk…" {
 		t.Errorf("ShortText = %q", got)
 	}
-	fw, _ := framework.Default()
+	fw, _ := framework.Get("2026.1")
 	if got := IndicatorNumber(fw.Indicator("hotline-2")); got != strconv.Itoa(fw.Capability("hotline").Number)+".2" {
 		t.Errorf("IndicatorNumber = %q", got)
 	}

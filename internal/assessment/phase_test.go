@@ -146,7 +146,7 @@ func TestRuleOnEveryVersion(t *testing.T) {
 }
 
 func TestNotAssessedDetail(t *testing.T) {
-	fw, _ := framework.Default()
+	fw, _ := framework.Get("2026.1")
 	a := assessment.Assessment{ID: 1, Scope: []string{"leadership", "hotline"}}
 	var ans []assessment.Answer
 	for i, in := range fw.Capability("leadership").Indicators {
@@ -181,7 +181,7 @@ func TestNotAssessedDetail(t *testing.T) {
 }
 
 func TestCompletion(t *testing.T) {
-	fw, _ := framework.Default()
+	fw, _ := framework.Get("2026.1")
 	c := fw.Capability("leadership")
 	m := map[string]assessment.AnswerValue{c.Indicators[0].Key: assessment.NA, c.Indicators[1].Key: assessment.Unknown}
 	got := assessment.CapabilityCompletion(c, m)
@@ -197,7 +197,7 @@ func TestCompletion(t *testing.T) {
 }
 
 func TestInputValidation(t *testing.T) {
-	fw, _ := framework.Default()
+	fw, _ := framework.Get("2026.1")
 	a := assessment.Assessment{ID: 1, Scope: []string{"leadership"}}
 	long := make([]byte, assessment.MaxNote+1)
 	for i := range long {

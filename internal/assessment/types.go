@@ -3,7 +3,11 @@
 // SQL; the store persists these types and the web layer shows them.
 package assessment
 
-import "time"
+import (
+	"time"
+
+	"github.com/mnr-self-assessment/mnr/internal/framework"
+)
 
 // OrgKind says what sort of body an organisation is.
 type OrgKind string
@@ -68,7 +72,7 @@ type Assessment struct {
 	Period           string
 	FrameworkVersion string
 	Status           Status
-	Scope            []string // capability keys, in framework order
+	Scope            []string // capability keys, then enabler keys, in framework order
 	CreatedAt        time.Time
 	UpdatedAt        time.Time
 	ApprovedAt       *time.Time
@@ -93,8 +97,16 @@ func (a *Assessment) InScope(capabilityKey string) bool {
 	return false
 }
 
-// National reports whether the assessment covers every capability.
-func (a *Assessment) National(total int) bool { return len(a.Scope) == total }
+// National reports whether the assessment covers every capability of fw
+// (enablers in scope or not do not change this).
+func (a *Assessment) National(fw *framework.Framework) bool {
+	for _, c := range fw.Capabilities() {
+		if !a.InScope(c.Key) {
+			return false
+		}
+	}
+	return true
+}
 
 // AnswerValue is the response to one indicator.
 type AnswerValue string

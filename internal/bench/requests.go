@@ -8,23 +8,29 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync/atomic"
 )
 
 // saver is one API client saving answers to its own indicator, keeping
 // the version each answer returns so it never conflicts with itself.
 type saver struct {
-	base, token string
-	assessment  int64
-	keys        []string
-	versions    []int
-	turns       []int
+	base       string
+	tokens     []string
+	addrs      []string
+	assessment int64
+	keys       []string
+	versions   []int
+	turns      []int
 }
 
 // newSaver reads the stored versions first, so no save starts stale.
-func newSaver(base, token string, id int64, keys []string, clients int) (*saver, error) {
-	s := &saver{base: base, token: token, assessment: id, keys: keys, versions: make([]int, clients), turns: make([]int, clients)}
+func newSaver(base string, tokens *pool, id int64, keys []string, clients int) (*saver, error) {
+	s := &saver{base: base, assessment: id, keys: keys, versions: make([]int, clients), turns: make([]int, clients)}
+	for c := 0; c < clients; c++ {
+		s.tokens, s.addrs = append(s.tokens, tokens.take()), append(s.addrs, nextAddr())
+	}
 	req, _ := http.NewRequest(http.MethodGet, fmt.Sprintf("%s/api/v1/assessments/%d", base, id), nil)
-	req.Header = bearer(token)
+	req.Header = bearer(s.tokens[0], s.addrs[0])
 	res, err := client.Do(req)
 	if err != nil {
 		return nil, err
@@ -60,7 +66,7 @@ func (s *saver) save(c int) int {
 	body, _ := json.Marshal(map[string]any{"answer": value, "evidence": fmt.Sprintf("bench client %d, save %d", c, s.turns[c]), "version": s.versions[c]})
 	url := fmt.Sprintf("%s/api/v1/assessments/%d/indicators/%s", s.base, s.assessment, s.keys[c%len(s.keys)])
 	req, _ := http.NewRequest(http.MethodPut, url, bytes.NewReader(body))
-	req.Header.Set("Authorization", "Bearer "+s.token)
+	req.Header = bearer(s.tokens[c], s.addrs[c])
 	req.Header.Set("Content-Type", "application/json")
 	res, err := client.Do(req)
 	if err != nil {
@@ -76,7 +82,18 @@ func (s *saver) save(c int) int {
 	return res.StatusCode
 }
 
-func bearer(token string) http.Header { return http.Header{"Authorization": {"Bearer " + token}} }
+// bearer is an API client's headers: its token, and its own address.
+func bearer(token, addr string) http.Header {
+	return http.Header{"Authorization": {"Bearer " + token}, "X-Forwarded-For": {addr}}
+}
+
+var addrs atomic.Int64
+
+// nextAddr is a client address never used before in this run.
+func nextAddr() string {
+	n := addrs.Add(1)
+	return fmt.Sprintf("10.%d.%d.%d", (n>>16)&255, (n>>8)&255, n&255)
+}
 
 // signIn signs in through the HTML form and returns the Cookie header that
 // carries the session.

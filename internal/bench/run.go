@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"time"
 )
@@ -66,7 +67,7 @@ func Run(ctx context.Context, cfg Config, w io.Writer) error {
 		return err
 	}
 	t0 := time.Now()
-	tg, err := seed(ctx, dsn, cfg.PartnerOrgs, cfg.Cycles)
+	tg, err := seed(ctx, dsn, cfg.PartnerOrgs, cfg.Cycles, sum(cfg.Saves)+sum(cfg.Pages), sum(cfg.Pages))
 	if err != nil {
 		return fmt.Errorf("seed: %w", err)
 	}
@@ -108,18 +109,25 @@ func measureApp(s *site, cfg Config, tg target, lim limits, ceil map[string]floa
 	a := fmt.Sprintf("%s/assessments/%d", s.url, tg.assessment)
 	pages := []struct {
 		what, url string
-		h         map[string][]string
+		tokens    *pool // API reads: a fresh token and address per client; nil: the session
 	}{
-		{"capability page (HTML)", a + "/capabilities/" + tg.capability, session},
-		{"assessment overview (HTML)", a, session},
-		{"home (HTML)", s.url + "/", session},
-		{"report page (HTML)", a + "/report", session},
-		{"GET /api/v1/assessments/{id}", fmt.Sprintf("%s/api/v1/assessments/%d", s.url, tg.assessment), bearer(tg.coordinator)},
-		{fmt.Sprintf("partner dashboard, %d organisations x %d cycles (API)", cfg.PartnerOrgs, cfg.Cycles), s.url + "/api/v1/partner/dashboard", bearer(tg.partner)},
+		{"capability page (HTML)", a + "/capabilities/" + tg.capability, nil},
+		{"assessment overview (HTML)", a, nil},
+		{"home (HTML)", s.url + "/", nil},
+		{"report page (HTML)", a + "/report", nil},
+		{"GET /api/v1/assessments/{id}", fmt.Sprintf("%s/api/v1/assessments/%d", s.url, tg.assessment), tg.coordinator},
+		{fmt.Sprintf("partner dashboard, %d organisations x %d cycles (API)", cfg.PartnerOrgs, cfg.Cycles), s.url + "/api/v1/partner/dashboard", tg.partner},
 	}
 	for _, p := range pages {
 		for _, n := range cfg.Pages {
-			st := loop(n, lim, func(int) int { return get(p.url, p.h) })
+			hs := make([]http.Header, n)
+			for c := range hs {
+				hs[c] = session
+				if p.tokens != nil {
+					hs[c] = bearer(p.tokens.take(), nextAddr())
+				}
+			}
+			st := loop(n, lim, func(c int) int { return get(p.url, hs[c]) })
 			rows = append(rows, row{what: p.what, clients: n, st: st, ceiling: ceil[fmt.Sprint("echo ", n)]})
 		}
 	}
@@ -136,6 +144,14 @@ func printTable(w io.Writer, cfg Config, rows []row) {
 		fmt.Fprintf(w, "| %s | %d | %.0f/s | %s | %s | %s | %d | %d |\n", r.what, r.clients, r.st.rate(),
 			ms(r.st.pct(0.5)), ms(r.st.pct(0.99)), ratio, r.st.conflicts, r.st.errors)
 	}
+}
+
+func sum(ns []int) int {
+	t := 0
+	for _, n := range ns {
+		t += n
+	}
+	return t
 }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d.Microseconds())/1000) }

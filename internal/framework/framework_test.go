@@ -8,8 +8,8 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/framework"
 )
 
-func TestDefaultFrameworkShape(t *testing.T) {
-	f, err := framework.Default()
+func TestFramework2026_1Shape(t *testing.T) {
+	f, err := framework.Get("2026.1")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,7 +53,7 @@ func TestDefaultFrameworkShape(t *testing.T) {
 }
 
 func TestLegislationCarriesICMECAndLanzarote(t *testing.T) {
-	f, _ := framework.Default()
+	f, _ := framework.Get("2026.1")
 	var all strings.Builder
 	for _, in := range f.Capability("legislation").Indicators {
 		all.WriteString(in.Text.In("en") + "\n")
@@ -68,7 +68,7 @@ func TestLegislationCarriesICMECAndLanzarote(t *testing.T) {
 }
 
 func TestRecommendationsMapping(t *testing.T) {
-	f, _ := framework.Default()
+	f, _ := framework.Get("2026.1")
 	want := map[string][]int{"leadership": {6, 7}, "legislation": {4, 9}, "hotline": {3}, "takedown": {3, 7}, "terminology": {4}}
 	for key, nums := range want {
 		got := f.RecommendationsFor(f.Capability(key))
@@ -119,7 +119,7 @@ func TestBrokenFrameworkIsRejectedNamingTheKey(t *testing.T) {
 }
 
 func TestTranslationsCompleteInEveryDeclaredLanguage(t *testing.T) {
-	f, _ := framework.Default()
+	f, _ := framework.Get("2026.1")
 	// Validate() already fails on any missing text; check the languages are there.
 	for _, c := range f.Capabilities() {
 		for _, lang := range f.Languages {

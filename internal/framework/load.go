@@ -16,7 +16,7 @@ import (
 var dataFS embed.FS
 
 // CurrentFile is the embedded framework version new assessments start on.
-const CurrentFile = "data/mnr-2026.1.yaml"
+const CurrentFile = "data/mnr-2026.2.yaml"
 
 var (
 	defaultOnce sync.Once

@@ -59,7 +59,7 @@ func TestMapAcrossVersions(t *testing.T) {
 }
 
 func TestIdentityWithinAVersion(t *testing.T) {
-	f, _ := framework.Default()
+	f, _ := framework.Get("2026.1")
 	if k, ok := f.MapCapability(f.Version, "hotline"); !ok || k != "hotline" {
 		t.Errorf("same version: %q, %v", k, ok)
 	}

@@ -22,8 +22,8 @@ func TestVersionsEmbedded(t *testing.T) {
 	if err != nil || strings.Join(vs, " ") != "2026.1 2026.2" {
 		t.Fatalf("versions = %v, %v", vs, err)
 	}
-	if d, _ := framework.Default(); d.Version != "2026.1" {
-		t.Errorf("new assessments start on %s; 2026.1 stays the default until enablers are wired in", d.Version)
+	if d, _ := framework.Default(); d.Version != "2026.2" {
+		t.Errorf("new assessments start on %s, want 2026.2", d.Version)
 	}
 }
 

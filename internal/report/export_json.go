@@ -23,7 +23,10 @@ type ReportJSON struct {
 	Overall       OverallScore     `json:"overall"`
 	Summary       []string         `json:"summary"`
 	Domains       []DomainJSON     `json:"domains"`
-	Previous      *PreviousJSON    `json:"previous,omitempty"`
+	// Enablers: the MNR enablers in scope, apart from every capability
+	// figure (enablers_export.go).
+	Enablers []EnablerJSON `json:"enablers"`
+	Previous *PreviousJSON `json:"previous,omitempty"`
 }
 
 // SummaryJSON is the report without the answers: what the API returns for
@@ -73,6 +76,7 @@ type CapabilityJSON struct {
 	Score      CapabilityScore `json:"score"`
 	State      StateJSON       `json:"state"`
 	Indicators []IndicatorJSON `json:"indicators"`
+	Rating     RatingJSON      `json:"rating"`
 }
 
 // StateJSON is the assessor's judgement on a capability.
@@ -145,6 +149,7 @@ func (r *Report) JSON() ReportJSON {
 		Summary:       nonNil(r.Summary),
 		Domains:       []DomainJSON{},
 		Previous:      r.previousJSON(),
+		Enablers:      r.enablersJSON(),
 	}
 	for _, d := range r.Domains {
 		dj := DomainJSON{Key: d.Key, Number: d.Number, Name: d.Name, Score: d.Score, Capabilities: []CapabilityJSON{}}
@@ -194,13 +199,8 @@ func capabilityJSON(c *CapabilitySection) CapabilityJSON {
 			UpdatedBy:      c.State.UpdatedBy,
 			UpdatedAt:      optTime(c.State.UpdatedAt),
 		},
-		Indicators: []IndicatorJSON{},
-	}
-	for _, l := range c.Indicators {
-		cj.Indicators = append(cj.Indicators, IndicatorJSON{
-			Key: l.Key, Phase: l.Phase, Text: l.Text, Answer: string(l.Value), Evidence: l.Evidence,
-			Links: nonNil(l.Links), Note: l.Note, Version: l.Version, UpdatedBy: l.UpdatedBy, UpdatedAt: optTime(l.UpdatedAt),
-		})
+		Indicators: indicatorsJSON(c.Indicators),
+		Rating:     ratingJSON(c.Rating),
 	}
 	return cj
 }

@@ -16,7 +16,7 @@ var (
 
 func mustFramework(tb testing.TB) *framework.Framework {
 	tb.Helper()
-	fw, err := framework.Default()
+	fw, err := framework.Get("2026.1")
 	if err != nil {
 		tb.Fatalf("framework: %v", err)
 	}

@@ -77,7 +77,7 @@ func BuildPartners(cur *framework.Framework, orgs []assessment.Organisation, sha
 		})
 		m := Multiple{Organisation: o}
 		for _, d := range ds {
-			national := d.Assessment.National(len(d.Framework.Capabilities()))
+			national := d.Assessment.National(d.Framework)
 			m.Cycles = append(m.Cycles, MultipleCycle{AssessmentID: d.Assessment.ID, Title: d.Assessment.Title,
 				Period: d.Assessment.Period, National: national, Scores: Score(d).Overall})
 			if national && cur.Comparable(d.Assessment.FrameworkVersion) {

@@ -23,6 +23,9 @@ type Report struct {
 	// included, so the printed record shows what is still open.
 	Annex    []AnnexEntry
 	Previous *Comparison // nil when there is no previous cycle
+	// Enablers are the MNR enablers in scope, in their own section
+	// (enablers.go); nothing in Scores or Summary counts them.
+	Enablers []EnablerSection
 
 	phaseNames []string
 	tr         *i18n.Translator
@@ -92,6 +95,8 @@ type CapabilitySection struct {
 	// Previous is the phase in the previous cycle; nil when there is no
 	// previous cycle, the capability was outside it or not assessed then.
 	Previous *int
+	// Rating: not assessed with its reason, jagged flags, data gaps.
+	Rating RatingInfo
 }
 
 // StateInfo is the assessor's record on a capability, for the exports.
@@ -190,7 +195,7 @@ func BuildAt(cur, prev *assessment.Detail, lang string, now time.Time) *Report {
 		FrameworkTitle:   fw.Title.In(lang),
 		Status:           string(cur.Assessment.Status),
 		StatusLabel:      r.statusLabel(cur.Assessment.Status),
-		National:         cur.Assessment.National(len(fw.Capabilities())),
+		National:         cur.Assessment.National(fw),
 		ApprovedAt:       cur.Assessment.ApprovedAt,
 		ApprovedBy:       cur.Assessment.ApprovedByName,
 		Generated:        now,
@@ -227,6 +232,7 @@ func BuildAt(cur, prev *assessment.Detail, lang string, now time.Time) *Report {
 			})
 		}
 	}
+	r.buildEnablers(cur)
 	if prev != nil {
 		r.Previous = r.compare(prev)
 	}
@@ -315,6 +321,7 @@ func (r *Report) capabilitySection(fw *framework.Framework, cd *assessment.Capab
 			}
 		}
 	}
+	cs.Rating = r.ratingInfo(cd)
 	for _, rec := range fw.RecommendationsFor(c) {
 		cs.Recommendations = append(cs.Recommendations, RecommendationLine{Number: rec.Number, Text: rec.Text.In(lang)})
 	}

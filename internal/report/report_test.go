@@ -107,10 +107,8 @@ func TestSummaryWithoutPrevious(t *testing.T) {
 	for _, want := range []string{
 		"31 of 43 indicators answered (72%)",
 		"not yet assessed (no phase shown or counted): 4 Dedicated law enforcement, 5 ",
-		"Average confirmed phase of the assessed capabilities: 1.8",
+		"Assessed capabilities by phase (4 in all): 1 at phase 0 (Not in place), 0 at phase 1 (Building), 2 at phase 2 (Developing), 1 at phase 3 (Established), 0 at phase 4 (Mature);",
 		"1 of 4 (25%) are at Established",
-		"Strongest domain by average phase: 1 Policy and governance (2.3).",
-		"Weakest domain by average phase: 4 Societal (0.0).",
 		"Largest gaps to target: 2 Research, analysis and monitoring (phase 2, target 4, gap 2); 1 Leadership (phase 2, target 3, gap 1); 12 ",
 		"There is no previous assessment",
 	} {

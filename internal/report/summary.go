@@ -44,8 +44,14 @@ func (r *Report) phaseFallback(n int) string { return r.t("ReportPhaseN", "N", n
 // stands alone so it reads well as a bullet.
 func summarise(r *Report) []string {
 	o := r.Scores.Overall
-	out := []string{r.t("SumCompletion", "Answered", o.Completion.Answered, "Total", o.Completion.Total,
-		"Percent", o.Completion.Percent, "Count", o.Capabilities)}
+	// The summary leads with how many capabilities stand at each phase;
+	// averages of the ordinal scale stay in the tables, labelled as such.
+	var out []string
+	if o.Assessed > 0 {
+		out = append(out, distributionSentence(r))
+	}
+	out = append(out, r.t("SumCompletion", "Answered", o.Completion.Answered, "Total", o.Completion.Total,
+		"Percent", o.Completion.Percent, "Count", o.Capabilities))
 	var notAssessed []string
 	for _, c := range r.Capabilities {
 		if c.Score.Phase == nil {
@@ -57,11 +63,6 @@ func summarise(r *Report) []string {
 	} else {
 		out = append(out, r.t("SumSomeAssessed", "Assessed", o.Assessed, "Count", o.Capabilities, "List", strings.Join(notAssessed, r.t("ReportListSep"))))
 	}
-	if o.Mean != nil {
-		out = append(out, r.t("SumMean", "Mean", r.dec(*o.Mean), "Established", o.Established, "Assessed", o.Assessed,
-			"Percent", int(roundTo(o.Established*100, o.Assessed, 1)), "Phase", r.PhaseName(EstablishedPhase), "N", EstablishedPhase))
-	}
-	out = append(out, domainSentences(r)...)
 	out = append(out, gapSentence(r))
 	out = append(out, changeSentences(r)...)
 	return out

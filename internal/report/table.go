@@ -38,7 +38,7 @@ func answerRows(r *Report) [][]answerCell {
 			})
 		}
 	}
-	return rows
+	return append(rows, enablerRows(r)...)
 }
 
 func optInt(p *int) answerCell {

@@ -32,7 +32,7 @@ func (s *Store) CreateAssessment(ctx context.Context, by assessment.Actor, fw *f
 		var states []capabilityStateRow
 		var answers []answerRow
 		for _, key := range a.Scope {
-			c := fw.Capability(key)
+			c := fw.Assessable(key)
 			states = append(states, capabilityStateRow{AssessmentID: row.ID, CapabilityKey: key})
 			for _, in := range c.Indicators {
 				answers = append(answers, answerRow{AssessmentID: row.ID, IndicatorKey: in.Key, CapabilityKey: key})

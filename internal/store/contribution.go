@@ -85,7 +85,7 @@ func (s *Store) CreateContribution(ctx context.Context, by assessment.Actor, fw 
 		var answers []contributionAnswerRow
 		for _, k := range c.Capabilities {
 			caps = append(caps, contributionCapabilityRow{ContributionID: row.ID, CapabilityKey: k})
-			for _, in := range fw.Capability(k).Indicators {
+			for _, in := range fw.Assessable(k).Indicators {
 				answers = append(answers, contributionAnswerRow{ContributionID: row.ID, IndicatorKey: in.Key, CapabilityKey: k})
 			}
 		}

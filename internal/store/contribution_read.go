@@ -176,14 +176,15 @@ func contributionsWhere(db *gorm.DB, query string, args ...any) ([]assessment.Co
 	return out, nil
 }
 
-// inFrameworkOrder lists the chosen capability keys in MNR order.
+// inFrameworkOrder lists the chosen capability keys in MNR order, then the
+// chosen enablers.
 func inFrameworkOrder(version string, chosen map[string]bool) []string {
 	fw, err := framework.Get(version)
 	if err != nil {
 		fw, _ = framework.Default()
 	}
 	var out []string
-	for _, c := range fw.Capabilities() {
+	for _, c := range append(append([]*framework.Capability{}, fw.Capabilities()...), fw.Enablers()...) {
 		if chosen[c.Key] {
 			out = append(out, c.Key)
 		}

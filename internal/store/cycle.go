@@ -85,9 +85,15 @@ func carryForward(cur *framework.Framework, fromVersion string, id int64, scope 
 			oldState[k] = st
 		}
 	}
+	// Through the version mapping: a split indicator's answer goes to each
+	// of its parts, a changed one to its counterpart; merged and removed
+	// indicators carry nothing (framework.CarryTargets).
 	oldAnswer := map[string]answerRow{}
 	for _, an := range answers {
-		if k, ok := cur.MapIndicator(fromVersion, an.IndicatorKey); ok && answered(an) {
+		if !answered(an) {
+			continue
+		}
+		for _, k := range cur.CarryTargets(fromVersion, an.IndicatorKey) {
 			oldAnswer[k] = an
 		}
 	}
@@ -101,7 +107,7 @@ func carryForward(cur *framework.Framework, fromVersion string, id int64, scope 
 			st.UpdatedAt, st.UpdatedBy = o.UpdatedAt, o.UpdatedBy
 		}
 		outS = append(outS, st)
-		for _, in := range cur.Capability(key).Indicators {
+		for _, in := range cur.Assessable(key).Indicators {
 			an := answerRow{AssessmentID: id, IndicatorKey: in.Key, CapabilityKey: key}
 			if o, ok := oldAnswer[in.Key]; ok {
 				an.Value, an.Evidence, an.Links, an.Note = o.Value, o.Evidence, o.Links, o.Note

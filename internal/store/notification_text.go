@@ -84,8 +84,8 @@ func (m NotificationMessage) render(tr *i18n.Translator) string {
 				val = tr.Date(d)
 			}
 		case "Capability":
-			if fw, err := framework.Get(m.Args["Framework"]); err == nil && fw.Capability(v) != nil {
-				val = fw.Capability(v).Name.In(tr.Lang.Code)
+			if fw, err := framework.Get(m.Args["Framework"]); err == nil && fw.Assessable(v) != nil {
+				val = fw.Assessable(v).Name.In(tr.Lang.Code)
 			}
 		case "Actor":
 			if v == "" {

@@ -25,7 +25,7 @@ func TestReviewCycleAndSharing(t *testing.T) {
 	for name, s := range backends(t) {
 		t.Run(name, func(t *testing.T) {
 			ctx := context.Background()
-			fw, _ := framework.Default()
+			fw, _ := framework.Get("2026.1")
 			org, _ := s.CreateOrganisation(ctx, assessment.System, assessment.Organisation{Name: "National Council", Kind: assessment.KindCoordinating, Country: "XD"})
 			ngo, _ := s.CreateOrganisation(ctx, assessment.System, assessment.Organisation{Name: "Watch NGO", Kind: assessment.KindNGO, Country: "CH"})
 			u, err := s.CreateUser(ctx, assessment.System, assessment.User{Email: "rev@example.org", Name: "Rev", PasswordHash: "x"})

@@ -54,5 +54,9 @@ func (s *Server) apiAssessmentShow(c echo.Context) error {
 		out.Scope = append(out.Scope, cd.Capability.Key)
 		out.Capabilities = append(out.Capabilities, apiCapabilityOf(cd))
 	}
+	for _, ed := range d.Enablers {
+		out.Scope = append(out.Scope, ed.Capability.Key)
+		out.Enablers = append(out.Enablers, apiCapabilityOf(ed))
+	}
 	return c.JSON(http.StatusOK, out)
 }

@@ -16,7 +16,7 @@ func (s *Server) apiConsolidationShow(c echo.Context) error {
 		return err
 	}
 	caps := []apiConsolidationCapability{}
-	for _, cd := range d.Capabilities {
+	for _, cd := range assessables(d) {
 		caps = append(caps, apiConsolidationOf(assessment.Consolidate(cd, list, answers)))
 	}
 	out := make([]apiContribution, 0, len(list))

@@ -82,7 +82,13 @@ func TestAPIFlow(t *testing.T) {
 		t.Errorf("confirmed phase = %v for a capability not yet assessed", c["confirmed_phase"])
 	}
 	total := len(lead.Indicators) + len(a.fw.Capability("legislation").Indicators)
-	if got, want := r.Body["completion"].(float64), 3.0/float64(total); got != want {
+	answered := 0
+	for _, in := range lead.Indicators {
+		if in.Phase <= 2 {
+			answered++
+		}
+	}
+	if got, want := r.Body["completion"].(float64), float64(answered)/float64(total); got != want {
 		t.Errorf("completion = %v, want %v", got, want)
 	}
 	ind := indicator(t, c, "leadership-1")

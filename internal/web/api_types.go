@@ -29,18 +29,22 @@ func apiOrganisationOf(o assessment.Organisation) apiOrganisation {
 }
 
 type apiAssessment struct {
-	ID               int64            `json:"id"`
-	OrganisationID   int64            `json:"organisation_id"`
-	Title            string           `json:"title"`
-	Period           string           `json:"period"`
-	FrameworkVersion string           `json:"framework_version"`
-	Status           string           `json:"status"`
-	Scope            []string         `json:"scope,omitempty"`
-	CreatedAt        time.Time        `json:"created_at"`
-	UpdatedAt        time.Time        `json:"updated_at"`
-	Completion       *float64         `json:"completion,omitempty"`
-	Capabilities     []apiCapability  `json:"capabilities,omitempty"`
-	Organisation     *apiOrganisation `json:"organisation,omitempty"`
+	ID               int64           `json:"id"`
+	OrganisationID   int64           `json:"organisation_id"`
+	Title            string          `json:"title"`
+	Period           string          `json:"period"`
+	FrameworkVersion string          `json:"framework_version"`
+	Status           string          `json:"status"`
+	Scope            []string        `json:"scope,omitempty"`
+	CreatedAt        time.Time       `json:"created_at"`
+	UpdatedAt        time.Time       `json:"updated_at"`
+	Completion       *float64        `json:"completion,omitempty"`
+	Capabilities     []apiCapability `json:"capabilities,omitempty"`
+	// Enablers: the MNR enablers in scope, in the capabilities' shape
+	// (number "E1"…, kind "enabler", no domain), never counted in
+	// completion or in any capability figure.
+	Enablers     []apiCapability  `json:"enablers,omitempty"`
+	Organisation *apiOrganisation `json:"organisation,omitempty"`
 	// Workflow and cycles: who approved and when; the cycle continued.
 	ApprovedAt     *time.Time `json:"approved_at"`
 	ApprovedByName string     `json:"approved_by_name,omitempty"`
@@ -54,8 +58,10 @@ func apiAssessmentOf(a assessment.Assessment) apiAssessment {
 }
 
 type apiCapability struct {
-	Key            string `json:"key"`
-	Number         int    `json:"number"`
+	Key string `json:"key"`
+	// Number is the capability's number, or an enabler's label ("E1").
+	Number         any    `json:"number"`
+	Kind           string `json:"kind,omitempty"` // "enabler" for an enabler
 	Domain         string `json:"domain"`
 	SuggestedPhase int    `json:"suggested_phase"`
 	ConfirmedPhase *int   `json:"confirmed_phase"`
@@ -70,6 +76,7 @@ type apiCapability struct {
 	Version       int            `json:"version"`
 	Completion    float64        `json:"completion"`
 	Indicators    []apiIndicator `json:"indicators"`
+	apiRating
 }
 
 type apiIndicator struct {
@@ -108,10 +115,15 @@ func apiAnswerOf(phase int, a assessment.Answer) apiIndicator {
 // apiCapabilityOf reports the confirmed phase as the assessor's explicit
 // choice or, while none is made, the suggestion (null when not assessed).
 func apiCapabilityOf(cd *assessment.CapabilityDetail) apiCapability {
-	out := apiCapability{Key: cd.Capability.Key, Number: cd.Capability.Number, Domain: cd.Capability.Domain.Key,
-		SuggestedPhase: cd.Suggested, Assessed: cd.Assessed(), Justification: cd.State.Justification,
+	out := apiCapability{Key: cd.Capability.Key, Number: cd.Capability.Number,
+		apiRating: apiRatingOf(cd.Rating), SuggestedPhase: cd.Suggested, Assessed: cd.Assessed(), Justification: cd.State.Justification,
 		ChosenPhase: cd.State.Confirmed, TargetPhase: cd.State.Target, Priority: string(cd.State.Priority), Lead: cd.State.Lead,
 		Version: cd.State.Version, Completion: cd.Completion.Ratio()}
+	if cd.Capability.IsEnabler() {
+		out.Number, out.Kind = cd.Capability.Label(), string(cd.Capability.Kind)
+	} else {
+		out.Domain = cd.Capability.Domain.Key
+	}
 	if cd.Assessed() {
 		p := cd.ConfirmedPhase()
 		out.ConfirmedPhase = &p

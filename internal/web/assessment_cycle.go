@@ -25,7 +25,7 @@ func (s *Server) assessmentCycleInfo(c echo.Context, d *assessment.Detail) (asse
 	info := assessmentCycle{CarriedByCap: map[string]int{},
 		CanStartCycle: a.Status == assessment.StatusApproved && policy.CanStartCycle(p, a),
 		CanShare:      policy.CanManageSharing(p, a.OrganisationID)}
-	for _, cd := range d.Capabilities {
+	for _, cd := range assessables(d) { // enablers' carried answers too
 		if n := carriedIn(cd); n > 0 {
 			info.CarriedByCap[cd.Capability.Key] = n
 			info.Carried += n
@@ -36,11 +36,7 @@ func (s *Server) assessmentCycleInfo(c echo.Context, d *assessment.Detail) (asse
 	if err != nil {
 		return info, err
 	}
-	for _, cm := range list {
-		if cm.ParentID == nil && !cm.Resolved() {
-			info.OpenComments++
-		}
-	}
+	info.OpenComments = openThreads(list)
 	if prev, ok, err := s.db.PreviousAssessment(ctx, *a); err != nil {
 		return info, err
 	} else if ok {

@@ -15,6 +15,8 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
 )
 
 // throttle slows every request of the tab by latency, as on a slow link.
@@ -336,12 +338,12 @@ func TestBrowserJustificationLanguageAndPhone(t *testing.T) {
 	run(t, ctx, chromedp.KeyEvent(kb.Enter))
 	waitFor(t, ctx, `!window.mnrOld && document.readyState === "complete" && document.documentElement.lang === "ar"`)
 
-	// In Arabic: a conflict (someone else answered 1.2) and the prompt.
+	// In Arabic: a conflict (someone else answered leadership-2) and the prompt.
 	f.api(f.token(f.owner), "PUT", fmt.Sprintf("/api/v1/assessments/%d/indicators/leadership-2", f.assess.ID), map[string]any{"answer": "no", "version": 0})
 	run(t, ctx, chromedp.Click(chromedp.ID("answer-leadership-2-yes")))
 	choose(t, ctx, "confirmed_phase", "2")
 	waitFor(t, ctx, `!!document.querySelector("#leadership-2 .conflict") && !document.getElementById("justification-prompt").hidden`)
-	if got := eval[string](t, ctx, `document.querySelector("#leadership-2 .conflict-message").textContent`); !strings.Contains(got, "المؤشر \u20681.2\u2069") {
+	if got := eval[string](t, ctx, `document.querySelector("#leadership-2 .conflict-message").textContent`); !strings.Contains(got, "المؤشر \u2068"+assessment.IndicatorNumber(f.fw.Indicator("leadership-2"))+"\u2069") {
 		t.Errorf("Arabic conflict message = %q", got)
 	}
 	for _, v := range axeViolations(t, ctx, axe) {

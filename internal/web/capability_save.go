@@ -106,7 +106,7 @@ func (s *Server) capabilityFormError(c echo.Context, d *assessment.Detail, cd *a
 		}
 	}
 	if indicatorKey != "" && submitted[indicatorKey] != nil {
-		submitted[indicatorKey].Error = de.Message
+		submitted[indicatorKey].Error, submitted[indicatorKey].ErrorField = de.Message, de.Field
 	}
 	_, jf, _ := judgementFromForm(form)
 	var jp *judgementForm

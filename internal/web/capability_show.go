@@ -19,6 +19,9 @@ type answerForm struct {
 	Note     string
 	Version  int
 	Error    string
+	// ErrorField is the input the error is about ("note" when Not
+	// applicable comes without its reason), so the message stands beside it.
+	ErrorField string
 	// Base is what the inputs started from, sent back as base.* so that a
 	// save made on an older version merges field by field; nil when the
 	// form did not carry one (then no base is sent back either).
@@ -76,6 +79,7 @@ type capabilityPage struct {
 	Cap             *assessment.CapabilityDetail
 	Prev, Next      *assessment.CapabilityDetail
 	Position        int
+	Total           int // capabilities in scope, or enablers for an enabler
 	CanEdit         bool
 	Locked          bool
 	Recommendations []framework.Recommendation
@@ -106,11 +110,7 @@ func (s *Server) renderCapability(c echo.Context, status int, d *assessment.Deta
 		Locked:          d.Assessment.Status == assessment.StatusApproved,
 		Recommendations: d.Framework.RecommendationsFor(cd.Capability)}
 	page.Prev, page.Next = d.Neighbours(cd.Capability.Key)
-	for i, x := range d.Capabilities {
-		if x == cd {
-			page.Position = i + 1
-		}
-	}
+	page.Position, page.Total = positionOf(d, cd)
 	for _, in := range cd.Capability.Indicators {
 		if f, ok := submitted[in.Key]; ok {
 			page.Answers[in.Key] = f

@@ -25,7 +25,7 @@ func (s *Server) consolidationShow(c echo.Context) error {
 		return err
 	}
 	page := consolidationPage{Detail: d, Contributions: list, CanConsolidate: policy.CanConsolidate(principal(c), &d.Assessment)}
-	for _, cd := range d.Capabilities {
+	for _, cd := range assessables(d) {
 		page.Capabilities = append(page.Capabilities, assessment.Consolidate(cd, list, answers))
 	}
 	title := s.translator(c).T("ConsolPageTitle", "Title", d.Assessment.Title)

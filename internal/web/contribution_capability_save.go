@@ -78,7 +78,7 @@ func (s *Server) contributionFormError(c echo.Context, cd *assessment.Contributi
 		}
 	}
 	if f := submitted[indicatorKey]; f != nil {
-		f.Error = de.Message
+		f.Error, f.ErrorField = de.Message, de.Field
 	}
 	return s.renderContributionCapability(c, status, cd, cp, submitted, de)
 }

@@ -17,6 +17,7 @@ type contributionCapabilityPage struct {
 	Cap             *assessment.CapabilityDetail
 	Prev, Next      *assessment.CapabilityDetail
 	Position        int
+	Total           int // capabilities asked, or enablers for an enabler
 	CanEdit         bool
 	Closed          string // why it cannot change now; "" when it can
 	Recommendations []framework.Recommendation
@@ -44,11 +45,7 @@ func (s *Server) renderContributionCapability(c echo.Context, status int, cd *as
 	page.CanEdit = mayEditContribution(c, cd) == nil
 	page.Closed = s.contributionClosedText(c, cd)
 	page.Prev, page.Next = cd.Neighbours(cp.Capability.Key)
-	for i, x := range cd.Capabilities {
-		if x == cp {
-			page.Position = i + 1
-		}
-	}
+	page.Position, page.Total = positionOf(cd.Detail, cp)
 	for _, in := range cp.Capability.Indicators {
 		if f, ok := submitted[in.Key]; ok {
 			page.Answers[in.Key] = f

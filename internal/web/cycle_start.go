@@ -29,6 +29,13 @@ func (s *Server) startCycle(c echo.Context, d *assessment.Detail, title, period 
 			scope = append(scope, nk)
 		}
 	}
+	if d.Assessment.National(d.Framework) {
+		// A national assessment continues national: the current version's
+		// enablers join even when the earlier version had none.
+		for _, e := range s.fw.Enablers() {
+			scope = append(scope, e.Key)
+		}
+	}
 	if len(scope) == 0 {
 		return assessment.Assessment{}, assessment.Errorf(assessment.ECONFLICT, "no capability of this assessment has a counterpart in framework version %s", s.fw.Version)
 	}

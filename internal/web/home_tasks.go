@@ -1,9 +1,6 @@
 package web
 
 import (
-	"fmt"
-	"time"
-
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
@@ -47,9 +44,8 @@ type assignedTask struct {
 	Capability *framework.Capability
 }
 
-// myTasks gathers the user's tasks and, on the way, leaves a "due soon"
-// notification for each contribution due within a few days: generated
-// when the user comes by, once per contribution thanks to its dedupe key.
+// myTasks gathers the user's tasks. It only reads: the "due soon"
+// reminders are written by a job on a timer (jobs.DueSoonReminders).
 func (s *Server) myTasks(c echo.Context, assessments []assessment.Assessment) (homeTasks, error) {
 	ctx, p, now := c.Request().Context(), principal(c), s.cfg.Now()
 	var consolidating []int64
@@ -63,7 +59,6 @@ func (s *Server) myTasks(c echo.Context, assessments []assessment.Assessment) (h
 	if err != nil {
 		return t, err
 	}
-	var reminders []store.Notification
 	for _, task := range mine {
 		cn := task.Contribution
 		line := taskLine{ContributionTask: task, Overdue: cn.Overdue(now), DueSoon: cn.DueSoon(now)}
@@ -75,22 +70,6 @@ func (s *Server) myTasks(c echo.Context, assessments []assessment.Assessment) (h
 			continue
 		}
 		t.ToAnswer = append(t.ToAnswer, line)
-		if line.DueSoon && task.Assessment.Status != assessment.StatusApproved {
-			id := "NotifMsgDueSoon"
-			if line.Overdue {
-				id = "NotifMsgOverdue"
-			}
-			reminders = append(reminders, store.Notification{UserID: p.User.ID, Kind: store.NotifyDueSoon,
-				Message: store.NotificationText(id, map[string]string{"Agency": cn.Agency.Name, "Title": task.Assessment.Title,
-					"Due": cn.DueDate.Format(time.DateOnly)}),
-				Link:      fmt.Sprintf("/contributions/%d", cn.ID),
-				DedupeKey: fmt.Sprintf("due_soon:contribution:%d", cn.ID)})
-		}
-	}
-	if len(reminders) > 0 {
-		if err := s.db.Notify(ctx, reminders...); err != nil {
-			return t, err
-		}
 	}
 	waiting, err := s.db.AwaitingConsolidation(ctx, consolidating)
 	if err != nil {
@@ -106,7 +85,7 @@ func (s *Server) myTasks(c echo.Context, assessments []assessment.Assessment) (h
 			continue
 		}
 		for _, key := range p.Assigned[a.ID] {
-			if cp := fw.Capability(key); cp != nil {
+			if cp := fw.Assessable(key); cp != nil { // enablers are assigned like capabilities
 				t.Assigned = append(t.Assigned, assignedTask{Assessment: a, Capability: cp})
 			}
 		}

@@ -51,7 +51,7 @@ var workExpectations = []workExpect{
 		skip: "الانتقال إلى المحتوى الرئيسي", signOut: "تسجيل الخروج", navAssessments: "التقييمات",
 		reviewLink: "المراجعة والتعليقات (المفتوحة: 1)", carriedBadge: "منقولة — بانتظار التأكيد", colCapability: "القدرة", colAssigned: "مسندة إلى",
 		indicatorsH: "المؤشرات", confirmedLabel: "المرحلة المؤكَّدة", saving: "جارٍ الحفظ…", evidenceLabel: "الأدلة",
-		confirmAll: "تأكيد الإجابات المنقولة جميعها دون تغيير (7)", commentAdded: "أُضيف التعليق.", commentResolved: "حُسم التعليق.",
+		confirmAll: "تأكيد الإجابات المنقولة جميعها دون تغيير (10)", commentAdded: "أُضيف التعليق.", commentResolved: "حُسم التعليق.",
 		reviewCrumb: "المراجعة", submitButton: "تقديم للمراجعة",
 		outOfOrder:     "لا يمكن اعتماد هذا التقييم: فهو مسودة، ولا يُعتمد إلا تقييم قيد المراجعة",
 		commentRefusal: "يتيح لك دورك الاطلاع على تعليقات هذا التقييم دون إضافة تعليقات إليها.",
@@ -65,7 +65,7 @@ var workExpectations = []workExpect{
 		skip: "Aller au contenu principal", signOut: "Se déconnecter", navAssessments: "Évaluations",
 		reviewLink: "Revue et commentaires (1 ouvert)", carriedBadge: "Reprise — à confirmer", colCapability: "Capacité", colAssigned: "Attribuée à",
 		indicatorsH: "Indicateurs", confirmedLabel: "Phase confirmée", saving: "Enregistrement…", evidenceLabel: "Éléments de preuve",
-		confirmAll: "Confirmer les 7 réponses telles quelles", commentAdded: "Commentaire ajouté.", commentResolved: "Commentaire résolu.",
+		confirmAll: "Confirmer les 10 réponses telles quelles", commentAdded: "Commentaire ajouté.", commentResolved: "Commentaire résolu.",
 		reviewCrumb: "Revue", submitButton: "Soumettre pour revue",
 		outOfOrder:     "impossible d'approuver cette évaluation : elle est à l'état de brouillon, et seule une évaluation en revue peut être approuvée",
 		commentRefusal: "Votre rôle permet de lire les commentaires de cette évaluation, mais pas d'en ajouter.",
@@ -79,7 +79,7 @@ var workExpectations = []workExpect{
 		skip: "Ir al contenido principal", signOut: "Cerrar sesión", navAssessments: "Evaluaciones",
 		reviewLink: "Revisión y comentarios (1 abierto)", carriedBadge: "Trasladada — por confirmar", colCapability: "Capacidad", colAssigned: "Asignada a",
 		indicatorsH: "Indicadores", confirmedLabel: "Fase confirmada", saving: "Guardando…", evidenceLabel: "Evidencia",
-		confirmAll: "Confirmar las 7 respuestas sin cambios", commentAdded: "Comentario añadido.", commentResolved: "Comentario resuelto.",
+		confirmAll: "Confirmar las 10 respuestas sin cambios", commentAdded: "Comentario añadido.", commentResolved: "Comentario resuelto.",
 		reviewCrumb: "Revisión", submitButton: "Enviar a revisión",
 		outOfOrder:     "no se puede aprobar esta evaluación: está en borrador, y solo puede aprobarse una evaluación en revisión",
 		commentRefusal: "Su rol permite leer los comentarios de esta evaluación, pero no añadirlos.",
@@ -193,7 +193,7 @@ func TestWorkPagesTranslated(t *testing.T) {
 			if got, _ := doc.Find("form.capability-form #autosave-text").Attr("data-msg-saved"); !strings.Contains(got, "{time}") {
 				t.Errorf("capability autosave saved text = %q, want a {time} slot", got)
 			}
-			if got := text(doc.Find("#carried-count")); got != "7" {
+			if got := text(doc.Find("#carried-count")); got != "10" { // leadership's indicators in 2026.2
 				t.Errorf("capability carried count = %q", got)
 			}
 			if want.lang == "ar" {

@@ -53,7 +53,7 @@ func capabilityIn(d *assessment.Detail, key string) (*assessment.CapabilityDetai
 	if cd := d.Capability(key); cd != nil {
 		return cd, nil
 	}
-	if d.Framework.Capability(key) != nil {
+	if d.Framework.Assessable(key) != nil {
 		return nil, assessment.FieldError("capability", "capability %q is outside this assessment's scope", key)
 	}
 	return nil, assessment.NotFound("capability")

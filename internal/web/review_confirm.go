@@ -30,12 +30,7 @@ func (s *Server) approvalNeedsConfirm(c echo.Context, d *assessment.Detail, acti
 	if err != nil {
 		return nil, err
 	}
-	step := approveConfirm{Carried: carriedCount(d)}
-	for _, cm := range list {
-		if cm.ParentID == nil && !cm.Resolved() {
-			step.Open++
-		}
-	}
+	step := approveConfirm{Open: openThreads(list), Carried: carriedCount(d)}
 	if step.Open+step.Carried == 0 {
 		return nil, nil
 	}
@@ -45,4 +40,15 @@ func (s *Server) approvalNeedsConfirm(c echo.Context, d *assessment.Detail, acti
 // renderApproveConfirm shows the review page with the confirmation step.
 func (s *Server) renderApproveConfirm(c echo.Context, d *assessment.Detail, step *approveConfirm, text string) error {
 	return s.renderReviewWith(c, http.StatusOK, d, nil, text, step)
+}
+
+// openThreads counts the threads (first comments) not yet resolved.
+func openThreads(list []assessment.Comment) int {
+	n := 0
+	for _, cm := range list {
+		if cm.ParentID == nil && !cm.Resolved() {
+			n++
+		}
+	}
+	return n
 }

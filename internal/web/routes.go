@@ -22,7 +22,6 @@ func (s *Server) add(method, path string, a access, h echo.HandlerFunc) {
 	if a == signedIn {
 		h = requireUser(h)
 	}
-	h = s.mailAfter(h)
 	s.echo.Add(method, path, h)
 }
 
@@ -77,6 +76,7 @@ func (s *Server) routes() {
 	s.add(http.MethodGet, "/api/v1/assessments/:id/report", signedIn, s.apiReport)
 
 	s.add(http.MethodGet, "/api/v1/framework", signedIn, s.apiFramework)
+	s.add(http.MethodGet, "/framework", signedIn, s.frameworkShow)
 	s.add(http.MethodGet, "/api/v1/organisations", signedIn, s.apiOrganisationList)
 	s.add(http.MethodPost, "/api/v1/organisations", signedIn, s.apiOrganisationCreate)
 	s.add(http.MethodGet, "/api/v1/assessments", signedIn, s.apiAssessmentList)

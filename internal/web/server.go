@@ -61,8 +61,6 @@ type Server struct {
 
 	rates *rateLimiter // every rate limit (ratelimit_rules.go), counted in the database
 
-	mail mailQueue // mails notifications in the background when a Mailer is set
-
 	pdf *report.Renderer // the one Chromium of this server; Close stops it
 }
 
@@ -95,6 +93,7 @@ func New(cfg Config, db *store.Store, fw *framework.Framework) (*Server, error) 
 		maps.Copy(funcs, s.accountFuncs(s.i18n.For(lang)))
 		maps.Copy(funcs, s.contributionFuncs(s.i18n.For(lang)))
 		maps.Copy(funcs, s.opsFuncs(s.i18n.For(lang)))
+		maps.Copy(funcs, enablerFuncs())
 		return funcs
 	}
 	if s.templates, err = loadTemplates(funcsFor); err != nil {

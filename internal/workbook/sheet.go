@@ -19,7 +19,7 @@ type group struct {
 }
 
 // groups splits the capabilities in scope into one sheet per domain and,
-// when the assessment holds enablers, one sheet for them.
+// when the assessment holds enablers (Detail.Enablers), one sheet for them.
 func groups(d *assessment.Detail, tr *i18n.Translator) []group {
 	var out []group
 	var enablers []*assessment.CapabilityDetail
@@ -34,6 +34,7 @@ func groups(d *assessment.Detail, tr *i18n.Translator) []group {
 		}
 		out[len(out)-1].capabilities = append(out[len(out)-1].capabilities, c)
 	}
+	enablers = append(enablers, d.Enablers...)
 	if len(enablers) > 0 {
 		out = append(out, group{key: "enablers", title: tr.T("WbSheetEnablers"), capabilities: enablers})
 	}

@@ -22,11 +22,12 @@ func fixture(t testing.TB) *assessment.Detail {
 		t.Fatal(err)
 	}
 	a := assessment.Assessment{ID: 7, OrganisationID: 3, Title: "National assessment", Period: "2026", FrameworkVersion: fw.Version}
-	for _, c := range fw.Capabilities() {
+	all := append(append([]*framework.Capability{}, fw.Capabilities()...), fw.Enablers()...)
+	for _, c := range all {
 		a.Scope = append(a.Scope, c.Key)
 	}
 	var answers []assessment.Answer
-	for _, c := range fw.Capabilities() {
+	for _, c := range all {
 		for _, ind := range c.Indicators {
 			answers = append(answers, assessment.Answer{AssessmentID: 7, IndicatorKey: ind.Key, CapabilityKey: c.Key, Version: 1})
 		}
