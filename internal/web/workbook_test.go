@@ -30,10 +30,11 @@ func TestWorkbookRoundTrip(t *testing.T) {
 				"1.1": "Yes", "1.1/F": "Decree 12/2024 establishing the national committee", "1.1/G": "Signed by the Prime Minister",
 				"1.2": "Not applicable", "1.2/G": "No federal structure in Demoland",
 				"1/target": "3 – Established", "1/priority": "high", "1/lead": "Ministry of Justice",
+				"E1.1": "Partly",
 			})
 
 			dry := a.upload(tok, path, data, "true")
-			if dry.Status != http.StatusOK || dry.Body["applied"] != false || len(items(dry, "new")) != 3 || len(items(dry, "conflicts")) != 0 {
+			if dry.Status != http.StatusOK || dry.Body["applied"] != false || len(items(dry, "new")) != 4 || len(items(dry, "conflicts")) != 0 {
 				t.Fatalf("dry run: %d %s", dry.Status, dry.Raw)
 			}
 			if got := a.answerOf(as.ID, "leadership-1"); got.Value != "" {
@@ -57,8 +58,11 @@ func TestWorkbookRoundTrip(t *testing.T) {
 					t.Errorf("phases: %+v", st)
 				}
 			}
-			if n := len(a.events("answer.save.workbook")); n != 2 {
-				t.Errorf("%d answer.save.workbook events, want 2", n)
+			if n := len(a.events("answer.save.workbook")); n != 3 {
+				t.Errorf("%d answer.save.workbook events, want 3", n)
+			}
+			if e := a.fw.Enablers()[0]; a.answerOf(as.ID, e.Indicators[0].Key).Value != assessment.Partly {
+				t.Errorf("enabler %s not imported", e.Label())
 			}
 			if n := len(a.events("capability.save.workbook")); n != 1 {
 				t.Errorf("%d capability.save.workbook events, want 1", n)
