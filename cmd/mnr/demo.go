@@ -63,6 +63,7 @@ func (m *Main) demo(ctx context.Context, args []string) error {
 	}
 	fmt.Fprintln(m.Stdout, "Loaded the fictional country Demoland: a national assessment for 2025 (approved), one for 2026 (in progress) and a police agency assessment.")
 	fmt.Fprintln(m.Stdout, "The 2026 cycle was started from 2025 with answers carried forward; Demoland shares its approved assessments with the NGO "+demoPartnerOrg+".")
+	fmt.Fprintln(m.Stdout, "The 2025 action plan has 15 actions (two overdue, one blocked); its open actions continue in 2026, and the police and the helpline see theirs under \"my tasks\".")
 	fmt.Fprintln(m.Stdout, "Three agencies contribute to 2026: the police and the prosecutors have submitted (and disagree on the judiciary), law enforcement is consolidated, the child helpline is still answering.")
 	m.printDemoSignIn()
 	return nil
@@ -118,12 +119,31 @@ func loadDemo(ctx context.Context, db *store.Store, fw *framework.Framework) err
 	if err != nil {
 		return err
 	}
+	helpline, err := db.CreateOrganisation(ctx, by, assessment.Organisation{Name: "Demoland Child Helpline", Kind: assessment.KindHelpline, Country: "XD"})
+	if err != nil {
+		return err
+	}
+	if _, err := db.AddMembership(ctx, by, assessment.Membership{UserID: users["helpline@demoland.example"].ID, OrganisationID: helpline.ID, Role: assessment.RoleCoordinator}); err != nil {
+		return err
+	}
+	actions, err := demoPlan(ctx, db, fw, coordinator, a2025, police, helpline)
+	if err != nil {
+		return err
+	}
 	reviewer := assessment.Actor{UserID: users["reviewer@demoland.example"].ID, Name: users["reviewer@demoland.example"].Name}
 	if err := demoReview(ctx, db, coordinator, reviewer, a2025); err != nil {
 		return err
 	}
+	policeActor := assessment.Actor{UserID: users["police@demoland.example"].ID, Name: users["police@demoland.example"].Name}
+	helplineActor := assessment.Actor{UserID: users["helpline@demoland.example"].ID, Name: users["helpline@demoland.example"].Name}
+	if err := demoPlanUpdates(ctx, db, coordinator, policeActor, helplineActor, actions); err != nil {
+		return err
+	}
 	a2026, err := demoNextCycle(ctx, db, fw, coordinator, reviewer, a2025, demoPhases2025, demoPhases2026, []string{"education", "child-participation"})
 	if err != nil {
+		return err
+	}
+	if err := demoPlan2026(ctx, db, policeActor, a2026); err != nil {
 		return err
 	}
 	for _, key := range []string{"education", "child-participation"} {
@@ -131,7 +151,6 @@ func loadDemo(ctx context.Context, db *store.Store, fw *framework.Framework) err
 			return err
 		}
 	}
-	policeActor := assessment.Actor{UserID: users["police@demoland.example"].ID, Name: users["police@demoland.example"].Name}
 	_, err = demoAssessment(ctx, db, fw, policeActor, police.ID, "Police capability self-assessment", "2026",
 		[]string{"law-enforcement", "offender-management", "image-databases"}, demoPhases2026, true)
 	if err != nil {

@@ -102,7 +102,10 @@ func TestDemoThenServe(t *testing.T) {
 	res.Body.Close()
 
 	home := get("/")
-	links := home.Find(`table a[href^="/assessments/"]`)
+	links := home.Find(`table a[href^="/assessments/"]:not(.report-link)`)
+	if n := home.Find(`table a.report-link[href$="/report"]`).Length(); n != 2 {
+		t.Errorf("home: %d links to a report, want one per assessment (2)", n)
+	}
 	home.Find("table tbody tr").Each(func(_ int, r *goquery.Selection) {
 		if got := strings.TrimSpace(r.Find("td").Eq(3).Text()); got != "21" {
 			t.Errorf("home: a national assessment lists %q capabilities, want 21", got)

@@ -81,7 +81,7 @@ func TestServeLogsNoDatabasePassword(t *testing.T) {
 			res.Body.Close()
 			break
 		}
-		if i > 100 {
+		if i > 400 { // 20 s: migrating PostgreSQL on a busy machine
 			t.Fatalf("server did not start: %v\n%s", err, log.String())
 		}
 		time.Sleep(50 * time.Millisecond)

@@ -22,6 +22,9 @@ func WriteCSV(w io.Writer, r *Report) error {
 			return fmt.Errorf("report csv: row %d: %w", i+1, err)
 		}
 	}
+	if err := writePlanCSV(cw, r); err != nil {
+		return err
+	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
 		return fmt.Errorf("report csv: %w", err)

@@ -27,6 +27,7 @@ type ReportJSON struct {
 	// figure (enablers_export.go).
 	Enablers []EnablerJSON `json:"enablers"`
 	Previous *PreviousJSON `json:"previous,omitempty"`
+	Actions  []ActionJSON  `json:"actions"`
 }
 
 // SummaryJSON is the report without the answers: what the API returns for
@@ -150,6 +151,7 @@ func (r *Report) JSON() ReportJSON {
 		Domains:       []DomainJSON{},
 		Previous:      r.previousJSON(),
 		Enablers:      r.enablersJSON(),
+		Actions:       r.actionsJSON(),
 	}
 	for _, d := range r.Domains {
 		dj := DomainJSON{Key: d.Key, Number: d.Number, Name: d.Name, Score: d.Score, Capabilities: []CapabilityJSON{}}

@@ -106,7 +106,7 @@ func TestXLSX(t *testing.T) {
 		t.Fatalf("open: %v", err)
 	}
 	defer f.Close()
-	if got := strings.Join(f.GetSheetList(), ","); got != "Summary,Capabilities,Answers" {
+	if got := strings.Join(f.GetSheetList(), ","); got != "Summary,Capabilities,Answers,Action plan" {
 		t.Fatalf("sheets = %s", got)
 	}
 	rows := func(sheet string) [][]string {

@@ -54,6 +54,7 @@ func WriteXLSX(w io.Writer, r *Report) error {
 	x.summary(r)
 	x.capabilities(r)
 	x.answers(r)
+	x.plan(r)
 	if x.err != nil {
 		return fmt.Errorf("report xlsx: %w", x.err)
 	}

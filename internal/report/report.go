@@ -26,6 +26,9 @@ type Report struct {
 	// Enablers are the MNR enablers in scope, in their own section
 	// (enablers.go); nothing in Scores or Summary counts them.
 	Enablers []EnablerSection
+	// Plan is the assessment's action plan (plan_report.go); nil until
+	// AttachPlan is called.
+	Plan *Plan
 
 	phaseNames []string
 	tr         *i18n.Translator

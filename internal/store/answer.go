@@ -144,8 +144,8 @@ func lockedCheck(tx *gorm.DB, assessmentID int64) (int64, error) {
 	if err := tx.Select("id, organisation_id, status").First(&a, assessmentID).Error; err != nil {
 		return 0, notFound(err, "assessment")
 	}
-	if a.Status == string(assessment.StatusApproved) {
-		return 0, assessment.Errorf(assessment.ECONFLICT, "this assessment is approved and locked; it must be reopened before it can change")
+	if err := assessment.CheckUnlocked(&assessment.Assessment{Status: assessment.Status(a.Status)}); err != nil {
+		return 0, err // the domain's rule, applied inside the write
 	}
 	return a.OrganisationID, nil
 }

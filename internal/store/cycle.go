@@ -64,9 +64,13 @@ func (s *Store) StartNextCycle(ctx context.Context, by assessment.Actor, cur *fr
 		if err := tx.CreateInBatches(newAnswers, 100).Error; err != nil {
 			return fmt.Errorf("insert answers: %w", err)
 		}
+		actions, err := carryActions(tx, now, by, cur, prev.FrameworkVersion, fromID, row.ID)
+		if err != nil {
+			return err
+		}
 		return appendAudit(tx, now, by, AuditEvent{OrganisationID: row.OrganisationID, AssessmentID: row.ID, Action: "cycle.start",
 			Object: fmt.Sprintf("assessment %d", row.ID), Before: auditJSON(map[string]any{"previous_id": fromID, "framework_version": prev.FrameworkVersion}),
-			After: auditJSON(map[string]any{"title": row.Title, "period": row.Period, "framework_version": row.FrameworkVersion, "carried_forward": carried})})
+			After: auditJSON(map[string]any{"title": row.Title, "period": row.Period, "framework_version": row.FrameworkVersion, "carried_forward": carried, "actions_carried": actions})})
 	})
 	if err != nil {
 		return assessment.Assessment{}, err

@@ -5,6 +5,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/mnr-self-assessment/mnr/internal/app"
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 )
 
@@ -12,11 +13,7 @@ import (
 // "priority","lead","version"} and optionally "base" (as for answers);
 // null phases mean "not set".
 func (s *Server) apiCapabilitySave(c echo.Context) error {
-	d, err := s.loadDetail(c)
-	if err != nil {
-		return err
-	}
-	cd, err := capabilityIn(d, c.Param("key"))
+	t, err := targetOf(c, app.KindAssessment)
 	if err != nil {
 		return err
 	}
@@ -35,19 +32,12 @@ func (s *Server) apiCapabilitySave(c echo.Context) error {
 	if body.Version == nil {
 		return assessment.FieldError("version", "is required: send the version you read")
 	}
-	if err := mayEdit(c, d, cd.Capability.Key); err != nil {
-		return err
-	}
 	in := assessment.CapabilityInput{Confirmed: body.Confirmed, Justification: body.Justification, Target: body.Target,
 		Priority: body.Priority, Lead: body.Lead, Version: *body.Version, Base: body.Base.fields()}
-	st, err := in.Validate(cd)
+	v, err := s.app.SaveCapability(c.Request().Context(), principal(c), actor(c), t, c.Param("key"), app.CapabilityForm{Judgement: &in})
+	noteView(c, v)
 	if err != nil {
 		return err
 	}
-	saved, err := s.db.SaveCapability(c.Request().Context(), actor(c), st)
-	if err != nil {
-		return assessment.ExplainConflict(d.Framework, err)
-	}
-	cd.Apply(nil, &saved)
-	return c.JSON(http.StatusOK, apiCapabilityOf(cd))
+	return c.JSON(http.StatusOK, apiCapabilityOf(v.Cap))
 }

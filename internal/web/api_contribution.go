@@ -52,24 +52,6 @@ func (s *Server) apiContributionShow(c echo.Context) error {
 	return c.JSON(http.StatusOK, apiContributionDetailOf(cd))
 }
 
-// apiContributionIndicatorSave: PUT {"answer","evidence","links","note","version"},
-// as for the assessment's own indicators.
-func (s *Server) apiContributionIndicatorSave(c echo.Context) error {
-	cd, err := s.loadContribution(c)
-	if err != nil {
-		return err
-	}
-	in, err := decodeAnswer(c)
-	if err != nil {
-		return err
-	}
-	saved, err := s.saveContributionAnswer(c, cd, c.Param("key"), in)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, apiAnswerOf(cd.Framework.Indicator(saved.IndicatorKey).Phase, saved))
-}
-
 // apiContributionSubmit: POST with no body; 409 while indicators are
 // unanswered or once submitted.
 func (s *Server) apiContributionSubmit(c echo.Context) error {

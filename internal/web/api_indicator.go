@@ -5,28 +5,32 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/mnr-self-assessment/mnr/internal/app"
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 )
 
 // apiIndicatorSave: PUT {"answer","evidence","links","note","version"} and
-// optionally "base". The version is the one the client read; on a newer
-// stored one the write merges over it when "base" says which fields the
-// client changed, and is a 409 when the same field changed on both sides
-// (or without "base").
-func (s *Server) apiIndicatorSave(c echo.Context) error {
-	d, err := s.loadDetail(c)
-	if err != nil {
-		return err
+// optionally "base", to an assessment's or a contribution's indicator. The
+// version is the one the client read; on a newer stored one the write
+// merges over it when "base" says which fields the client changed, and is
+// a 409 when the same field changed on both sides (or without "base").
+func (s *Server) apiIndicatorSave(kind app.Kind) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		t, err := targetOf(c, kind)
+		if err != nil {
+			return err
+		}
+		in, err := decodeAnswer(c)
+		if err != nil {
+			return err
+		}
+		v, saved, err := s.app.SaveAnswer(c.Request().Context(), principal(c), actor(c), app.AnswerSave{Target: t, Indicator: c.Param("key"), Input: in})
+		noteView(c, v)
+		if err != nil {
+			return err
+		}
+		return c.JSON(http.StatusOK, apiAnswerOf(v.Detail.Framework.Indicator(saved.IndicatorKey).Phase, saved))
 	}
-	in, err := decodeAnswer(c)
-	if err != nil {
-		return err
-	}
-	saved, err := s.saveAnswer(c, d, c.Param("key"), in)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, apiAnswerOf(d.Framework.Indicator(saved.IndicatorKey).Phase, saved))
 }
 
 // decodeAnswer reads the JSON body of an answer write, shared by the

@@ -142,6 +142,8 @@ func apiCurrent(v any) any {
 	case assessment.CapabilityState:
 		return map[string]any{"confirmed_phase": x.Confirmed, "justification": x.Justification, "target_phase": x.Target,
 			"priority": x.Priority, "lead": x.Lead, "version": x.Version, "updated_by": x.UpdatedBy, "updated_at": x.UpdatedAt}
+	case assessment.PlanAction:
+		return apiActionOf(x, x.UpdatedAt, nil)
 	}
 	return v
 }

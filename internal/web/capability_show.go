@@ -5,134 +5,75 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/mnr-self-assessment/mnr/internal/app"
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/framework"
-	"github.com/mnr-self-assessment/mnr/internal/policy"
 )
 
-// answerForm is what an indicator's inputs show: the stored answer, or what
-// the user submitted when the page comes back with an error.
-type answerForm struct {
-	Value    assessment.AnswerValue
-	Evidence string
-	Links    string
-	Note     string
-	Version  int
-	Error    string
-	// ErrorField is the input the error is about ("note" when Not
-	// applicable comes without its reason), so the message stands beside it.
-	ErrorField string
-	// Base is what the inputs started from, sent back as base.* so that a
-	// save made on an older version merges field by field; nil when the
-	// form did not carry one (then no base is sent back either).
-	Base     assessment.Fields
-	Conflict *conflictView // after a stale save
-}
-
-func (f *answerForm) fields() assessment.Fields {
-	return assessment.Fields{assessment.FieldAnswer: string(f.Value), assessment.FieldEvidence: assessment.NormalizeField(assessment.FieldEvidence, f.Evidence),
-		assessment.FieldLinks: assessment.NormalizeField(assessment.FieldLinks, f.Links), assessment.FieldNote: assessment.NormalizeField(assessment.FieldNote, f.Note)}
-}
-
-// storedAnswerForm shows a stored answer.
-func storedAnswerForm(a assessment.Answer) *answerForm {
-	return &answerForm{Value: a.Value, Evidence: a.Evidence, Links: joinLines(a.Links), Note: a.Note, Version: a.Version, Base: a.Fields()}
-}
-
-// judgementForm is the same for the capability's phases.
-type judgementForm struct {
-	Confirmed     string
-	Justification string
-	Target        string
-	Priority      string
-	Lead          string
-	Version       int
-	Base          assessment.Fields
-	Conflict      *conflictView
-}
-
-// field is the input of a phase-block field by its name.
-func (j *judgementForm) field(name string) *string {
-	switch name {
-	case assessment.FieldConfirmed:
-		return &j.Confirmed
-	case assessment.FieldJustification:
-		return &j.Justification
-	case assessment.FieldTarget:
-		return &j.Target
-	case assessment.FieldPriority:
-		return &j.Priority
-	}
-	return &j.Lead
-}
-
-func (j *judgementForm) fields() assessment.Fields {
-	out := assessment.Fields{}
-	for _, n := range assessment.JudgementFields {
-		out[n] = assessment.NormalizeField(n, *j.field(n))
-	}
-	return out
-}
-
-type capabilityPage struct {
-	Detail          *assessment.Detail
+// questionnairePage is what the capability page shows for an assessment
+// and for a contribution alike.
+type questionnairePage struct {
 	Cap             *assessment.CapabilityDetail
 	Prev, Next      *assessment.CapabilityDetail
 	Position        int
 	Total           int // capabilities in scope, or enablers for an enabler
 	CanEdit         bool
-	Locked          bool
 	Recommendations []framework.Recommendation
 	Answers         map[string]*answerForm
-	Judgement       judgementForm
-	Review          capabilityReview
-	Provenance      map[string]string // indicator key → where the national answer came from
 }
 
-func (s *Server) capabilityShow(c echo.Context) error {
-	d, err := s.loadDetail(c)
-	if err != nil {
-		return err
+// capabilityShow shows one capability of an assessment or of a
+// contribution, to answer it.
+func (s *Server) capabilityShow(kind app.Kind) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		t, err := targetOf(c, kind)
+		if err != nil {
+			return err
+		}
+		v, err := s.app.LoadCapability(c.Request().Context(), principal(c), t, c.Param("key"))
+		if err != nil {
+			return err
+		}
+		return s.renderCapability(c, http.StatusOK, v, nil, nil, nil)
 	}
-	cd, err := capabilityIn(d, c.Param("key"))
-	if err != nil {
-		return err
-	}
-	return s.renderCapability(c, http.StatusOK, d, cd, nil, nil, nil)
 }
 
-// renderCapability shows the capability page; submitted values, when given,
-// replace the stored ones so nothing the user typed is lost on an error.
-func (s *Server) renderCapability(c echo.Context, status int, d *assessment.Detail, cd *assessment.CapabilityDetail,
+// renderCapability shows the capability page of either kind; submitted
+// values, when given, replace the stored ones so nothing the user typed is
+// lost on an error.
+func (s *Server) renderCapability(c echo.Context, status int, v *app.CapabilityView,
 	submitted map[string]*answerForm, judgement *judgementForm, formErr *assessment.Error) error {
-	page := capabilityPage{Detail: d, Cap: cd, Answers: map[string]*answerForm{},
-		CanEdit:         policy.CanEditCapability(principal(c), &d.Assessment, cd.Capability.Key),
-		Locked:          d.Assessment.Status == assessment.StatusApproved,
-		Recommendations: d.Framework.RecommendationsFor(cd.Capability)}
-	page.Prev, page.Next = d.Neighbours(cd.Capability.Key)
-	page.Position, page.Total = positionOf(d, cd)
-	for _, in := range cd.Capability.Indicators {
+	noteView(c, v)
+	q := questionnairePage{Cap: v.Cap, Prev: v.Prev, Next: v.Next, Position: v.Position, Total: v.Total, CanEdit: v.MayEdit,
+		Recommendations: v.Detail.Framework.RecommendationsFor(v.Cap.Capability), Answers: map[string]*answerForm{}}
+	for _, in := range v.Cap.Capability.Indicators {
 		if f, ok := submitted[in.Key]; ok {
-			page.Answers[in.Key] = f
+			q.Answers[in.Key] = f
 			continue
 		}
-		page.Answers[in.Key] = storedAnswerForm(cd.Answer(in.Key))
+		q.Answers[in.Key] = storedAnswerForm(v.Cap.Answer(in.Key))
 	}
-	if judgement != nil {
-		page.Judgement = *judgement
-	} else {
-		st := cd.State
-		page.Judgement = judgementForm{Confirmed: phaseString(st.Confirmed), Justification: st.Justification,
-			Target: phaseString(st.Target), Priority: string(st.Priority), Lead: st.Lead, Version: st.Version, Base: st.Fields()}
+	if v.Contribution != nil {
+		return s.renderContributionCapability(c, status, v, q, formErr)
 	}
-	review, err := s.capabilityReview(c, d, cd)
-	if err != nil {
-		return err
+	return s.renderAssessmentCapability(c, status, v, q, judgement, formErr)
+}
+
+// targetOf names the questionnaire of a route: /assessments/:id/… or
+// /contributions/:id/….
+func targetOf(c echo.Context, kind app.Kind) (app.Target, error) {
+	what := "assessment"
+	if kind == app.KindContribution {
+		what = "contribution"
 	}
-	page.Review = review
-	if page.Provenance, err = s.capabilityProvenance(c, d, cd); err != nil {
-		return err
+	id, err := paramID(c, "id", what)
+	return app.Target{Kind: kind, ID: id}, err
+}
+
+// noteView records the organisation of an assessment's page in the
+// request log.
+func noteView(c echo.Context, v *app.CapabilityView) {
+	if v != nil && v.Contribution == nil {
+		logOrganisation(c, v.Detail.Assessment.OrganisationID)
 	}
-	title := cd.Capability.Short.In(s.translator(c).Lang.Code) + " – " + d.Assessment.Title
-	return s.renderStatus(c, status, "capability_show", pageData{Title: title, Error: formErr, Data: page})
 }

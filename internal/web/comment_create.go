@@ -8,6 +8,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/mnr-self-assessment/mnr/internal/app"
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
 )
@@ -76,8 +77,12 @@ func (s *Server) commentFormError(c echo.Context, d *assessment.Detail, key stri
 	if !ok || (de.Code != assessment.EINVALID && de.Code != assessment.ECONFLICT) {
 		return err
 	}
-	if cd := d.Capability(key); cd != nil && c.FormValue("return_to") == "capability" {
-		return s.renderCapability(c, statusOf[de.Code], d, cd, nil, nil, de)
+	if d.Capability(key) != nil && c.FormValue("return_to") == "capability" {
+		v, err := s.app.LoadCapability(c.Request().Context(), principal(c), app.AssessmentTarget(d.Assessment.ID), key)
+		if err != nil {
+			return err
+		}
+		return s.renderCapability(c, statusOf[de.Code], v, nil, nil, de)
 	}
 	return s.renderReview(c, statusOf[de.Code], d, de, "")
 }

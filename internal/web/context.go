@@ -59,25 +59,14 @@ func (s *Server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
+// loadPrincipal reads the user with memberships, assignments and shares
+// (one store call, three statements) for the policy.
 func (s *Server) loadPrincipal(c echo.Context, userID int64) error {
-	ctx := c.Request().Context()
-	u, err := s.db.User(ctx, userID)
+	pc, err := s.db.Principal(c.Request().Context(), userID)
 	if err != nil {
 		return err
 	}
-	ms, err := s.db.Memberships(ctx, userID)
-	if err != nil {
-		return err
-	}
-	assigned, err := s.db.AssignmentsOf(ctx, userID)
-	if err != nil {
-		return err
-	}
-	p := &policy.Principal{User: u, Memberships: ms, Assigned: assigned}
-	if p.SharedWith, err = s.db.SharedAssessmentIDs(ctx, p.OrganisationIDs()); err != nil {
-		return err
-	}
-	c.Set(ctxPrincipal, p)
+	c.Set(ctxPrincipal, &policy.Principal{User: pc.User, Memberships: pc.Memberships, Assigned: pc.Assigned, SharedWith: pc.SharedWith})
 	return nil
 }
 

@@ -30,32 +30,10 @@ func (s *Server) loadContribution(c echo.Context) (*assessment.ContributionDetai
 	return assessment.NewContributionDetail(fw, cn, national, requester, answers), nil
 }
 
-// mayEditContribution answers 403 with the reason when the principal may
-// not answer the contribution, and 409 when it can no longer change.
-func mayEditContribution(c echo.Context, cd *assessment.ContributionDetail) error {
-	p := principal(c)
-	if !policy.CanEditContribution(p, &cd.Contribution) {
-		return policy.ContributionRefusal(p, &cd.Contribution)
-	}
-	return contributionWritable(cd)
-}
-
-// contributionWritable refuses changes to a submitted contribution or to
-// one whose assessment is approved and locked.
+// contributionWritable is the domain's rule for whether a contribution can
+// change now (not submitted, its assessment not approved).
 func contributionWritable(cd *assessment.ContributionDetail) error {
-	if cd.National.Status == assessment.StatusApproved {
-		return assessment.Errorf(assessment.ECONFLICT, "the assessment this contribution feeds is approved and locked; it must be reopened before it can change")
-	}
-	return assessment.CheckContributionTransition(cd.Contribution.Status, assessment.ContributionInProgress)
-}
-
-// contributionCapability returns the capability named by :key among those
-// the agency was asked about.
-func contributionCapability(cd *assessment.ContributionDetail, key string) (*assessment.CapabilityDetail, error) {
-	if x := cd.Capability(key); x != nil {
-		return x, nil
-	}
-	return nil, assessment.NotFound("capability")
+	return assessment.CheckContributionOpen(&cd.National, &cd.Contribution)
 }
 
 // loadConsolidation reads an assessment for the consolidation pages: its

@@ -56,6 +56,8 @@ func newErrorBody(de *assessment.Error, msg string) errorBody {
 		version, b.ChangedBy, at = cur.Version, cur.UpdatedBy, cur.UpdatedAt
 	case assessment.CapabilityState:
 		version, b.ChangedBy, at = cur.Version, cur.UpdatedBy, cur.UpdatedAt
+	case assessment.PlanAction:
+		version, b.ChangedBy, at = cur.Version, cur.UpdatedBy, cur.UpdatedAt
 	default:
 		return b
 	}

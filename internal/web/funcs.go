@@ -102,6 +102,7 @@ func (s *Server) funcs(tr *i18n.Translator) template.FuncMap {
 			}
 			return tr.Decimal(*f, 1)
 		},
+		"plan": func() planHelpers { return planHelpers{tr: tr} }, // the action plan's helpers (funcs_plan.go)
 		"share": func(f *float64) string {
 			if f == nil {
 				return "–"

@@ -27,11 +27,12 @@ type homeTasks struct {
 	Assigned      []assignedTask
 	Submitted     []taskLine
 	ToReview      []assessment.Assessment // submitted for review, which the user may approve or return
+	Actions       []actionTask            // actions of national plans the user's organisations are responsible for
 }
 
 // Any reports whether there is anything to show.
 func (t homeTasks) Any() bool {
-	return len(t.ToAnswer)+len(t.ToConsolidate)+len(t.Assigned)+len(t.Submitted)+len(t.ToReview) > 0
+	return len(t.ToAnswer)+len(t.ToConsolidate)+len(t.Assigned)+len(t.Submitted)+len(t.ToReview)+len(t.Actions) > 0
 }
 
 type taskLine struct {
@@ -79,6 +80,9 @@ func (s *Server) myTasks(c echo.Context, assessments []assessment.Assessment) (h
 		t.ToConsolidate = append(t.ToConsolidate, taskLine{ContributionTask: task})
 	}
 	t.ToReview = reviewTasks(p, assessments)
+	if t.Actions, err = s.actionTasks(c); err != nil {
+		return t, err
+	}
 	for _, a := range assessments {
 		fw, err := framework.Get(a.FrameworkVersion)
 		if err != nil || a.Status == assessment.StatusApproved {

@@ -60,14 +60,11 @@ func capabilityIn(d *assessment.Detail, key string) (*assessment.CapabilityDetai
 }
 
 // mayEdit returns 403 with the reason when the principal cannot change the
-// capability.
+// capability, and 409 when the assessment is locked.
 func mayEdit(c echo.Context, d *assessment.Detail, capabilityKey string) error {
 	p := principal(c)
 	if !policy.CanEditCapability(p, &d.Assessment, capabilityKey) {
 		return policy.EditRefusal(p, &d.Assessment, capabilityKey)
 	}
-	if d.Assessment.Status == assessment.StatusApproved {
-		return assessment.Errorf(assessment.ECONFLICT, "this assessment is approved and locked; it must be reopened before it can change")
-	}
-	return nil
+	return assessment.CheckUnlocked(&d.Assessment)
 }

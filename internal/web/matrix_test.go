@@ -671,6 +671,8 @@ func (m *matrix) path(t testing.TB, route string, r rel) string {
 			v = map[bool]string{true: m.reset, false: "unknown-link"}[r.own]
 		case p == ":file":
 			v = m.asset
+		case p == ":id" && prev == "actions":
+			v = fmt.Sprint(m.actionOf(t, r.own))
 		case p == ":id" && prev == "contributions":
 			v = fmt.Sprint(map[bool]int64{true: m.contribution, false: m.otherContribution}[r.own])
 		case p == ":key" && prev == "consolidation" && strings.HasPrefix(route, "/api/"):

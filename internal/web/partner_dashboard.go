@@ -82,19 +82,23 @@ func (s *Server) loadPartners(c echo.Context) (*partnerPage, error) {
 	if err != nil {
 		return nil, err
 	}
-	approved := map[int64][]*assessment.Detail{}
+	var approvedIDs []int64
 	for _, a := range list {
 		if !p.SharedWith[a.ID] {
 			continue
 		}
 		page.Reports[a.OrganisationID] = append(page.Reports[a.OrganisationID], a)
 		if a.Status == assessment.StatusApproved {
-			d, err := s.detailByID(ctx, a.ID)
-			if err != nil {
-				return nil, err
-			}
-			approved[a.OrganisationID] = append(approved[a.OrganisationID], d)
+			approvedIDs = append(approvedIDs, a.ID)
 		}
+	}
+	details, err := s.app.Details(ctx, approvedIDs) // all at once, not one by one
+	if err != nil {
+		return nil, err
+	}
+	approved := map[int64][]*assessment.Detail{}
+	for _, d := range details {
+		approved[d.Assessment.OrganisationID] = append(approved[d.Assessment.OrganisationID], d)
 	}
 	// Names in the page's language; the API carries keys only.
 	page.Partners = report.BuildPartners(s.fw, orgs, approved, s.translator(c).Lang.Code)

@@ -28,6 +28,9 @@ type progressPage struct {
 	// NoMappingList names the capabilities without comparable data, in
 	// the page's language.
 	NoMappingList string
+	// Actions counts, per capability, the previous cycle's actions done
+	// since (nil with a single cycle).
+	Actions map[string]report.ActionCount
 }
 
 // progressShow is /organisations/:id/progress.
@@ -38,6 +41,9 @@ func (s *Server) progressShow(c echo.Context) error {
 	}
 	tr := s.translator(c)
 	page := progressPage{Organisation: org, Progress: p, Sparklines: map[string]template.HTML{}, Framework: s.fw}
+	if page.Actions, err = s.progressActions(c.Request().Context(), p); err != nil {
+		return err
+	}
 	for _, cp := range p.Capabilities {
 		page.Sparklines[cp.Key] = report.SparklineSVG(pointPhases(cp.Points), sparkLabel(tr, s.fw, p, cp))
 	}
@@ -75,13 +81,13 @@ func (s *Server) loadProgress(c echo.Context) (assessment.Organisation, *report.
 		}
 		return chosen[i].ID < chosen[j].ID
 	})
-	details := make([]*assessment.Detail, 0, len(chosen))
-	for _, a := range chosen {
-		d, err := s.detailByID(ctx, a.ID)
-		if err != nil {
-			return org, nil, err
-		}
-		details = append(details, d)
+	ids := make([]int64, len(chosen))
+	for i, a := range chosen {
+		ids[i] = a.ID
+	}
+	details, err := s.app.Details(ctx, ids) // every cycle at once
+	if err != nil {
+		return org, nil, err
 	}
 	// Names in the page's language; the API carries keys only.
 	return org, report.BuildProgress(s.fw, details, s.translator(c).Lang.Code), nil

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -10,13 +9,14 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/i18n"
 	"github.com/mnr-self-assessment/mnr/internal/report"
 )
 
-// questionnairePage is the printable questionnaire of an assessment or a
+// printPage is the printable questionnaire of an assessment or a
 // contribution, blank or with the current answers, for committees that
 // work on paper.
-type questionnairePage struct {
+type printPage struct {
 	T           *wbTarget
 	Heading     string
 	Base        string
@@ -24,9 +24,8 @@ type questionnairePage struct {
 	Judgements  bool
 }
 
-func (s *Server) questionnaireData(c echo.Context, t *wbTarget, withAnswers bool) questionnairePage {
-	tr := s.translator(c)
-	p := questionnairePage{T: t, WithAnswers: withAnswers, Judgements: t.CD == nil, Base: workbookReturn(t),
+func questionnaireData(tr *i18n.Translator, t *wbTarget, withAnswers bool) printPage {
+	p := printPage{T: t, WithAnswers: withAnswers, Judgements: t.CD == nil, Base: workbookReturn(t),
 		Heading: t.Detail.Assessment.Title + " (" + t.Detail.Assessment.Period + ")"}
 	if t.CD != nil {
 		p.Heading = tr.T("ContribHeading", "Agency", t.CD.Contribution.Agency.Name, "Title", t.CD.National.Title)
@@ -41,7 +40,7 @@ func (s *Server) questionnaireShow(contribution bool) func(echo.Context) error {
 		if err != nil {
 			return err
 		}
-		p := s.questionnaireData(c, t, c.QueryParam("answers") == "1")
+		p := questionnaireData(s.translator(c), t, c.QueryParam("answers") == "1")
 		return s.render(c, "questionnaire", pageData{Title: p.Heading, Data: p})
 	}
 }
@@ -58,7 +57,7 @@ func (s *Server) questionnairePDF(contribution bool) func(echo.Context) error {
 			return err
 		}
 		withAnswers := c.QueryParam("answers") == "1"
-		job, err := s.questionnaireJob(c.Request().Context(), t, s.translator(c).Lang.Code, withAnswers)
+		job, err := s.questionnaireJob(t, s.translator(c).Lang.Code, withAnswers)
 		if err != nil {
 			return err
 		}
@@ -79,15 +78,9 @@ func (s *Server) questionnairePDF(contribution bool) func(echo.Context) error {
 // questionnaireJob renders the page outside the request (nothing of the
 // reader in it), so one cached PDF serves every reader of the same
 // version and language.
-func (s *Server) questionnaireJob(ctx context.Context, t *wbTarget, lang string, withAnswers bool) (report.Job, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "/", nil)
-	if err != nil {
-		return report.Job{}, err
-	}
-	req.AddCookie(&http.Cookie{Name: langCookie, Value: lang})
-	c := s.echo.NewContext(req, discardWriter{})
-	p := s.questionnaireData(c, t, withAnswers)
-	html, err := s.renderBytes(c, "questionnaire", pageData{Title: p.Heading, PDF: true, Data: p})
+func (s *Server) questionnaireJob(t *wbTarget, lang string, withAnswers bool) (report.Job, error) {
+	p := questionnaireData(s.i18n.For(lang), t, withAnswers)
+	html, err := s.renderDocument(lang, "questionnaire", pageData{Title: p.Heading, PDF: true, Path: "/", Data: p})
 	if err != nil {
 		return report.Job{}, err
 	}

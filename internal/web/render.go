@@ -121,6 +121,24 @@ func (s *Server) renderBytes(c echo.Context, page string, d pageData) ([]byte, e
 			_ = sess.Save(c.Request(), c.Response())
 		}
 	}
+	return execute(t, page, d)
+}
+
+// renderDocument executes a page in lang without any request: nothing of
+// a reader (name, session, messages) can reach it, so it serves documents
+// such as a report's print job.
+func (s *Server) renderDocument(lang, page string, d pageData) ([]byte, error) {
+	tr := s.i18n.For(lang)
+	t, ok := s.templates.pages[tr.Lang.Code][page]
+	if !ok {
+		return nil, fmt.Errorf("no template %q", page)
+	}
+	d.Lang, d.Dir, d.Languages = tr.Lang.Code, tr.Lang.Dir, i18n.Languages
+	return execute(t, page, d)
+}
+
+// execute runs a template into memory, so an error never leaves half a page.
+func execute(t *template.Template, page string, d pageData) ([]byte, error) {
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, d); err != nil {
 		return nil, fmt.Errorf("render %s: %w", page, err)

@@ -27,7 +27,7 @@ func (s *Server) ExportReport(ctx context.Context, id int64, format, lang string
 		if s.cfg.Chrome == "" {
 			return fmt.Errorf("no Chromium found: install chromium or set MNR_CHROME")
 		}
-		job, err := s.reportJob(ctx, r, d)
+		job, err := s.reportJob(r, d)
 		if err != nil {
 			return err
 		}

@@ -49,7 +49,13 @@ func (s *Server) buildReport(ctx context.Context, d *assessment.Detail, lang str
 	if prev != nil && !mayCompare(&prev.Assessment) {
 		prev = nil
 	}
-	return report.Build(d, prev, lang), nil
+	r := report.Build(d, prev, lang)
+	actions, err := s.db.Actions(ctx, d.Assessment.ID)
+	if err != nil {
+		return nil, err
+	}
+	r.AttachPlan(d.Framework, actions, s.cfg.Now())
+	return r, nil
 }
 
 // previousDetail loads the previous cycle of d, or nil.

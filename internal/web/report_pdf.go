@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -24,7 +23,7 @@ func (s *Server) reportPDF(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	job, err := s.reportJob(c.Request().Context(), r, d)
+	job, err := s.reportJob(r, d)
 	if err != nil {
 		return err
 	}
@@ -42,14 +41,8 @@ func (s *Server) reportPDF(c echo.Context) error {
 // (name, session, messages) is in it and one cached PDF serves every
 // reader of the same version. Readers who may not see the previous cycle
 // get the variant without the comparison.
-func (s *Server) reportJob(ctx context.Context, r *report.Report, d *assessment.Detail) (report.Job, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "/", nil)
-	if err != nil {
-		return report.Job{}, err
-	}
-	req.AddCookie(&http.Cookie{Name: langCookie, Value: r.Lang})
-	c := s.echo.NewContext(req, discardWriter{})
-	html, err := s.renderBytes(c, "report", pageData{Title: r.Cover.Title + " " + r.Cover.Period, PDF: true, Data: s.reportPageData(r, d)})
+func (s *Server) reportJob(r *report.Report, d *assessment.Detail) (report.Job, error) {
+	html, err := s.renderDocument(r.Lang, "report", pageData{Title: r.Cover.Title + " " + r.Cover.Period, PDF: true, Path: "/", Data: s.reportPageData(r, d)})
 	if err != nil {
 		return report.Job{}, err
 	}
@@ -63,11 +56,3 @@ func (s *Server) reportJob(ctx context.Context, r *report.Report, d *assessment.
 
 // PDFRenderer is the server's renderer, for tests and monitoring.
 func (s *Server) PDFRenderer() *report.Renderer { return s.pdf }
-
-// discardWriter is the response of the synthetic request a print job is
-// rendered through; nothing is written to it.
-type discardWriter struct{}
-
-func (discardWriter) Header() http.Header         { return http.Header{} }
-func (discardWriter) Write(b []byte) (int, error) { return len(b), nil }
-func (discardWriter) WriteHeader(int)             {}

@@ -4,6 +4,8 @@ import (
 	"net/http"
 
 	"github.com/labstack/echo/v4"
+
+	"github.com/mnr-self-assessment/mnr/internal/app"
 )
 
 // access says who may reach a route before the handler's own policy check.
@@ -42,9 +44,9 @@ func (s *Server) routes() {
 	s.add(http.MethodGet, "/assessments/new", signedIn, s.assessmentNew)
 	s.add(http.MethodPost, "/assessments", signedIn, s.assessmentCreate)
 	s.add(http.MethodGet, "/assessments/:id", signedIn, s.assessmentShow)
-	s.add(http.MethodGet, "/assessments/:id/capabilities/:key", signedIn, s.capabilityShow)
-	s.add(http.MethodPost, "/assessments/:id/capabilities/:key", signedIn, s.capabilitySave)
-	s.add(http.MethodPost, "/assessments/:id/indicators/:key", signedIn, s.indicatorSave)
+	s.add(http.MethodGet, "/assessments/:id/capabilities/:key", signedIn, s.capabilityShow(app.KindAssessment))
+	s.add(http.MethodPost, "/assessments/:id/capabilities/:key", signedIn, s.capabilitySave(app.KindAssessment))
+	s.add(http.MethodPost, "/assessments/:id/indicators/:key", signedIn, s.indicatorSave(app.KindAssessment))
 	s.add(http.MethodPost, "/assessments/:id/assignments", signedIn, s.assignmentSave)
 
 	s.add(http.MethodGet, "/account", signedIn, s.accountShow)
@@ -82,7 +84,7 @@ func (s *Server) routes() {
 	s.add(http.MethodGet, "/api/v1/assessments", signedIn, s.apiAssessmentList)
 	s.add(http.MethodPost, "/api/v1/assessments", signedIn, s.apiAssessmentCreate)
 	s.add(http.MethodGet, "/api/v1/assessments/:id", signedIn, s.apiAssessmentShow)
-	s.add(http.MethodPut, "/api/v1/assessments/:id/indicators/:key", signedIn, s.apiIndicatorSave)
+	s.add(http.MethodPut, "/api/v1/assessments/:id/indicators/:key", signedIn, s.apiIndicatorSave(app.KindAssessment))
 	s.add(http.MethodPut, "/api/v1/assessments/:id/capabilities/:key", signedIn, s.apiCapabilitySave)
 
 	// Contributions, consolidation and notifications (issue 5, part A).
@@ -90,9 +92,9 @@ func (s *Server) routes() {
 	s.add(http.MethodPost, "/assessments/:id/contributions", signedIn, s.contributionCreate)
 	s.add(http.MethodGet, "/contributions/:id", signedIn, s.contributionShow)
 	s.add(http.MethodPost, "/contributions/:id/submit", signedIn, s.contributionSubmit)
-	s.add(http.MethodGet, "/contributions/:id/capabilities/:key", signedIn, s.contributionCapabilityShow)
-	s.add(http.MethodPost, "/contributions/:id/capabilities/:key", signedIn, s.contributionCapabilitySave)
-	s.add(http.MethodPost, "/contributions/:id/indicators/:key", signedIn, s.contributionIndicatorSave)
+	s.add(http.MethodGet, "/contributions/:id/capabilities/:key", signedIn, s.capabilityShow(app.KindContribution))
+	s.add(http.MethodPost, "/contributions/:id/capabilities/:key", signedIn, s.capabilitySave(app.KindContribution))
+	s.add(http.MethodPost, "/contributions/:id/indicators/:key", signedIn, s.indicatorSave(app.KindContribution))
 	s.add(http.MethodGet, "/assessments/:id/consolidation", signedIn, s.consolidationShow)
 	s.add(http.MethodGet, "/assessments/:id/consolidation/:key", signedIn, s.consolidationCapability)
 	s.add(http.MethodPost, "/assessments/:id/consolidation/:key/adopt", signedIn, s.consolidationAdopt)
@@ -103,7 +105,7 @@ func (s *Server) routes() {
 	s.add(http.MethodGet, "/api/v1/assessments/:id/contributions", signedIn, s.apiContributionList)
 	s.add(http.MethodPost, "/api/v1/assessments/:id/contributions", signedIn, s.apiContributionCreate)
 	s.add(http.MethodGet, "/api/v1/contributions/:id", signedIn, s.apiContributionShow)
-	s.add(http.MethodPut, "/api/v1/contributions/:id/indicators/:key", signedIn, s.apiContributionIndicatorSave)
+	s.add(http.MethodPut, "/api/v1/contributions/:id/indicators/:key", signedIn, s.apiIndicatorSave(app.KindContribution))
 	s.add(http.MethodPost, "/api/v1/contributions/:id/submit", signedIn, s.apiContributionSubmit)
 	s.add(http.MethodGet, "/api/v1/assessments/:id/consolidation", signedIn, s.apiConsolidationShow)
 	s.add(http.MethodPost, "/api/v1/assessments/:id/consolidation/:key", signedIn, s.apiConsolidate)
@@ -136,6 +138,7 @@ func (s *Server) routes() {
 	s.add(http.MethodDelete, "/api/v1/shares/:id", signedIn, s.apiShareRevoke)
 	s.add(http.MethodGet, "/api/v1/partner/dashboard", signedIn, s.apiPartnerDashboard)
 
+	s.planRoutes()
 	s.workbookRoutes() // offline workbooks and the printable questionnaire (issue 16)
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 
+	"github.com/mnr-self-assessment/mnr/internal/app"
 	"github.com/mnr-self-assessment/mnr/internal/auth"
 	"github.com/mnr-self-assessment/mnr/internal/framework"
 	"github.com/mnr-self-assessment/mnr/internal/i18n"
@@ -52,6 +53,7 @@ const (
 type Server struct {
 	cfg       Config
 	db        *store.Store
+	app       *app.App // the use cases; handlers parse, call it and render
 	fw        *framework.Framework
 	echo      *echo.Echo
 	sessions  *auth.SessionStore
@@ -75,7 +77,7 @@ func New(cfg Config, db *store.Store, fw *framework.Framework) (*Server, error) 
 	if cfg.Now == nil {
 		cfg.Now = func() time.Time { return time.Now().UTC() }
 	}
-	s := &Server{cfg: cfg, db: db, fw: fw, echo: echo.New(), rates: &rateLimiter{db: db, now: cfg.Now}}
+	s := &Server{cfg: cfg, db: db, app: app.New(db), fw: fw, echo: echo.New(), rates: &rateLimiter{db: db, now: cfg.Now}}
 	pdfCfg := cfg.PDF
 	pdfCfg.Chrome = cfg.Chrome
 	s.pdf = report.NewRenderer(pdfCfg)

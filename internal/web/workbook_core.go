@@ -113,7 +113,11 @@ func (s *Server) applyWorkbook(ctx context.Context, by assessment.Actor, t *wbTa
 // or the right to edit some capability of the assessment.
 func mayUpload(c echo.Context, t *wbTarget) error {
 	if t.CD != nil {
-		return mayEditContribution(c, t.CD)
+		p := principal(c)
+		if !policy.CanEditContribution(p, &t.CD.Contribution) {
+			return policy.ContributionRefusal(p, &t.CD.Contribution)
+		}
+		return assessment.CheckContributionOpen(&t.CD.National, &t.CD.Contribution)
 	}
 	if p := principal(c); !policy.CanImportWorkbook(p, &t.Detail.Assessment) {
 		return policy.EditRefusal(p, &t.Detail.Assessment, "")
