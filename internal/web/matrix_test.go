@@ -372,6 +372,9 @@ var table = map[string]entry{
 	"GET /assessments/:id/export.pdf":        {rule: signedIn(404)},
 	"GET /api/v1/assessments/:id/export.pdf": {rule: signedIn(404)},
 
+	// The framework's reference page: any signed-in user reads it.
+	"GET /framework": {rule: signedIn(200)},
+
 	// Offline workbooks and the printable questionnaire: any member (any
 	// reader of a contribution) downloads and prints; those who may answer
 	// upload (422 here: no file). Without Chromium the PDF is 404.
