@@ -50,12 +50,21 @@ func seed(ctx context.Context, dsn string, orgs, cycles, coordTokens, partnerTok
 		return t, err
 	}
 	for _, a := range list {
-		if a.Status == assessment.StatusDraft && len(a.Scope) > 0 {
-			t.assessment, t.capability = a.ID, a.Scope[0]
-			for _, k := range a.Scope {
-				for _, in := range fw.Capability(k).Indicators {
-					t.indicators = append(t.indicators, in.Key)
-				}
+		afw, err := framework.Get(a.FrameworkVersion)
+		if err != nil || a.Status != assessment.StatusDraft {
+			continue
+		}
+		t.assessment, t.indicators, t.capability = a.ID, nil, ""
+		for _, k := range a.Scope {
+			cp := afw.Capability(k) // enablers in the scope are not capabilities
+			if cp == nil {
+				continue
+			}
+			if t.capability == "" {
+				t.capability = k
+			}
+			for _, in := range cp.Indicators {
+				t.indicators = append(t.indicators, in.Key)
 			}
 		}
 	}

@@ -16,6 +16,7 @@ type capabilityPage struct {
 	Judgement  judgementForm
 	Review     capabilityReview
 	Provenance map[string]string // indicator key → where the national answer came from
+	Reworked   map[string]string // carried answers whose indicator changed → earlier version
 }
 
 func (s *Server) renderAssessmentCapability(c echo.Context, status int, v *app.CapabilityView, q questionnairePage,
@@ -34,6 +35,9 @@ func (s *Server) renderAssessmentCapability(c echo.Context, status int, v *app.C
 		return err
 	}
 	if page.Provenance, err = s.capabilityProvenance(c, d, cd); err != nil {
+		return err
+	}
+	if page.Reworked, err = s.carriedReworked(c, d, cd); err != nil {
 		return err
 	}
 	title := cd.Capability.Short.In(s.translator(c).Lang.Code) + " – " + d.Assessment.Title

@@ -25,7 +25,8 @@ func (s *Server) contributionSubmitConfirm(c echo.Context, cd *assessment.Contri
 	}
 	err := contributionWritable(cd)
 	if err == nil {
-		err = assessment.CheckSubmit(cd.Contribution.Status, cd.Completion.Total-cd.Completion.Answered)
+		asked := cd.Completion.Add(cd.EnablerCompletion) // the enablers asked count too
+		err = assessment.CheckSubmit(cd.Contribution.Status, asked.Total-asked.Answered)
 	}
 	if err != nil {
 		if de, ok := assessment.AsError(err); ok && de.Code == assessment.ECONFLICT {

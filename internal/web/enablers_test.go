@@ -350,6 +350,13 @@ func TestNextCycleAcrossVersions(t *testing.T) {
 			t.Errorf("the answer of %s (merged or removed) was carried into %s", dropped, k)
 		}
 	}
+	// The capability page marks the carried answers whose indicator was
+	// reworked (split here) for reading before confirmation.
+	b0 := f.login(f.coordinator.Email)
+	_, cdoc := b0.get(fmt.Sprintf("/assessments/%d/capabilities/%s", next, f.fw.Indicator(ch.To[0]).Capability.Key))
+	if cdoc.Find(fmt.Sprintf(`[data-reworked="%s"]`, ch.To[0])).Length() != 1 || !strings.Contains(text(cdoc.Find(".reworked").First()), "2026.1") {
+		t.Errorf("%s (split from %s): the carried part is not marked as reworked", ch.To[0], split)
+	}
 	// Progress compares the cycles through the mapping.
 	p := f.api(f.token(f.coordinator), "GET", fmt.Sprintf("/api/v1/organisations/%d/progress", f.org.ID), nil)
 	cycles, _ := p.Body["cycles"].([]any)

@@ -372,9 +372,6 @@ var table = map[string]entry{
 	"GET /assessments/:id/export.pdf":        {rule: signedIn(404)},
 	"GET /api/v1/assessments/:id/export.pdf": {rule: signedIn(404)},
 
-	// The framework's reference page: any signed-in user reads it.
-	"GET /framework": {rule: signedIn(200)},
-
 	// Offline workbooks and the printable questionnaire: any member (any
 	// reader of a contribution) downloads and prints; those who may answer
 	// upload (422 here: no file). Without Chromium the PDF is 404.
@@ -442,6 +439,7 @@ var table = map[string]entry{
 	"POST /api/v1/notifications/read": {rule: signedIn(200)},
 
 	"GET /api/v1/framework":     {rule: signedIn(200)},
+	"GET /framework":            {rule: signedIn(200)}, // the framework reference page (enablers)
 	"GET /api/v1/organisations": {rule: signedIn(200)},
 	"POST /api/v1/organisations": {rule: adminOnly(201), json: func(*matrix, rel) string {
 		return `{"name":"API body","kind":"ngo","country":"XC"}`
