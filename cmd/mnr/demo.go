@@ -200,7 +200,7 @@ func demoAssessment(ctx context.Context, db *store.Store, fw *framework.Framewor
 			target = framework.MaxPhase
 		}
 		st := &assessment.CapabilityState{AssessmentID: a.ID, CapabilityKey: c.Key, Confirmed: &phase, Target: &target,
-			Priority: demoPriority(c.Number), Lead: "Demoland " + c.Short.In("en") + " lead"}
+			Priority: demoPriority(c.Number), Lead: demoLead(c.Key)}
 		if _, _, err := db.SaveCapabilityForm(ctx, by, answers, st); err != nil {
 			return a, fmt.Errorf("%s: %w", c.Key, err)
 		}

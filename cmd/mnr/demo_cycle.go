@@ -129,7 +129,7 @@ func demoAnswer(ctx context.Context, db *store.Store, by assessment.Actor, id in
 	}
 	target := min(phase+1, framework.MaxPhase)
 	st := &assessment.CapabilityState{AssessmentID: id, CapabilityKey: c.Key, Confirmed: &phase, Target: &target,
-		Priority: demoPriority(c.Number), Lead: "Demoland " + c.Short.In("en") + " lead", Version: stateVersion}
+		Priority: demoPriority(c.Number), Lead: demoLead(c.Key), Version: stateVersion}
 	_, _, err := db.SaveCapabilityForm(ctx, by, answers, st)
 	return err
 }

@@ -11,7 +11,7 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/web"
 )
 
-// export: mnr export --assessment ID --format csv|xlsx|json|pdf --out FILE.
+// export: mnr export --assessment ID --format csv|xlsx|json|pdf [--short] --out FILE.
 func (m *Main) export(ctx context.Context, args []string) error {
 	fs := m.flags("export")
 	dsn := dbFlag(fs)
@@ -19,6 +19,7 @@ func (m *Main) export(ctx context.Context, args []string) error {
 	format := fs.String("format", "pdf", "csv, xlsx, json or pdf")
 	out := fs.String("out", "", "output file (required; - for standard output)")
 	lang := fs.String("lang", "en", "language of the report: en, ar, fr or es")
+	short := fs.Bool("short", false, "the short version of the PDF report (cover, findings, charts, capability table)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -47,7 +48,7 @@ func (m *Main) export(ctx context.Context, args []string) error {
 		defer f.Close()
 		w = f
 	}
-	if err := srv.ExportReport(ctx, *id, *format, *lang, w); err != nil {
+	if err := srv.ExportReportAs(ctx, *id, *format, *lang, *short, w); err != nil {
 		if *out != "-" {
 			os.Remove(*out)
 		}

@@ -85,6 +85,8 @@ type Assessment struct {
 	ReturnedAt     *time.Time
 	// PreviousID is the approved assessment this cycle was started from.
 	PreviousID *int64
+	// Marking is the confidentiality marking printed on the report.
+	Marking Marking
 }
 
 // InScope reports whether the capability is part of the assessment.

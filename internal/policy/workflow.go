@@ -59,3 +59,9 @@ func CanStartCycle(p *Principal, a *assessment.Assessment) bool {
 func CanConfirmCarried(p *Principal, a *assessment.Assessment, capabilityKey string) bool {
 	return CanEditCapability(p, a, capabilityKey)
 }
+
+// CanSetMarking: owners and coordinators decide how widely the report may
+// circulate; contributors, reviewers and partners cannot.
+func CanSetMarking(p *Principal, a *assessment.Assessment) bool {
+	return p.hasRole(a.OrganisationID, assessment.RoleOwner, assessment.RoleCoordinator)
+}

@@ -30,6 +30,14 @@ type Report struct {
 	// AttachPlan is called.
 	Plan *Plan
 
+	// Figures are the headline figures, computed and formatted once;
+	// Findings the key findings written from them.
+	Figures  Figures
+	Findings []string
+	Method   Method
+	// Participants is empty until SetProcess is called.
+	Participants Participants
+
 	phaseNames []string
 	tr         *i18n.Translator
 }
@@ -49,6 +57,11 @@ type Cover struct {
 	ApprovedAt       *time.Time
 	ApprovedBy       string // who approved; empty when not approved
 	Generated        time.Time
+	Marking          assessment.Marking
+	MarkingLabel     string
+	// Draft is true until the assessment is approved: every page then
+	// carries the "DRAFT — not approved" watermark.
+	Draft bool
 }
 
 // DomainSection is one domain with its capabilities in scope.
@@ -58,6 +71,7 @@ type DomainSection struct {
 	Name         string
 	Outcome      string
 	Score        DomainScore
+	Answered     Share    // indicators answered, of the domain's in scope
 	Capabilities []string // keys, in MNR order
 }
 
@@ -116,6 +130,7 @@ type StateInfo struct {
 // IndicatorLine is one indicator with its answer.
 type IndicatorLine struct {
 	Key         string
+	Number      string // "4.7": capability number and position
 	Phase       int
 	Text        string
 	EvidenceFor string // what evidence the framework suggests
@@ -202,10 +217,14 @@ func BuildAt(cur, prev *assessment.Detail, lang string, now time.Time) *Report {
 		ApprovedAt:       cur.Assessment.ApprovedAt,
 		ApprovedBy:       cur.Assessment.ApprovedByName,
 		Generated:        now,
+		Marking:          markingOr(cur.Assessment.Marking),
+		Draft:            cur.Assessment.Status != assessment.StatusApproved,
 	}
+	r.Cover.MarkingLabel = r.MarkingLabel(r.Cover.Marking)
 	if r.Cover.FrameworkVersion == "" {
 		r.Cover.FrameworkVersion = fw.Version
 	}
+	r.Method = r.method(fw, r.Cover.FrameworkVersion)
 	for i, dd := range cur.Domains {
 		ds := DomainSection{
 			Key:     dd.Domain.Key,
@@ -214,6 +233,7 @@ func BuildAt(cur, prev *assessment.Detail, lang string, now time.Time) *Report {
 			Outcome: dd.Domain.Outcome.In(lang),
 			Score:   r.Scores.Domains[i],
 		}
+		ds.Answered = Share{ds.Score.Completion.Answered, ds.Score.Completion.Total}
 		for _, cd := range dd.Capabilities {
 			ds.Capabilities = append(ds.Capabilities, cd.Capability.Key)
 		}
@@ -239,8 +259,17 @@ func BuildAt(cur, prev *assessment.Detail, lang string, now time.Time) *Report {
 	if prev != nil {
 		r.Previous = r.compare(prev)
 	}
+	r.Figures = r.computeFigures()
 	r.Summary = summarise(r)
+	r.Findings = findings(r)
 	return r
+}
+
+func markingOr(m assessment.Marking) assessment.Marking {
+	if m == "" {
+		return assessment.DefaultMarking
+	}
+	return m
 }
 
 // PhaseName is the name of phase n in the report's language.
@@ -334,6 +363,7 @@ func (r *Report) capabilitySection(fw *framework.Framework, cd *assessment.Capab
 func (r *Report) indicatorLine(in *framework.Indicator, a assessment.Answer) IndicatorLine {
 	return IndicatorLine{
 		Key:         in.Key,
+		Number:      assessment.IndicatorNumber(in),
 		Phase:       in.Phase,
 		Text:        in.Text.In(r.Lang),
 		EvidenceFor: in.Evidence.In(r.Lang),

@@ -38,12 +38,12 @@ func RadarSVG(r *Report, lang string) template.HTML {
 		return capabilityBarsSVG(r, lang)
 	}
 	const (
-		w      = 640.0
-		cx, cy = 320.0, 290.0
-		radius = 210.0
+		w      = 760.0
+		cx, cy = 380.0, 280.0
+		radius = 190.0
 	)
 	legend := radarLegend(r)
-	legendY := cy + radius + 62
+	legendY := cy + radius + 84
 	h := legendY + legendRowH*float64(legendRows(w, legend)) + 4
 	mirror := isRTL(lang)
 	n := len(r.Capabilities)
@@ -90,19 +90,45 @@ func RadarSVG(r *Report, lang string) template.HTML {
 	}
 	b.line(`</g>`)
 
-	b.line(`<g class="axis-labels" font-size="13" fill="%s">`, colText)
+	// Axis labels are the capabilities' numbers and short names, wrapped
+	// to a few short lines and isolated for bidirectional text, so they
+	// read in print and stay clear of the plot.
+	b.line(`<g class="axis-labels" font-size="13" fill="%s" stroke="none">`, colText)
 	for i, c := range r.Capabilities {
-		x, y := at(i, framework.MaxPhase+0.45)
+		x, y := at(i, framework.MaxPhase+0.3)
 		anc := "middle"
-		if dx := x - cx; dx > 1 {
+		if dx := x - cx; dx > 8 {
 			anc = "start"
-		} else if dx < -1 {
+		} else if dx < -8 {
 			anc = "end"
 		}
-		b.line(`<g class="axis-label" data-capability="%s"><title>%s</title><text x="%s" y="%s" text-anchor="%s" dy="0.35em">%d</text>`,
-			esc(c.Key), esc(capRef(c.Number, c.Short)), num(x), num(y), anc, c.Number)
+		// Beside the axis end, centred on it; the labels of axes close to
+		// the vertical run away from the plot (up at the top, down at the
+		// bottom), narrower, so neighbours do not overlap.
+		vertical := math.Abs(x-cx) < radius*0.3
+		width := 20
+		if vertical {
+			width = 13
+		}
+		lines := wrapLabel(capRef(c.Number, c.Short), width, 3)
+		top := y - float64(len(lines)-1)*lineH/2
+		if vertical && y < cy {
+			top = y - float64(len(lines)-1)*lineH
+		} else if vertical {
+			top = y + 4
+		}
+		b.line(`<g class="axis-label" data-capability="%s"><title>%s</title><text x="%s" y="%s" text-anchor="%s" dy="0.35em">`,
+			esc(c.Key), esc(capRef(c.Number, c.Name)), num(x), num(top), anc)
+		for k, l := range lines {
+			dy := "0"
+			if k > 0 {
+				dy = num(lineH)
+			}
+			b.line(`<tspan x="%s" dy="%s">%s</tspan>`, num(x), dy, esc(isolate(l, mirror)))
+		}
+		b.line(`</text>`)
 		if c.Score.Phase == nil {
-			mx, my := at(i, framework.MaxPhase+0.2)
+			mx, my := at(i, framework.MaxPhase+0.12)
 			b.line(`<circle class="pt-not-assessed" data-capability="%s" cx="%s" cy="%s" r="4" fill="none" stroke="%s" stroke-width="1.5"/>`,
 				esc(c.Key), num(mx), num(my), colCurrent)
 		}

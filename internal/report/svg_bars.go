@@ -108,8 +108,10 @@ func barsSVG(r *Report, class, keyAttr, title, desc string, rows []barRow, items
 		}
 		if row.target != nil {
 			x := scale(*row.target)
+			// The target sits on its bar: a short line across the bar with
+			// the diamond at the bar's middle.
 			b.line(`<g class="series-target"><line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="2" stroke-dasharray="4 3"/>%s</g>`,
-				num(x), num(mid-bar), num(x), num(mid+bar), colTarget, markDiamond.draw(x, mid-bar, fmt.Sprintf(`class="pt-target" data-value="%s"`, num(*row.target)), colTarget))
+				num(x), num(mid-bar/2-4), num(x), num(mid+bar/2+4), colTarget, markDiamond.draw(x, mid, fmt.Sprintf(`class="pt-target" data-value="%s"`, num(*row.target)), colTarget))
 			// The value stays beside its bar unless the target line
 			// would run through it.
 			if gap := flip(mirror, x-textX); gap > -4 && gap < 7*float64(len(row.text))+4 {

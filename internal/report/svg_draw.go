@@ -78,7 +78,7 @@ func (b *svgBuilder) legend(y float64, mirror bool, w float64, items []legendIte
 				num(mirrorX(mirror, w, x)), num(y), num(mirrorX(mirror, w, x+28)), num(y), it.color, dash)
 		}
 		b.line("%s", it.marker.draw(mirrorX(mirror, w, x+14), y, `class="legend-marker"`, it.color))
-		b.line(`<text x="%s" y="%s" dy="0.35em" text-anchor="%s">%s</text>`, num(mirrorX(mirror, w, x+34)), num(y), anchor(mirror, "start"), esc(it.label))
+		b.line(`<text x="%s" y="%s" dy="0.35em" text-anchor="%s" stroke="none">%s</text>`, num(mirrorX(mirror, w, x+34)), num(y), anchor(mirror, "start"), esc(it.label))
 		b.line(`</g>`)
 		x += iw
 	}

@@ -17,7 +17,7 @@ func (s *Store) CreateAssessment(ctx context.Context, by assessment.Actor, fw *f
 	now := s.now()
 	row := assessmentRow{OrganisationID: a.OrganisationID, Title: a.Title, Period: a.Period,
 		FrameworkVersion: a.FrameworkVersion, Status: string(assessment.StatusDraft), Version: 1,
-		CreatedAt: now, UpdatedAt: now}
+		CreatedAt: now, UpdatedAt: now, Marking: string(markingOf(string(a.Marking)))}
 	err := s.tx(ctx, func(tx *gorm.DB) error {
 		var n int64
 		if err := tx.Model(&organisationRow{}).Where("id = ?", a.OrganisationID).Count(&n).Error; err != nil {

@@ -54,6 +54,7 @@ func (s *Store) StartNextCycle(ctx context.Context, by assessment.Actor, cur *fr
 		if err := tx.Where("assessment_id = ?", fromID).Find(&answers).Error; err != nil {
 			return fmt.Errorf("load previous answers: %w", err)
 		}
+		row.Marking = string(markingOf(prev.Marking)) // the next cycle keeps the marking
 		if err := tx.Create(&row).Error; err != nil {
 			return fmt.Errorf("insert assessment: %w", err)
 		}

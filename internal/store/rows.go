@@ -38,6 +38,7 @@ type assessmentRow struct {
 	SubmittedAt      *time.Time
 	ReturnedAt       *time.Time
 	PreviousID       *int64
+	Marking          string
 }
 
 func (assessmentRow) TableName() string { return "assessments" }
@@ -46,7 +47,8 @@ func (r assessmentRow) domain(scope []string) assessment.Assessment {
 	return assessment.Assessment{ID: r.ID, OrganisationID: r.OrganisationID, Title: r.Title, Period: r.Period,
 		FrameworkVersion: r.FrameworkVersion, Status: assessment.Status(r.Status), Scope: scope,
 		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, ApprovedAt: r.ApprovedAt,
-		ApprovedBy: r.ApprovedBy, SubmittedAt: r.SubmittedAt, ReturnedAt: r.ReturnedAt, PreviousID: r.PreviousID}
+		ApprovedBy: r.ApprovedBy, SubmittedAt: r.SubmittedAt, ReturnedAt: r.ReturnedAt, PreviousID: r.PreviousID,
+		Marking: markingOf(r.Marking)}
 }
 
 type capabilityStateRow struct {

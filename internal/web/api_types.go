@@ -49,12 +49,15 @@ type apiAssessment struct {
 	ApprovedAt     *time.Time `json:"approved_at"`
 	ApprovedByName string     `json:"approved_by_name,omitempty"`
 	PreviousID     *int64     `json:"previous_id"`
+	// Marking is the confidentiality marking: public, internal,
+	// restricted or confidential.
+	Marking string `json:"marking"`
 }
 
 func apiAssessmentOf(a assessment.Assessment) apiAssessment {
 	return apiAssessment{ID: a.ID, OrganisationID: a.OrganisationID, Title: a.Title, Period: a.Period,
 		FrameworkVersion: a.FrameworkVersion, Status: string(a.Status), Scope: a.Scope, CreatedAt: a.CreatedAt, UpdatedAt: a.UpdatedAt,
-		ApprovedAt: a.ApprovedAt, ApprovedByName: a.ApprovedByName, PreviousID: a.PreviousID}
+		ApprovedAt: a.ApprovedAt, ApprovedByName: a.ApprovedByName, PreviousID: a.PreviousID, Marking: string(a.Marking)}
 }
 
 type apiCapability struct {

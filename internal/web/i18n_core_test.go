@@ -47,7 +47,7 @@ var coreExpectations = []coreExpect{
 	{
 		lang: "ar", dir: "rtl",
 		summaryH: "الملخص التنفيذي", tableH: "القدرات في لمحة", annexH: "الملحق: جميع الإجابات",
-		mean: "1.1", established: "5\u200e%\u200e", leadPhase: "3 · راسخة", leadTarget: "4 · ناضجة", priority: "متوسطة",
+		mean: "1.1", established: "1 من 21 (4\u200e%\u200e)", leadPhase: "3 · راسخة", leadTarget: "4 · ناضجة", priority: "متوسطة",
 		slipped: "3 ← 2", notSet: "لم تُحدَّد",
 		orgsH1: "الجهات", kindLaw: "وحدة إنفاذ القانون", countryLabel: "رمز البلد (ISO 3166، حرفان)",
 		nameRequired: "الاسم: حقل مطلوب", added: "أُضيفت الجهة «\u2068Unité nationale\u2069».",
@@ -60,7 +60,7 @@ var coreExpectations = []coreExpect{
 	{
 		lang: "fr", dir: "ltr",
 		summaryH: "Synthèse", tableH: "Les capacités en un coup d'œil", annexH: "Annexe : toutes les réponses",
-		mean: "1,1", established: "5\u00a0%", leadPhase: "3 · Établie", leadTarget: "4 · Mature", priority: "Moyenne",
+		mean: "1,1", established: "1 sur 21 (4\u00a0%)", leadPhase: "3 · Établie", leadTarget: "4 · Mature", priority: "Moyenne",
 		slipped: "3 → 2", notSet: "À définir",
 		orgsH1: "Organisations", kindLaw: "Unité des services répressifs", countryLabel: "Code pays (ISO 3166, deux lettres)",
 		nameRequired: "Nom : champ obligatoire", added: "Organisation « Unité nationale » ajoutée.",
@@ -73,7 +73,7 @@ var coreExpectations = []coreExpect{
 	{
 		lang: "es", dir: "ltr",
 		summaryH: "Resumen ejecutivo", tableH: "Las capacidades de un vistazo", annexH: "Anexo: todas las respuestas",
-		mean: "1,1", established: "5\u00a0%", leadPhase: "3 · Consolidada", leadTarget: "4 · Madura", priority: "Media",
+		mean: "1,1", established: "1 de 21 (4\u00a0%)", leadPhase: "3 · Consolidada", leadTarget: "4 · Madura", priority: "Media",
 		slipped: "3 → 2", notSet: "Por definir",
 		orgsH1: "Organizaciones", kindLaw: "Unidad de las fuerzas del orden", countryLabel: "Código de país (ISO 3166, dos letras)",
 		nameRequired: "Nombre: campo obligatorio", added: "Organización «Unité nationale» añadida.",
@@ -232,7 +232,7 @@ func TestCorePagesEnglish(t *testing.T) {
 	_, doc := b.get(fmt.Sprintf("/assessments/%d/report", cur.ID))
 	checkLangDir(t, "report", doc, "en", "ltr")
 	for sel, want := range map[string]string{
-		"#summary-h": "Executive summary", "#overall-established": "5%", "#overall-mean": "1.1",
+		"#summary-h": "Executive summary", "#overall-established": "1 of 21 (4%)", "#overall-mean": "1.1",
 		`#capability-table tr[data-capability="leadership"] .phase`: "3 · Established",
 		`#cover-status`: "Draft",
 	} {

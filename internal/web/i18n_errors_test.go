@@ -34,7 +34,7 @@ var errorSourceDirs = []string{"../assessment", "../store", "../policy", "../rep
 // agency.<lang>.json (contributions, consolidation), ops.<lang>.json
 // (operations), autosave.<lang>.json (saving answers: conflicts) and
 // pdf.<lang>.json (the PDF renderer's refusals).
-var errorMessageAreas = []string{"errors", "account", "work", "agency", "ops", "autosave", "pdf", "plan", "journeys", "hardening", "workbook"}
+var errorMessageAreas = []string{"errors", "account", "work", "agency", "ops", "autosave", "pdf", "plan", "journeys", "hardening", "reportdoc", "workbook"}
 
 // apiOnlyFormats are formats only the JSON API returns; the API answers in
 // English by contract (errors_i18n.go), so they need no translation. Keep

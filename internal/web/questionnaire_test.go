@@ -82,6 +82,11 @@ func TestCapabilityPageWithoutJavaScriptSavesTheWholeForm(t *testing.T) {
 		form.Set(name, val)
 	})
 	form.Set("answer.leadership-1", "yes")
+	for _, in := range f.fw.Capability("leadership").IndicatorsByPhase(1) {
+		if in.Key != "leadership-1" { // every phase-1 indicator met: phase 1
+			form.Set("answer."+in.Key, "yes")
+		}
+	}
 	form.Set("evidence.leadership-1", "Cabinet decision 4/2025")
 	form.Set("links.leadership-1", "https://example.org/decision\nhttps://example.org/annex")
 	form.Set("answer.leadership-2", "partly")
@@ -195,6 +200,11 @@ func TestAutosaveEndpoint(t *testing.T) {
 		raw, _ := io.ReadAll(res.Body)
 		_ = json.Unmarshal(raw, &out)
 		return res, out
+	}
+	for _, in := range f.fw.Capability("leadership").IndicatorsByPhase(1) {
+		if in.Key != "leadership-1" { // the autosave completes phase 1
+			f.api(f.token(f.coordinator), "PUT", fmt.Sprintf("/api/v1/assessments/%d/indicators/%s", f.assess.ID, in.Key), map[string]any{"answer": "yes", "version": 0})
+		}
 	}
 	res, body := save("0")
 	if res.StatusCode != 200 || body["key"] != "leadership" || body["suggested_phase"].(float64) != 1 {

@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"sort"
 
 	"github.com/labstack/echo/v4"
 
@@ -14,11 +13,12 @@ import (
 
 // reportPage is what the report template receives.
 type reportPage struct {
-	Report       *report.Report
-	Radar        any
-	DomainBars   any
-	Contributors []string
-	PDF          bool // the PDF button is shown only when Chromium is available
+	Report     *report.Report
+	Radar      any
+	DomainBars any
+	PDF        bool // the PDF button is shown only when Chromium is available
+	Short      bool // the short version: cover, findings, charts, table, plan
+	CanMark    bool // the reader may change the confidentiality marking
 }
 
 // loadReport builds the report of the assessment in :id, compared with the
@@ -50,12 +50,31 @@ func (s *Server) buildReport(ctx context.Context, d *assessment.Detail, lang str
 		prev = nil
 	}
 	r := report.Build(d, prev, lang)
+	proc, err := s.reportProcess(ctx, d.Assessment.ID)
+	if err != nil {
+		return nil, err
+	}
+	r.SetProcess(d, proc)
 	actions, err := s.db.Actions(ctx, d.Assessment.ID)
 	if err != nil {
 		return nil, err
 	}
 	r.AttachPlan(d.Framework, actions, s.cfg.Now())
 	return r, nil
+}
+
+// reportProcess loads how the national position came about: the
+// contributions with their answers, and the review comments.
+func (s *Server) reportProcess(ctx context.Context, id int64) (report.Process, error) {
+	list, answers, err := s.db.ConsolidationContent(ctx, id)
+	if err != nil {
+		return report.Process{}, err
+	}
+	comments, err := s.db.Comments(ctx, id)
+	if err != nil {
+		return report.Process{}, err
+	}
+	return report.Process{Contributions: list, Answers: answers, Comments: comments}, nil
 }
 
 // previousDetail loads the previous cycle of d, or nil.
@@ -81,28 +100,7 @@ func (s *Server) detailByID(ctx context.Context, id int64) (*assessment.Detail, 
 	return assessment.NewDetail(fw, org, a, states, answers), nil
 }
 
-// contributors lists everyone who saved an answer or a phase, for the cover.
-func contributors(d *assessment.Detail) []string {
-	seen := map[string]bool{}
-	for _, cd := range d.Capabilities {
-		if cd.State.UpdatedBy != "" {
-			seen[cd.State.UpdatedBy] = true
-		}
-		for _, a := range cd.Answers {
-			if a.UpdatedBy != "" {
-				seen[a.UpdatedBy] = true
-			}
-		}
-	}
-	out := make([]string, 0, len(seen))
-	for n := range seen {
-		out = append(out, n)
-	}
-	sort.Strings(out)
-	return out
-}
-
-func (s *Server) reportPageData(r *report.Report, d *assessment.Detail) reportPage {
+func (s *Server) reportPageData(r *report.Report, d *assessment.Detail, short bool) reportPage {
 	return reportPage{Report: r, Radar: report.RadarSVG(r, r.Lang), DomainBars: report.DomainBarsSVG(r, r.Lang),
-		Contributors: contributors(d), PDF: s.cfg.Chrome != ""}
+		PDF: s.cfg.Chrome != "", Short: short}
 }

@@ -23,7 +23,7 @@ func (s *Server) reportPDF(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	job, err := s.reportJob(r, d)
+	job, err := s.reportJob(r, d, wantShort(c.QueryParam("format")))
 	if err != nil {
 		return err
 	}
@@ -41,8 +41,8 @@ func (s *Server) reportPDF(c echo.Context) error {
 // (name, session, messages) is in it and one cached PDF serves every
 // reader of the same version. Readers who may not see the previous cycle
 // get the variant without the comparison.
-func (s *Server) reportJob(r *report.Report, d *assessment.Detail) (report.Job, error) {
-	html, err := s.renderDocument(r.Lang, "report", pageData{Title: r.Cover.Title + " " + r.Cover.Period, PDF: true, Path: "/", Data: s.reportPageData(r, d)})
+func (s *Server) reportJob(r *report.Report, d *assessment.Detail, short bool) (report.Job, error) {
+	html, err := s.renderDocument(r.Lang, "report", pageData{Title: r.Cover.Title + " " + r.Cover.Period, PDF: true, Path: "/", Data: s.reportPageData(r, d, short)})
 	if err != nil {
 		return report.Job{}, err
 	}
@@ -50,7 +50,11 @@ func (s *Server) reportJob(r *report.Report, d *assessment.Detail) (report.Job, 
 	if r.Previous != nil {
 		variant = "since-" + strconv.FormatInt(r.Previous.AssessmentID, 10)
 	}
-	return report.Job{HTML: html, Lang: r.Lang, Key: report.CacheKey{Doc: "report", ID: d.Assessment.ID,
+	if short {
+		variant += "-short"
+	}
+	header, footer := report.DocumentTemplates(r)
+	return report.Job{HTML: html, Lang: r.Lang, Header: header, Footer: footer, Key: report.CacheKey{Doc: "report", ID: d.Assessment.ID,
 		Version: d.Assessment.UpdatedAt.UTC().Format(time.RFC3339Nano), Variant: variant}}, nil
 }
 

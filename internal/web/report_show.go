@@ -2,14 +2,27 @@ package web
 
 import (
 	"github.com/labstack/echo/v4"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/policy"
 )
 
 // reportShow is the capability maturity report: read on screen, printed
-// from the browser (print stylesheet), or downloaded as PDF.
+// from the browser (print stylesheet), or downloaded as PDF; ?format=short
+// is the short version.
 func (s *Server) reportShow(c echo.Context) error {
+	return s.renderReport(c, 200, nil)
+}
+
+// renderReport renders the report page, with formErr beside the marking
+// form when a change of marking was refused.
+func (s *Server) renderReport(c echo.Context, status int, formErr *assessment.Error) error {
 	r, d, err := s.loadReport(c)
 	if err != nil {
 		return err
 	}
-	return s.render(c, "report", pageData{Title: s.translator(c).T("ReportPageTitle", "Name", r.Cover.Title+" "+r.Cover.Period), Data: s.reportPageData(r, d)})
+	page := s.reportPageData(r, d, wantShort(c.QueryParam("format")))
+	page.CanMark = policy.CanSetMarking(principal(c), &d.Assessment)
+	return s.renderStatus(c, status, "report", pageData{Title: s.translator(c).T("ReportPageTitle", "Name", r.Cover.Title+" "+r.Cover.Period),
+		Error: formErr, Data: page})
 }

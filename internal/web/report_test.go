@@ -90,8 +90,9 @@ func TestReportPage(t *testing.T) {
 	if got := doc.Find("#overall-mean").Text(); got != "1.1" {
 		t.Errorf("mean phase = %q, want 1.1", got)
 	}
-	if got := doc.Find("#overall-established").Text(); got != "5%" {
-		t.Errorf("share at Established = %q, want 5%% (1 of 21)", got)
+	// Rounded down, with its count and total: 1/21 is 4.8%.
+	if got := doc.Find("#overall-established").Text(); got != "1 of 21 (4%)" {
+		t.Errorf("share at Established = %q, want 1 of 21 (4%%)", got)
 	}
 	row := doc.Find(`#capability-table tr[data-capability="leadership"]`)
 	if got := strings.TrimSpace(row.Find(".phase").Text()); got != "3 · Established" {

@@ -76,6 +76,7 @@ func (s *Server) routes() {
 		s.add(http.MethodGet, "/api/v1/assessments/:id/export."+f, signedIn, s.exportHandler(f))
 	}
 	s.add(http.MethodGet, "/api/v1/assessments/:id/report", signedIn, s.apiReport)
+	s.reportDocRoutes()
 
 	s.add(http.MethodGet, "/api/v1/framework", signedIn, s.apiFramework)
 	s.add(http.MethodGet, "/framework", signedIn, s.frameworkShow)

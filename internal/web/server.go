@@ -95,6 +95,7 @@ func New(cfg Config, db *store.Store, fw *framework.Framework) (*Server, error) 
 		maps.Copy(funcs, s.accountFuncs(s.i18n.For(lang)))
 		maps.Copy(funcs, s.contributionFuncs(s.i18n.For(lang)))
 		maps.Copy(funcs, s.opsFuncs(s.i18n.For(lang)))
+		maps.Copy(funcs, reportDocFuncs(s.i18n.For(lang)))
 		maps.Copy(funcs, enablerFuncs())
 		return funcs
 	}
