@@ -67,6 +67,8 @@ Commands:
   member add  give a user a role in an organisation
   token create  create an API token for a user
   export      export an assessment (csv, xlsx, json, pdf)
+  workbook export  write an assessment's or a contribution's offline workbook (xlsx)
+  workbook import  preview (--dry-run) or import a filled workbook
   framework validate FILE  check a framework data file
   backup      write a verified, compressed backup of a running SQLite installation
   restore     replace a stopped installation's SQLite database with a backup
@@ -89,7 +91,7 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return flag.ErrHelp
 	}
 	cmd, rest := args[0], args[1:]
-	if len(rest) > 0 && (cmd == "user" || cmd == "member" || cmd == "token" || cmd == "framework" || cmd == "organisation" || cmd == "audit") {
+	if len(rest) > 0 && (cmd == "user" || cmd == "member" || cmd == "token" || cmd == "framework" || cmd == "organisation" || cmd == "audit" || cmd == "workbook") {
 		cmd, rest = cmd+" "+rest[0], rest[1:]
 	}
 	if run, ok := m.opsCommands()[cmd]; ok {
@@ -112,6 +114,10 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.tokenCreate(ctx, rest)
 	case "export":
 		return m.export(ctx, rest)
+	case "workbook export":
+		return m.workbookExport(ctx, rest)
+	case "workbook import":
+		return m.workbookImport(ctx, rest)
 	case "framework validate":
 		return m.frameworkValidate(rest)
 	case "health":

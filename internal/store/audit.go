@@ -46,6 +46,9 @@ func (auditRow) TableName() string { return "audit_events" }
 // and its record land or fail together.
 func appendAudit(tx *gorm.DB, at time.Time, by assessment.Actor, e AuditEvent) error {
 	row := auditRow{At: at, Actor: by.Name, IP: by.IP, Action: e.Action, Object: e.Object, Before: e.Before, After: e.After}
+	if by.Via != "" {
+		row.Action += "." + by.Via // "answer.save.workbook": imported from a workbook
+	}
 	if by.UserID != 0 {
 		row.UserID = &by.UserID
 	}

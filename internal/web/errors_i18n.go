@@ -44,6 +44,10 @@ func localizeFormat(tr *i18n.Translator, format string, args []any) string {
 			}
 		case assessment.Phrase:
 			a = x.In(tr.Lang.Code)
+		case assessment.Reason:
+			if x.Err != nil && x.Err.Format != "" {
+				a = localizeFormat(tr, x.Err.Format, x.Err.Args)
+			}
 		case assessment.Moment:
 			if t := time.Time(x); !t.IsZero() {
 				a = tr.DateTime(t)

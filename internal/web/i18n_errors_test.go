@@ -25,7 +25,7 @@ import (
 // English only.
 
 // errorSourceDirs are the packages scanned, relative to internal/web.
-var errorSourceDirs = []string{"../assessment", "../store", "../policy", "../report", "."}
+var errorSourceDirs = []string{"../assessment", "../store", "../policy", "../report", "../workbook", "."}
 
 // errorMessageAreas are the message files domain errors are translated in:
 // errors.<lang>.json (assessments, answers, organisations, the error page),
@@ -34,7 +34,7 @@ var errorSourceDirs = []string{"../assessment", "../store", "../policy", "../rep
 // agency.<lang>.json (contributions, consolidation), ops.<lang>.json
 // (operations), autosave.<lang>.json (saving answers: conflicts) and
 // pdf.<lang>.json (the PDF renderer's refusals).
-var errorMessageAreas = []string{"errors", "account", "work", "agency", "ops", "autosave", "pdf", "plan", "journeys", "hardening", "reportdoc", "evidence"}
+var errorMessageAreas = []string{"errors", "account", "work", "agency", "ops", "autosave", "pdf", "plan", "journeys", "hardening", "reportdoc", "evidence", "workbook"}
 
 // apiOnlyFormats are formats only the JSON API returns; the API answers in
 // English by contract (errors_i18n.go), so they need no translation. Keep

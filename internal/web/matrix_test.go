@@ -372,6 +372,24 @@ var table = map[string]entry{
 	"GET /assessments/:id/export.pdf":        {rule: signedIn(404)},
 	"GET /api/v1/assessments/:id/export.pdf": {rule: signedIn(404)},
 
+	// Offline workbooks and the printable questionnaire: any member (any
+	// reader of a contribution) downloads and prints; those who may answer
+	// upload (422 here: no file). Without Chromium the PDF is 404.
+	"GET /assessments/:id/workbook.xlsx":          {rule: members(200, anyRole...)},
+	"GET /api/v1/assessments/:id/workbook.xlsx":   {rule: members(200, anyRole...)},
+	"GET /assessments/:id/workbook":               {rule: members(200, anyRole...)},
+	"GET /assessments/:id/questionnaire":          {rule: members(200, anyRole...)},
+	"GET /assessments/:id/questionnaire.pdf":      {rule: signedIn(404)},
+	"POST /assessments/:id/workbook":              {rule: members(422, assessment.RoleOwner, assessment.RoleCoordinator, assessment.RoleContributor)},
+	"POST /api/v1/assessments/:id/workbook":       {rule: members(422, assessment.RoleOwner, assessment.RoleCoordinator, assessment.RoleContributor)},
+	"GET /contributions/:id/workbook.xlsx":        {rule: contributionView(200)},
+	"GET /api/v1/contributions/:id/workbook.xlsx": {rule: contributionView(200)},
+	"GET /contributions/:id/workbook":             {rule: contributionView(200)},
+	"GET /contributions/:id/questionnaire":        {rule: contributionView(200)},
+	"GET /contributions/:id/questionnaire.pdf":    {rule: signedIn(404)},
+	"POST /contributions/:id/workbook":            {rule: contributionEdit(422)},
+	"POST /api/v1/contributions/:id/workbook":     {rule: contributionEdit(422)},
+
 	// Contributions, consolidation and notifications.
 	"GET /assessments/:id/contributions": {rule: members(200, contributionReaders...)},
 	"POST /assessments/:id/contributions": {rule: members(303, assessment.RoleOwner, assessment.RoleCoordinator), fresh: true,

@@ -141,6 +141,7 @@ func (s *Server) routes() {
 
 	s.planRoutes()
 	s.evidenceRoutes()
+	s.workbookRoutes() // offline workbooks and the printable questionnaire (issue 16)
 }
 
 // healthz says the process is alive and answering; whether it can serve

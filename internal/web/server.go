@@ -173,9 +173,10 @@ func (s *Server) middleware() {
 			return next(c)
 		}
 	})
-	// Evidence uploads have their own, larger limit (evidenceBody).
+	// Evidence uploads (evidenceBody) and workbook uploads have their own,
+	// larger limits.
 	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: bodyLimit,
-		Skipper: func(c echo.Context) bool { return isEvidenceUpload(c.Request()) }}))
+		Skipper: func(c echo.Context) bool { return isEvidenceUpload(c.Request()) || workbookBody(c) }}))
 	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{MinLength: 1024, Skipper: isEvidenceDownload}))
 	e.Use(s.authenticate)
 	e.Use(s.evidenceBody)
