@@ -215,8 +215,8 @@ func TestNationalCycleEndToEnd(t *testing.T) {
 	if n := doc.Find(`#moved-up li[data-capability], #slipped li[data-capability]`).Length(); n != 2 {
 		t.Errorf("report lists %d changes, want 2", n)
 	}
-	if got := text(doc.Find("#cover-status")); !strings.Contains(got, "by reviewer") {
-		t.Errorf("report cover status = %q, want who approved", got)
+	if got := text(doc.Find("#cover-approval")); !strings.Contains(got, "by reviewer") {
+		t.Errorf("report cover approval = %q, want who approved", got)
 	}
 
 	// Every step left its audit entry.

@@ -372,6 +372,33 @@ var table = map[string]entry{
 	"GET /assessments/:id/export.pdf":        {rule: signedIn(404)},
 	"GET /api/v1/assessments/:id/export.pdf": {rule: signedIn(404)},
 
+	// The report's print header and footer, and its confidentiality
+	// marking: any member reads; owners and coordinators set the marking.
+	"GET /assessments/:id/report/print.css": {rule: members(200, anyRole...)},
+	"POST /assessments/:id/marking": {rule: members(303, assessment.RoleOwner, assessment.RoleCoordinator), form: func(*matrix, rel) url.Values {
+		return url.Values{"marking": {"internal"}, "previous_marking": {"internal"}}
+	}},
+	"PUT /api/v1/assessments/:id/marking": {rule: members(200, assessment.RoleOwner, assessment.RoleCoordinator), json: func(*matrix, rel) string {
+		return `{"marking":"internal","previous_marking":"internal"}`
+	}},
+
+	// Evidence files: any member downloads the bundle. An upload without a
+	// file is refused as bad input (422) before the target is looked up, so
+	// it reveals nothing; a file id that names no file is 404 to everyone.
+	// Who may upload, read and remove real files is tested in evidence_test.go.
+	"GET /assessments/:id/evidence.zip":                    {rule: members(200, anyRole...)},
+	"GET /api/v1/assessments/:id/evidence.zip":             {rule: members(200, anyRole...)},
+	"POST /assessments/:id/indicators/:key/files":          {rule: signedIn(422)},
+	"POST /api/v1/assessments/:id/indicators/:key/files":   {rule: signedIn(422)},
+	"POST /contributions/:id/indicators/:key/files":        {rule: signedIn(422)},
+	"POST /api/v1/contributions/:id/indicators/:key/files": {rule: signedIn(422)},
+	"GET /files/:id":           {rule: signedIn(404)},
+	"GET /api/v1/files/:id":    {rule: signedIn(404)},
+	"PUT /api/v1/files/:id":    {rule: signedIn(422)}, // a replacement without a file
+	"DELETE /api/v1/files/:id": {rule: signedIn(404)},
+	"POST /files/:id/remove":   {rule: signedIn(404)},
+	"POST /files/:id/replace":  {rule: signedIn(422)},
+
 	// Offline workbooks and the printable questionnaire: any member (any
 	// reader of a contribution) downloads and prints; those who may answer
 	// upload (422 here: no file). Without Chromium the PDF is 404.
@@ -672,6 +699,8 @@ func (m *matrix) path(t testing.TB, route string, r rel) string {
 			v = map[bool]string{true: m.reset, false: "unknown-link"}[r.own]
 		case p == ":file":
 			v = m.asset
+		case p == ":id" && prev == "files":
+			v = "999999" // names no file: 404 to everyone (evidence_test.go covers real files)
 		case p == ":id" && prev == "actions":
 			v = fmt.Sprint(m.actionOf(t, r.own))
 		case p == ":id" && prev == "contributions":
