@@ -29,6 +29,12 @@ const (
 	KindInternational  OrgKind = "international"
 )
 
+// AcceptsPartnersByDefault: NGOs and international partners exist to
+// receive shared reports; every other kind must opt in.
+func (k OrgKind) AcceptsPartnersByDefault() bool {
+	return k == KindNGO || k == KindInternational
+}
+
 // OrgKinds lists every kind in display order.
 var OrgKinds = []OrgKind{KindCoordinating, KindMinistry, KindLawEnforcement, KindProsecution,
 	KindSocialServices, KindEducation, KindHotline, KindHelpline, KindRegulator, KindIndustry,
@@ -46,11 +52,14 @@ func (k OrgKind) Valid() bool {
 
 // Organisation is a country's coordinating body, an agency or a partner.
 type Organisation struct {
-	ID        int64
-	Name      string
-	Kind      OrgKind
-	Country   string // ISO 3166-1 alpha-2, upper case
-	CreatedAt time.Time
+	ID      int64
+	Name    string
+	Kind    OrgKind
+	Country string // ISO 3166-1 alpha-2, upper case
+	// AcceptsPartnerRequests: other organisations may share reports with
+	// this one (and so notify its members); its owners decide.
+	AcceptsPartnerRequests bool
+	CreatedAt              time.Time
 }
 
 // Status is where an assessment is in its life.

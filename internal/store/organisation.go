@@ -10,7 +10,8 @@ import (
 
 // CreateOrganisation inserts an organisation and audits it.
 func (s *Store) CreateOrganisation(ctx context.Context, by assessment.Actor, o assessment.Organisation) (assessment.Organisation, error) {
-	row := organisationRow{Name: o.Name, Kind: string(o.Kind), Country: o.Country, CreatedAt: s.now()}
+	row := organisationRow{Name: o.Name, Kind: string(o.Kind), Country: o.Country, CreatedAt: s.now(),
+		AcceptsPartnerRequests: o.AcceptsPartnerRequests || o.Kind.AcceptsPartnersByDefault()}
 	err := s.tx(ctx, func(tx *gorm.DB) error {
 		if err := tx.Create(&row).Error; err != nil {
 			return fmt.Errorf("insert organisation: %w", err)

@@ -27,6 +27,9 @@ func TestDeleteOrganisation(t *testing.T) {
 			if _, err := s.SaveAnswer(ctx, assessment.System, assessment.Answer{AssessmentID: a.ID, IndicatorKey: "leadership-1", Value: assessment.Yes}); err != nil {
 				t.Fatal(err)
 			}
+			if _, err := s.SetAcceptsPartnerRequests(ctx, assessment.System, other.OrganisationID, true); err != nil {
+				t.Fatal(err)
+			}
 			if _, err := s.CreateShare(ctx, assessment.System, a.OrganisationID, assessment.ShareInput{PartnerID: other.OrganisationID}); err != nil {
 				t.Fatal(err)
 			}

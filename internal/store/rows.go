@@ -10,17 +10,19 @@ import (
 // Row types mirror the tables; they never leave this package.
 
 type organisationRow struct {
-	ID        int64 `gorm:"primaryKey"`
-	Name      string
-	Kind      string
-	Country   string
-	CreatedAt time.Time
+	ID      int64 `gorm:"primaryKey"`
+	Name    string
+	Kind    string
+	Country string
+	// AcceptsPartnerRequests gates CreateShare (migration 00013).
+	AcceptsPartnerRequests bool
+	CreatedAt              time.Time
 }
 
 func (organisationRow) TableName() string { return "organisations" }
 
 func (r organisationRow) domain() assessment.Organisation {
-	return assessment.Organisation{ID: r.ID, Name: r.Name, Kind: assessment.OrgKind(r.Kind), Country: r.Country, CreatedAt: r.CreatedAt}
+	return assessment.Organisation{ID: r.ID, Name: r.Name, Kind: assessment.OrgKind(r.Kind), Country: r.Country, AcceptsPartnerRequests: r.AcceptsPartnerRequests, CreatedAt: r.CreatedAt}
 }
 
 type assessmentRow struct {

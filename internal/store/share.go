@@ -28,7 +28,8 @@ func (shareRow) TableName() string { return "shares" }
 // CreateShare records an owner's consent to show a partner organisation
 // one assessment's report or (in.AssessmentID 0) all approved ones, with its
 // audit event and a notification to the partner's members, in one
-// transaction. A partner that does not exist is reported on the field the
+// transaction. A partner that does not exist or does not accept partner
+// requests is reported on the field the
 // caller used; an identical active share is a conflict.
 func (s *Store) CreateShare(ctx context.Context, by assessment.Actor, orgID int64, in assessment.ShareInput) (assessment.Share, error) {
 	row := shareRow{OrganisationID: orgID, CreatedBy: optionalUser(by), CreatedAt: s.now()}
@@ -41,14 +42,16 @@ func (s *Store) CreateShare(ctx context.Context, by assessment.Actor, orgID int6
 		if in.PartnerID == 0 {
 			q = tx.Where("LOWER(name) = ?", strings.ToLower(in.PartnerName))
 		}
-		if err := q.Order("id").First(&partner).Error; err != nil {
-			if errors.Is(err, gorm.ErrRecordNotFound) {
-				return assessment.FieldError(in.PartnerField(), "no organisation with this name or id is registered here; check the exact name with the partner")
-			}
+		if err := q.Order("id").First(&partner).Error; err != nil && !errors.Is(err, gorm.ErrRecordNotFound) {
 			return err
 		}
 		if partner.ID == orgID {
 			return assessment.FieldError(in.PartnerField(), "an organisation cannot share with itself")
+		}
+		// Unknown and unwilling partners get the same answer, so the id
+		// field cannot be used to list organisations or to notify them.
+		if partner.ID == 0 || !partner.AcceptsPartnerRequests {
+			return assessment.FieldError(in.PartnerField(), "no organisation accepting partner requests is registered here under this name or id; check the exact name with the partner")
 		}
 		row.PartnerOrganisationID = partner.ID
 		what := map[string]string{"Org": org.Name, "Country": org.Country, "Partner": partner.Name}

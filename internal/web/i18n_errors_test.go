@@ -33,8 +33,9 @@ var errorSourceDirs = []string{"../assessment", "../store", "../policy", "../rep
 // work.<lang>.json (workflow, comments, cycles, sharing, partners, progress),
 // agency.<lang>.json (contributions, consolidation), ops.<lang>.json
 // (operations), autosave.<lang>.json (saving answers: conflicts) and
-// pdf.<lang>.json (the PDF renderer's refusals).
-var errorMessageAreas = []string{"errors", "account", "work", "agency", "ops", "autosave", "pdf", "plan", "journeys", "hardening", "reportdoc", "evidence", "workbook"}
+// pdf.<lang>.json (the PDF renderer's refusals); partners.<lang>.json
+// (partner requests).
+var errorMessageAreas = []string{"errors", "account", "work", "agency", "ops", "autosave", "pdf", "plan", "journeys", "hardening", "reportdoc", "evidence", "workbook", "partners"}
 
 // apiOnlyFormats are formats only the JSON API returns; the API answers in
 // English by contract (errors_i18n.go), so they need no translation. Keep

@@ -500,6 +500,8 @@ var table = map[string]entry{
 			return url.Values{"partner": {m.partnerName(r.own)}, "assessment_id": {"0"}}
 		}},
 	"POST /organisations/:id/sharing/:sid/revoke": {rule: orgVisible(303, assessment.RoleOwner)},
+	"POST /organisations/:id/sharing/partner-requests": {rule: orgVisible(303, assessment.RoleOwner),
+		form: func(*matrix, rel) url.Values { return url.Values{"accepts": {"true"}} }},
 	"GET /partner": {rule: partnerView},
 	"POST /api/v1/assessments/:id/transitions": {rule: members(200, assessment.RoleOwner, assessment.RoleCoordinator), fresh: true,
 		json: func(*matrix, rel) string { return `{"action":"submit"}` }},

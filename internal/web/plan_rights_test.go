@@ -88,6 +88,9 @@ func TestPlanRightsMatrix(t *testing.T) {
 	partnerOrg := f.app.org("Child Rights NGO", "CH")
 	partner := f.user("partner@example.org", false)
 	f.member(partner, partnerOrg, assessment.RoleOwner)
+	if _, err := f.db.SetAcceptsPartnerRequests(t.Context(), assessment.System, partnerOrg.ID, true); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := f.db.CreateShare(t.Context(), assessment.Actor{UserID: f.owner.ID, Name: "owner"}, f.org.ID, assessment.ShareInput{PartnerID: partnerOrg.ID}); err != nil {
 		t.Fatal(err)
 	}

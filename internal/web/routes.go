@@ -126,6 +126,7 @@ func (s *Server) routes() {
 	s.add(http.MethodGet, "/organisations/:id/sharing", signedIn, s.sharingList)
 	s.add(http.MethodPost, "/organisations/:id/sharing", signedIn, s.shareCreate)
 	s.add(http.MethodPost, "/organisations/:id/sharing/:sid/revoke", signedIn, s.shareRevoke)
+	s.add(http.MethodPost, "/organisations/:id/sharing/partner-requests", signedIn, s.partnerRequestsSet)
 	s.add(http.MethodGet, "/partner", signedIn, s.partnerDashboard)
 	s.add(http.MethodPost, "/api/v1/assessments/:id/transitions", signedIn, s.apiTransition)
 	s.add(http.MethodGet, "/api/v1/assessments/:id/comments", signedIn, s.apiCommentList)
