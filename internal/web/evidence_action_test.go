@@ -82,3 +82,28 @@ func TestEvidenceOnActions(t *testing.T) {
 		t.Errorf("previous cycle's copy after removal of the carried one: %d", r.StatusCode)
 	}
 }
+
+// The plan page lists an action's files with a CSRF-protected upload form
+// for those who may add them; the upload returns to the action.
+func TestEvidenceOnActionsPage(t *testing.T) {
+	f := newPlanFixture(t)
+	f.answerAll(f.assess, map[string]int{"leadership": 1}, "Decree 7/2025")
+	id := f.createAction(f.assess, f.actionBody("Adopt a national CSEA strategy"))
+	f.approve(f.assess)
+	police := f.session(f.policeUser)
+	pdf := samplePDF("Training register")
+	r, _ := police.postMultipart(fmt.Sprintf("/actions/%d/files", id), map[string]string{"title": "Training register"}, upload{Name: "register.pdf", Body: pdf})
+	if r.StatusCode != 303 || r.Header.Get("Location") != fmt.Sprintf("/assessments/%d/plan#action-%d", f.assess.ID, id) {
+		t.Fatalf("upload form: %d %s", r.StatusCode, r.Header.Get("Location"))
+	}
+	_, doc := f.session(f.coordinator).get(fmt.Sprintf("/assessments/%d/plan", f.assess.ID))
+	box := doc.Find(fmt.Sprintf("#action-files-%d", id))
+	if box.Find("li.file a.file-title").Text() != "Training register" || box.Find(`form[action$="/files"] input[name=_csrf]`).Length() != 1 {
+		t.Errorf("action's files on the plan page: %q", box.Text())
+	}
+	_, vdoc := f.session(f.viewer).get(fmt.Sprintf("/assessments/%d/plan", f.assess.ID))
+	vbox := vdoc.Find(fmt.Sprintf("#action-files-%d", id))
+	if vbox.Find("li.file").Length() != 1 || vbox.Find("form").Length() != 0 {
+		t.Errorf("viewer sees the list without forms: %q", vbox.Text())
+	}
+}
