@@ -28,6 +28,7 @@ type EvidenceFile struct {
 	OrganisationID int64
 	AssessmentID   int64
 	ContributionID *int64
+	ActionID       *int64 // set on a plan action's file (no indicator)
 	IndicatorKey   string
 	SeriesID       int64 // the first version's id
 	Version        int

@@ -52,3 +52,16 @@ func ownerOf(act *assessment.PlanAction) int64 {
 	}
 	return *act.OwnerOrganisationID
 }
+
+// CanEditActionFiles: who may update an action's status (its planners and
+// the responsible organisation) may add and remove its files, before and
+// after the assessment's approval: files are the evidence of implementation,
+// which goes on after sign-off. Readers of the action download them.
+func CanEditActionFiles(p *Principal, a *assessment.Assessment, act *assessment.PlanAction) bool {
+	return CanUpdateActionStatus(p, a, act)
+}
+
+// ActionFilesRefusal is the 403 saying why CanEditActionFiles said no.
+func ActionFilesRefusal() *assessment.Error {
+	return assessment.Errorf(assessment.EFORBIDDEN, "Only the assessment's owners and coordinators and the action's responsible organisation may add or remove its files.")
+}

@@ -40,6 +40,9 @@ func carryActions(tx *gorm.DB, now time.Time, by assessment.Actor, cur *framewor
 			"SELECT ?, at, user_id, actor, status, note FROM action_updates WHERE action_id = ? ORDER BY at, id", next.ID, old.ID).Error; err != nil {
 			return n, fmt.Errorf("carry history of action %d: %w", old.ID, err)
 		}
+		if err := carryActionFiles(tx, old.ID, next.ID, toID); err != nil {
+			return n, err
+		}
 		res := tx.Model(&actionRow{}).Where("id = ? AND carried_to_id IS NULL", old.ID).
 			Updates(map[string]any{"carried_to_id": next.ID, "version": old.Version + 1, "updated_at": now, "updated_by": by.Name})
 		if res.Error != nil {

@@ -158,12 +158,19 @@ func (s *Store) DeleteAction(ctx context.Context, by assessment.Actor, id int64,
 		if err := assessment.CheckPlanOpen(assessment.Status(a.Status), &d); err != nil {
 			return err
 		}
+		var blobs []int64 // its files go by cascade; their bytes unless shared
+		if err := tx.Model(&evidenceFileRow{}).Where("action_id = ? AND blob_id IS NOT NULL", id).Distinct().Pluck("blob_id", &blobs).Error; err != nil {
+			return fmt.Errorf("find action files: %w", err)
+		}
 		res := tx.Where("id = ? AND version = ?", id, version).Delete(&actionRow{})
 		if res.Error != nil {
 			return fmt.Errorf("delete action: %w", res.Error)
 		}
 		if res.RowsAffected == 0 {
 			return assessment.Stale(d, nil)
+		}
+		if err := dropUnusedBlobs(tx, blobs); err != nil {
+			return err
 		}
 		if err := touchAssessment(tx, a.ID, now); err != nil {
 			return err

@@ -18,6 +18,7 @@ type evidenceFileRow struct {
 	OrganisationID int64
 	AssessmentID   int64
 	ContributionID *int64
+	ActionID       *int64
 	IndicatorKey   string
 	SeriesID       *int64
 	Version        int
@@ -39,7 +40,7 @@ type evidenceFileRow struct {
 func (evidenceFileRow) TableName() string { return "evidence_files" }
 
 func (r evidenceFileRow) domain() assessment.EvidenceFile {
-	f := assessment.EvidenceFile{ID: r.ID, OrganisationID: r.OrganisationID, AssessmentID: r.AssessmentID, ContributionID: r.ContributionID,
+	f := assessment.EvidenceFile{ID: r.ID, OrganisationID: r.OrganisationID, AssessmentID: r.AssessmentID, ContributionID: r.ContributionID, ActionID: r.ActionID,
 		IndicatorKey: r.IndicatorKey, Version: r.Version, Title: r.Title, Date: r.DocumentDate, Filename: r.Filename,
 		ContentType: r.ContentType, Size: r.Size, SHA256: r.SHA256, CreatedBy: r.CreatedByName, CreatedAt: r.CreatedAt,
 		Superseded: r.SupersededAt != nil, Removed: r.RemovedAt != nil, CarriedFrom: r.CarriedFrom, SeriesID: r.ID}
@@ -77,7 +78,7 @@ func (s *Store) EvidenceFile(ctx context.Context, id int64) (assessment.Evidence
 // (contributionID 0) or of one contribution's, by indicator then upload
 // time, in one query.
 func (s *Store) EvidenceFiles(ctx context.Context, assessmentID, contributionID int64) ([]assessment.EvidenceFile, error) {
-	q := s.read(ctx).Where("assessment_id = ? AND superseded_at IS NULL AND removed_at IS NULL", assessmentID)
+	q := s.read(ctx).Where("assessment_id = ? AND superseded_at IS NULL AND removed_at IS NULL AND action_id IS NULL", assessmentID)
 	if contributionID == 0 {
 		q = q.Where("contribution_id IS NULL")
 	} else {

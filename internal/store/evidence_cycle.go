@@ -15,7 +15,7 @@ import (
 // came from. It returns how many were carried.
 func carryEvidence(tx *gorm.DB, fromID, toID int64, newKey func(string) (string, bool)) (int, error) {
 	var rows []evidenceFileRow
-	err := tx.Where("assessment_id = ? AND contribution_id IS NULL AND superseded_at IS NULL AND removed_at IS NULL", fromID).
+	err := tx.Where("assessment_id = ? AND contribution_id IS NULL AND action_id IS NULL AND superseded_at IS NULL AND removed_at IS NULL", fromID).
 		Order("id").Find(&rows).Error
 	if err != nil {
 		return 0, fmt.Errorf("load previous files: %w", err)

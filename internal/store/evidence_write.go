@@ -16,6 +16,7 @@ import (
 type EvidenceTarget struct {
 	AssessmentID   int64
 	ContributionID int64
+	ActionID       int64 // a plan action's file: no indicator, no contribution
 	IndicatorKey   string
 }
 
@@ -102,6 +103,9 @@ func (s *Store) insertEvidence(tx *gorm.DB, by assessment.Actor, org int64, t Ev
 	if t.ContributionID != 0 {
 		row.ContributionID = &t.ContributionID
 	}
+	if t.ActionID != 0 {
+		row.ActionID = &t.ActionID
+	}
 	if by.UserID != 0 {
 		row.CreatedBy = &by.UserID
 	}
@@ -126,6 +130,9 @@ func (s *Store) insertEvidence(tx *gorm.DB, by assessment.Actor, org int64, t Ev
 // contribution (refusing a submitted one), and checks the indicator is in
 // scope. It returns the organisation.
 func lockEvidenceTarget(tx *gorm.DB, t EvidenceTarget) (int64, error) {
+	if t.ActionID != 0 {
+		return lockActionFiles(tx, t)
+	}
 	var org int64
 	if t.ContributionID == 0 {
 		var a assessmentRow
@@ -172,10 +179,16 @@ func targetOf(r evidenceFileRow) EvidenceTarget {
 	if r.ContributionID != nil {
 		t.ContributionID = *r.ContributionID
 	}
+	if r.ActionID != nil {
+		t.ActionID = *r.ActionID
+	}
 	return t
 }
 
 func evidenceObject(r evidenceFileRow) string {
+	if r.ActionID != nil {
+		return fmt.Sprintf("action %d file %d", *r.ActionID, r.ID)
+	}
 	if r.ContributionID != nil {
 		return fmt.Sprintf("contribution %d indicator %s file %d", *r.ContributionID, r.IndicatorKey, r.ID)
 	}

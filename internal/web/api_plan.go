@@ -56,7 +56,14 @@ func (s *Server) apiActionShow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, apiActionOf(act, s.cfg.Now(), h[act.ID]))
+	files, err := s.actionFilesJSON(c, act.ID)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, struct {
+		apiAction
+		Files []apiFile `json:"files"`
+	}{apiActionOf(act, s.cfg.Now(), h[act.ID]), files})
 }
 
 // apiActionSave: PUT /api/v1/actions/:id with every field and "version".

@@ -17,7 +17,7 @@ import (
 const evidenceMemory = 256 << 10
 
 var (
-	uploadPath   = regexp.MustCompile(`^(/api/v1)?/(assessments|contributions)/[0-9]+/indicators/[^/]+/files$|^/files/[0-9]+/replace$`)
+	uploadPath   = regexp.MustCompile(`^(/api/v1)?/(assessments|contributions)/[0-9]+/indicators/[^/]+/files$|^(/api/v1)?/actions/[0-9]+/files$|^/files/[0-9]+/replace$`)
 	replacePath  = regexp.MustCompile(`^/api/v1/files/[0-9]+$`)
 	downloadPath = regexp.MustCompile(`^(/api/v1)?/files/[0-9]+$|/evidence\.zip$`)
 )

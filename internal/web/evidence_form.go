@@ -108,6 +108,9 @@ func (s *Server) evidenceReplaceForm(c echo.Context) error {
 	if err != nil {
 		return s.evidenceFormError(c, err, &evidenceFormState{Key: o.File.IndicatorKey, FileID: o.File.ID}, o.target(), o.Capability)
 	}
+	if o.Action != nil {
+		return backToAction(c, o.Action.AssessmentID, o.Action.ID)
+	}
 	return s.backToIndicator(c, o.File.AssessmentID, ptrID(o.File.ContributionID), o.Capability, o.File.IndicatorKey)
 }
 
@@ -138,6 +141,9 @@ func (s *Server) evidenceRemoveForm(c echo.Context) error {
 		return s.evidenceFormError(c, err, &evidenceFormState{Key: o.File.IndicatorKey}, o.target(), o.Capability)
 	}
 	flash(c, s.translator(c).T("EvidenceRemoved", "Title", o.File.Title))
+	if o.Action != nil {
+		return backToAction(c, o.Action.AssessmentID, o.Action.ID)
+	}
 	return s.backToIndicator(c, o.File.AssessmentID, ptrID(o.File.ContributionID), o.Capability, o.File.IndicatorKey)
 }
 

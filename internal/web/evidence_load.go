@@ -53,7 +53,8 @@ type evidenceOwner struct {
 	File         assessment.EvidenceFile
 	Assessment   assessment.Assessment
 	Contribution *assessment.Contribution
-	Capability   string // the indicator's capability key
+	Action       *assessment.PlanAction // a plan action's file
+	Capability   string                 // the indicator's capability key
 }
 
 // loadEvidenceFile reads the file named by :id for a principal who may read
@@ -73,6 +74,9 @@ func (s *Server) loadEvidenceFile(c echo.Context) (*evidenceOwner, error) {
 		return nil, err
 	}
 	o := &evidenceOwner{File: f, Assessment: a}
+	if f.ActionID != nil {
+		return s.actionFileOwner(c, o)
+	}
 	if f.ContributionID != nil {
 		cn, err := s.db.Contribution(ctx, *f.ContributionID)
 		if err != nil {
@@ -96,6 +100,12 @@ func (s *Server) loadEvidenceFile(c echo.Context) (*evidenceOwner, error) {
 // the file but not change it.
 func mayChangeEvidence(c echo.Context, o *evidenceOwner) error {
 	p := principal(c)
+	if o.Action != nil {
+		if !policy.CanEditActionFiles(p, &o.Assessment, o.Action) {
+			return policy.ActionFilesRefusal()
+		}
+		return nil
+	}
 	if !policy.CanEditEvidence(p, &o.Assessment, o.Contribution, o.Capability) {
 		return policy.EvidenceRefusal(p, &o.Assessment, o.Contribution, o.Capability)
 	}

@@ -9,6 +9,7 @@ import "net/http"
 func (s *Server) evidenceRoutes() {
 	s.add(http.MethodPost, "/api/v1/assessments/:id/indicators/:key/files", signedIn, s.apiEvidenceUpload)
 	s.add(http.MethodPost, "/api/v1/contributions/:id/indicators/:key/files", signedIn, s.apiContributionEvidenceUpload)
+	s.add(http.MethodPost, "/api/v1/actions/:id/files", signedIn, s.apiActionFileUpload)
 	s.add(http.MethodGet, "/api/v1/files/:id", signedIn, s.evidenceDownload)
 	s.add(http.MethodPut, "/api/v1/files/:id", signedIn, s.apiEvidenceReplace)
 	s.add(http.MethodDelete, "/api/v1/files/:id", signedIn, s.apiEvidenceDelete)
@@ -16,6 +17,7 @@ func (s *Server) evidenceRoutes() {
 
 	s.add(http.MethodPost, "/assessments/:id/indicators/:key/files", signedIn, s.evidenceUploadForm)
 	s.add(http.MethodPost, "/contributions/:id/indicators/:key/files", signedIn, s.contributionEvidenceUploadForm)
+	s.add(http.MethodPost, "/actions/:id/files", signedIn, s.actionFileUploadForm)
 	s.add(http.MethodGet, "/files/:id", signedIn, s.evidenceDownload)
 	s.add(http.MethodPost, "/files/:id/replace", signedIn, s.evidenceReplaceForm)
 	s.add(http.MethodPost, "/files/:id/remove", signedIn, s.evidenceRemoveForm)

@@ -28,6 +28,10 @@ type planPage struct {
 	CanUpdate map[int64]bool
 	// ErrorAction is the action whose status form the page's error is for.
 	ErrorAction int64
+	// Files are the actions' current files; CanFiles says, per action id,
+	// whether the reader may add and remove them.
+	Files    map[int64][]assessment.EvidenceFile
+	CanFiles map[int64]bool
 }
 
 type ownerChoice struct{ Key, Name string }
@@ -58,17 +62,23 @@ func (s *Server) renderPlan(c echo.Context, status int, t *planTarget, err *asse
 	if lerr != nil {
 		return lerr
 	}
+	files, lerr := s.db.ActionFiles(ctx, ids)
+	if lerr != nil {
+		return lerr
+	}
 	q := c.QueryParams()
 	f := report.PlanFilter{Status: assessment.ActionStatus(q.Get("status")), Funding: assessment.Funding(q.Get("funding")),
 		Owner: q.Get("owner"), Overdue: q.Get("overdue") == "1"}
 	now, p, tr := s.cfg.Now(), principal(c), s.translator(c)
 	page := planPage{Target: t, Plan: report.BuildPlan(t.Framework, actions, history, now, f), Filter: f,
 		Filtered: f != report.PlanFilter{}, CanManage: policy.CanManagePlan(p, &t.Assessment),
-		Locked: t.Assessment.Status == assessment.StatusApproved, CanUpdate: map[int64]bool{}, ErrorAction: errAction}
+		Locked: t.Assessment.Status == assessment.StatusApproved, CanUpdate: map[int64]bool{}, ErrorAction: errAction,
+		Files: files, CanFiles: map[int64]bool{}}
 	seen := map[string]bool{}
 	for i := range actions {
 		a := &actions[i]
 		page.CanUpdate[a.ID] = !a.Continued() && policy.CanUpdateActionStatus(p, &t.Assessment, a)
+		page.CanFiles[a.ID] = !a.Continued() && policy.CanEditActionFiles(p, &t.Assessment, a)
 		if k := ownerKeyOf(*a); !seen[k] {
 			seen[k] = true
 			page.Owners = append(page.Owners, ownerChoice{Key: k, Name: a.OwnerName})

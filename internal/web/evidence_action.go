@@ -1,0 +1,77 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/policy"
+	"github.com/mnr-self-assessment/mnr/internal/store"
+)
+
+// actionFileOwner completes o for a plan action's file: readers of the
+// action may download it; anyone else is told it does not exist.
+func (s *Server) actionFileOwner(c echo.Context, o *evidenceOwner) (*evidenceOwner, error) {
+	_, act, err := s.app.Action(c.Request().Context(), principal(c), *o.File.ActionID)
+	if err != nil {
+		return nil, assessment.NotFound("file")
+	}
+	o.Action = &act
+	logOrganisation(c, o.File.OrganisationID)
+	return o, nil
+}
+
+// actionFilesTarget resolves /actions/:id/files for a principal who may
+// add files to the action (policy.CanEditActionFiles).
+func (s *Server) actionFilesTarget(c echo.Context) (*planTarget, assessment.PlanAction, store.EvidenceTarget, error) {
+	t, act, err := s.loadAction(c)
+	if err != nil {
+		return nil, act, store.EvidenceTarget{}, err
+	}
+	if !policy.CanEditActionFiles(principal(c), &t.Assessment, &act) {
+		return t, act, store.EvidenceTarget{}, policy.ActionFilesRefusal()
+	}
+	return t, act, store.EvidenceTarget{AssessmentID: act.AssessmentID, ActionID: act.ID}, nil
+}
+
+// apiActionFileUpload: POST /api/v1/actions/:id/files (multipart file,
+// title, date) → 201 with the file, as on an indicator.
+func (s *Server) apiActionFileUpload(c echo.Context) error {
+	_, _, t, err := s.actionFilesTarget(c)
+	if err != nil {
+		return err
+	}
+	return s.apiStoreEvidence(c, t)
+}
+
+// actionFileUploadForm: the plan's upload form for one action; back to the
+// action on the plan page.
+func (s *Server) actionFileUploadForm(c echo.Context) error {
+	_, act, t, err := s.actionFilesTarget(c)
+	if err != nil {
+		return err
+	}
+	if err := s.storeEvidenceForm(c, t); err != nil {
+		return err
+	}
+	return backToAction(c, act.AssessmentID, act.ID)
+}
+
+func backToAction(c echo.Context, assessmentID, actionID int64) error {
+	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/assessments/%d/plan#action-%d", assessmentID, actionID))
+}
+
+// actionFilesJSON is the action's current files for its API "files" list.
+func (s *Server) actionFilesJSON(c echo.Context, actionID int64) ([]apiFile, error) {
+	m, err := s.db.ActionFiles(c.Request().Context(), []int64{actionID})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]apiFile, 0, len(m[actionID]))
+	for _, f := range m[actionID] {
+		out = append(out, apiFileOf(f))
+	}
+	return out, nil
+}
