@@ -215,7 +215,7 @@ func TestAgencyPagesTranslated(t *testing.T) {
 		checkLangDir(t, "contribution_show", doc, lang, dir)
 		want("contribution_show", "h1", text(doc.Find("main h1")), tr.T("ContribHeading", "Agency", w.helpline.Name, "Title", w.assess.Title))
 		want("contribution_show", "status", text(doc.Find("#contribution-status")), tr.T(helpStatus))
-		want("contribution_show", "submit", text(doc.Find("main form button[type=submit]")), tr.T("ContribSubmitButton"))
+		want("contribution_show", "submit", text(doc.Find(`main form[action$="/submit"] button[type=submit]`)), tr.T("ContribSubmitButton"))
 		res, doc = help.post(contribution+"/submit", url.Values{})
 		if res.StatusCode != http.StatusConflict {
 			t.Fatalf("%s submit with nothing answered: %d", lang, res.StatusCode)

@@ -637,6 +637,13 @@ func newMatrix(t testing.TB, shared *app) *matrix {
 	if _, err := f.db.CreatePasswordReset(ctx, assessment.System, store.PasswordReset{UserID: f.reviewer.ID, Hash: auth.HashToken(m.reset), ExpiresAt: time.Now().Add(time.Hour)}); err != nil {
 		t.Fatal(err)
 	}
+	// Both organisations accept partner requests, so a share between them
+	// is decided by the sharing rights alone.
+	for _, o := range []assessment.Organisation{f.org, f.other} {
+		if _, err := f.db.SetAcceptsPartnerRequests(ctx, assessment.System, o.ID, true); err != nil {
+			t.Fatal(err)
+		}
+	}
 	m.castContributions(t)
 	return m
 }
