@@ -113,7 +113,7 @@ func partnerSet(ctx context.Context, db *store.Store, fw *framework.Framework, o
 				return 0, err
 			}
 		}
-		if _, err := db.CreateShare(ctx, sys, o.ID, assessment.ShareInput{PartnerID: p.ID}); err != nil {
+		if _, err := db.CreateShare(ctx, sys, o.ID, assessment.ShareInput{PartnerID: p.ID}, assessment.ShareNotices); err != nil {
 			return 0, err
 		}
 	}

@@ -108,8 +108,8 @@ func TestEraseUserLeavesNoTrace(t *testing.T) {
 				CreatedAt: time.Now(), LastSeenAt: time.Now(), ExpiresAt: time.Now().Add(time.Hour)}))
 			_, err = s.CreatePasswordReset(ctx, ay, store.PasswordReset{UserID: x.ID, Hash: "resethash-x", ExpiresAt: time.Now().Add(time.Hour)})
 			must(err)
-			must(s.Notify(ctx, store.Notification{UserID: y.ID, Kind: store.NotifySubmitted, Message: "Amira Haddad submitted the leadership answers"},
-				store.Notification{UserID: x.ID, Kind: store.NotifyAssigned, Message: "for Amira"}))
+			must(s.Notify(ctx, assessment.Notification{UserID: y.ID, Kind: assessment.NotifySubmitted, Message: "Amira Haddad submitted the leadership answers"},
+				assessment.Notification{UserID: x.ID, Kind: assessment.NotifyAssigned, Message: "for Amira"}))
 			must(s.AppendAudit(ctx, assessment.Actor{Name: email, IP: "203.0.113.9"}, store.AuditEvent{Action: "auth.signin_failed", Object: "email " + email}))
 			must(s.SetUserProfile(ctx, ax, x.ID, fullName, "ar"))
 			if len(traces(t, s, fullName, email)) == 0 {

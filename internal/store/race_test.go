@@ -178,7 +178,7 @@ func TestRaceDuplicateShares(t *testing.T) {
 			for i := 0; i < trials; i++ {
 				o, p := newOrg(t, s, fmt.Sprintf("Owner org %d", i)), newOrg(t, s, fmt.Sprintf("Partner %d", i))
 				errs := race(3, func(int) error {
-					_, err := s.CreateShare(ctx, assessment.System, o.ID, assessment.ShareInput{PartnerID: p.ID})
+					_, err := s.CreateShare(ctx, assessment.System, o.ID, assessment.ShareInput{PartnerID: p.ID}, assessment.ShareNotices)
 					return err
 				})
 				if ok := outcome(t, errs, assessment.ECONFLICT); ok != 1 {
@@ -204,7 +204,7 @@ func TestRaceDuplicateContributionInvitations(t *testing.T) {
 				fw, a := setup(t, s) // "Org" in JO
 				agency := newOrg(t, s, fmt.Sprintf("Agency %d", i))
 				errs := race(3, func(int) error {
-					_, _, err := s.CreateContribution(ctx, assessment.System, fw, assessment.Contribution{AssessmentID: a.ID, OrganisationID: agency.ID, Capabilities: []string{"hotline"}})
+					_, _, err := s.CreateContribution(ctx, assessment.System, fw, assessment.Contribution{AssessmentID: a.ID, OrganisationID: agency.ID, Capabilities: []string{"hotline"}}, assessment.ContributionAskedNotices)
 					return err
 				})
 				// The same answer as asking twice in a row: 422 on organisation_id.
@@ -324,12 +324,12 @@ func TestRaceApprovalAgainstComments(t *testing.T) {
 			ctx := context.Background()
 			for i := 0; i < trials; i++ {
 				_, a := setup(t, s)
-				if _, err := s.Transition(ctx, assessment.System, a.ID, assessment.ActionSubmit, ""); err != nil {
+				if _, err := s.Transition(ctx, assessment.System, a.ID, assessment.ActionSubmit, "", assessment.TransitionNotices); err != nil {
 					t.Fatal(err)
 				}
 				errs := race(4, func(k int) error {
 					if k == 0 {
-						_, err := s.Transition(ctx, assessment.System, a.ID, assessment.ActionApprove, "")
+						_, err := s.Transition(ctx, assessment.System, a.ID, assessment.ActionApprove, "", assessment.TransitionNotices)
 						return err
 					}
 					_, err := s.AddComment(ctx, assessment.System, assessment.Comment{AssessmentID: a.ID, Body: fmt.Sprintf("comment %d", k)})

@@ -27,11 +27,11 @@ func (shareRow) TableName() string { return "shares" }
 
 // CreateShare records an owner's consent to show a partner organisation
 // one assessment's report or (in.AssessmentID 0) all approved ones, with its
-// audit event and a notification to the partner's members, in one
+// audit event and the notifications notify decides (nil for none), in one
 // transaction. A partner that does not exist or does not accept partner
 // requests is reported on the field the
 // caller used; an identical active share is a conflict.
-func (s *Store) CreateShare(ctx context.Context, by assessment.Actor, orgID int64, in assessment.ShareInput) (assessment.Share, error) {
+func (s *Store) CreateShare(ctx context.Context, by assessment.Actor, orgID int64, in assessment.ShareInput, notify assessment.ShareRule) (assessment.Share, error) {
 	row := shareRow{OrganisationID: orgID, CreatedBy: optionalUser(by), CreatedAt: s.now()}
 	err := s.tx(ctx, func(tx *gorm.DB) error {
 		var org, partner organisationRow
@@ -54,8 +54,7 @@ func (s *Store) CreateShare(ctx context.Context, by assessment.Actor, orgID int6
 			return assessment.FieldError(in.PartnerField(), "no organisation accepting partner requests is registered here under this name or id; check the exact name with the partner")
 		}
 		row.PartnerOrganisationID = partner.ID
-		what := map[string]string{"Org": org.Name, "Country": org.Country, "Partner": partner.Name}
-		msgID := "NotifMsgSharedAll"
+		var shared *assessment.Assessment
 		if in.AssessmentID != 0 {
 			var a assessmentRow
 			if err := tx.Where("id = ? AND organisation_id = ?", in.AssessmentID, orgID).First(&a).Error; err != nil {
@@ -64,7 +63,7 @@ func (s *Store) CreateShare(ctx context.Context, by assessment.Actor, orgID int6
 				}
 				return err
 			}
-			row.AssessmentID, msgID, what["Title"], what["Period"] = &a.ID, "NotifMsgSharedReport", a.Title, a.Period
+			row.AssessmentID, shared = &a.ID, new(a.domain(nil))
 		}
 		var n int64
 		if err := tx.Model(&shareRow{}).Where("organisation_id = ? AND partner_organisation_id = ? AND revoked_at IS NULL AND COALESCE(assessment_id, 0) = ?",
@@ -81,15 +80,11 @@ func (s *Store) CreateShare(ctx context.Context, by assessment.Actor, orgID int6
 			After: auditJSON(map[string]any{"partner_organisation_id": partner.ID, "partner": partner.Name, "assessment_id": row.AssessmentID})}); err != nil {
 			return err
 		}
-		users, err := membersWithRoles(tx, partner.ID)
-		if err != nil {
-			return err
+		if notify == nil {
+			return nil
 		}
-		ns := make([]Notification, 0, len(users))
-		for _, u := range users {
-			ns = append(ns, Notification{UserID: u, Kind: NotifyShared, Link: "/partner", Message: NotificationText(msgID, what)})
-		}
-		return notifyTx(tx, row.CreatedAt, ns...)
+		_, err := writeNotices(tx, row.CreatedAt, notify(org.domain(), partner.domain(), shared)...)
+		return err
 	})
 	if err != nil {
 		return assessment.Share{}, err

@@ -54,7 +54,7 @@ func (s *Server) assignmentSave(c echo.Context) error {
 			return assessment.FieldError("user", "is not assigned to this capability")
 		}
 	}
-	if err := s.db.SetAssignment(ctx, actor(c), d.Assessment.ID, cd.Capability.Key, uid, action == "assign"); err != nil {
+	if err := s.app.SetAssignment(ctx, actor(c), d.Assessment.ID, cd.Capability.Key, uid, action == "assign"); err != nil {
 		return err
 	}
 	if action == "assign" {

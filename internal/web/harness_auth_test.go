@@ -115,7 +115,7 @@ func castFixture(t testing.TB, a *app, prefix string) *fixture {
 	a.member(f.outsider, f.other, assessment.RoleOwner)
 	f.assess = a.assessment(f.org, nil)
 	f.otherAssess = a.assessment(f.other, nil)
-	if err := a.db.SetAssignment(context.Background(), assessment.System, f.assess.ID, "leadership", f.contributor.ID, true); err != nil {
+	if err := a.db.SetAssignment(context.Background(), assessment.System, f.assess.ID, "leadership", f.contributor.ID, true, assessment.AssignedNotices); err != nil {
 		t.Fatal(err)
 	}
 	return f

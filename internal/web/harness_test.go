@@ -275,7 +275,7 @@ func newFixture(t testing.TB) *fixture {
 	a.member(f.outsider, f.other, assessment.RoleOwner)
 	f.assess = a.assessment(f.org, nil)
 	f.otherAssess = a.assessment(f.other, nil)
-	if err := a.db.SetAssignment(context.Background(), assessment.System, f.assess.ID, "leadership", f.contributor.ID, true); err != nil {
+	if err := a.db.SetAssignment(context.Background(), assessment.System, f.assess.ID, "leadership", f.contributor.ID, true, assessment.AssignedNotices); err != nil {
 		t.Fatal(err)
 	}
 	return f

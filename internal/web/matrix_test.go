@@ -662,7 +662,7 @@ func (m *matrix) castContributions(t testing.TB) {
 		id     *int64
 	}{{m.assess, m.agency.ID, &m.contribution}, {m.otherAssess, otherAgency.ID, &m.otherContribution}} {
 		cn, _, err := m.db.CreateContribution(ctx, assessment.System, m.fw, assessment.Contribution{AssessmentID: c.a.ID, OrganisationID: c.agency,
-			Status: assessment.ContributionInvited, Capabilities: []string{"leadership"}})
+			Status: assessment.ContributionInvited, Capabilities: []string{"leadership"}}, assessment.ContributionAskedNotices)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,0 +1,33 @@
+package store
+
+import (
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
+)
+
+// What contribution_answer.go (SubmitContribution) still names, until its
+// submit takes the notices from its caller
+// (assessment.ContributionSubmittedNotices) like the other writes; that
+// file belongs to the save path's rework, so it is left as it is for now.
+// Remove this file then.
+
+// Notification is the domain's notification.
+type Notification = assessment.Notification
+
+// NotifySubmitted is the domain's kind.
+const NotifySubmitted = assessment.NotifySubmitted
+
+// NotificationText is the domain's message encoding.
+func NotificationText(id string, args map[string]string) string {
+	return assessment.NotificationText(id, args)
+}
+
+// notifyRoles sends n to every member of the organisation with one of the
+// roles, inside the caller's transaction, and returns what it sent (nil
+// when no one).
+func notifyRoles(tx *gorm.DB, now time.Time, orgID int64, n Notification, roles ...assessment.Role) ([]Notification, error) {
+	return writeNotices(tx, now, assessment.Notice{Kind: n.Kind, Message: n.Message, Link: n.Link, OrganisationID: orgID, Roles: roles})
+}
