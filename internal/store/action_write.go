@@ -48,7 +48,7 @@ func (s *Store) CreateAction(ctx context.Context, by assessment.Actor, in assess
 		if err := touchAssessment(tx, a.ID, now); err != nil {
 			return err
 		}
-		return appendAudit(tx, now, by, AuditEvent{OrganisationID: a.OrganisationID, AssessmentID: a.ID, Action: "action.create",
+		return appendAudit(tx, now, by, assessment.AuditEvent{OrganisationID: a.OrganisationID, AssessmentID: a.ID, Action: "action.create",
 			Object: fmt.Sprintf("action %d", row.ID), After: auditJSON(actionAudit(row))})
 	})
 	if err != nil {
@@ -123,7 +123,7 @@ func (s *Store) recordActionChange(tx *gorm.DB, now time.Time, by assessment.Act
 	if err := touchAssessment(tx, a.ID, now); err != nil {
 		return err
 	}
-	return appendAudit(tx, now, by, AuditEvent{OrganisationID: a.OrganisationID, AssessmentID: a.ID, Action: action,
+	return appendAudit(tx, now, by, assessment.AuditEvent{OrganisationID: a.OrganisationID, AssessmentID: a.ID, Action: action,
 		Object: fmt.Sprintf("action %d", saved.ID), Before: auditJSON(actionAudit(cur)), After: auditJSON(actionAudit(saved))})
 }
 
@@ -175,7 +175,7 @@ func (s *Store) DeleteAction(ctx context.Context, by assessment.Actor, id int64,
 		if err := touchAssessment(tx, a.ID, now); err != nil {
 			return err
 		}
-		return appendAudit(tx, now, by, AuditEvent{OrganisationID: a.OrganisationID, AssessmentID: a.ID, Action: "action.delete",
+		return appendAudit(tx, now, by, assessment.AuditEvent{OrganisationID: a.OrganisationID, AssessmentID: a.ID, Action: "action.delete",
 			Object: fmt.Sprintf("action %d", id), Before: auditJSON(actionAudit(cur))})
 	})
 }

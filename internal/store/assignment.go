@@ -84,7 +84,7 @@ func (s *Store) SetAssignment(ctx context.Context, by assessment.Actor, assessme
 				return fmt.Errorf("unassign: %w", err)
 			}
 		}
-		return appendAudit(tx, s.now(), by, AuditEvent{OrganisationID: org, AssessmentID: assessmentID, Action: action,
+		return appendAudit(tx, s.now(), by, assessment.AuditEvent{OrganisationID: org, AssessmentID: assessmentID, Action: action,
 			Object: "capability " + capabilityKey, After: auditJSON(map[string]any{"user_id": userID})})
 	})
 }

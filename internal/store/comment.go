@@ -49,7 +49,7 @@ func (s *Store) AddComment(ctx context.Context, by assessment.Actor, c assessmen
 		if err := tx.Create(&row).Error; err != nil {
 			return fmt.Errorf("insert comment: %w", err)
 		}
-		return appendAudit(tx, row.CreatedAt, by, AuditEvent{OrganisationID: org, AssessmentID: c.AssessmentID, Action: "comment.add",
+		return appendAudit(tx, row.CreatedAt, by, assessment.AuditEvent{OrganisationID: org, AssessmentID: c.AssessmentID, Action: "comment.add",
 			Object: fmt.Sprintf("comment %d", row.ID), After: auditJSON(map[string]any{"capability": row.CapabilityKey, "parent_id": row.ParentID, "body": row.Body})})
 	})
 	if err != nil {
@@ -81,7 +81,7 @@ func (s *Store) ResolveComment(ctx context.Context, by assessment.Actor, id int6
 		if res.RowsAffected == 0 {
 			return assessment.Errorf(assessment.ECONFLICT, "this comment is already resolved")
 		}
-		return appendAudit(tx, now, by, AuditEvent{OrganisationID: org, AssessmentID: row.AssessmentID, Action: "comment.resolve",
+		return appendAudit(tx, now, by, assessment.AuditEvent{OrganisationID: org, AssessmentID: row.AssessmentID, Action: "comment.resolve",
 			Object: fmt.Sprintf("comment %d", id), Before: auditJSON(map[string]any{"resolved": false}), After: auditJSON(map[string]any{"resolved": true})})
 	})
 	if err != nil {

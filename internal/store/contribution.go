@@ -94,7 +94,7 @@ func (s *Store) CreateContribution(ctx context.Context, by assessment.Actor, fw 
 		if err := tx.CreateInBatches(answers, 100).Error; err != nil {
 			return fmt.Errorf("insert contribution answers: %w", err)
 		}
-		err = appendAudit(tx, now, by, AuditEvent{OrganisationID: national.ID, AssessmentID: a.ID, Action: "contribution.invite",
+		err = appendAudit(tx, now, by, assessment.AuditEvent{OrganisationID: national.ID, AssessmentID: a.ID, Action: "contribution.invite",
 			Object: fmt.Sprintf("contribution %d", row.ID), After: auditJSON(map[string]any{"organisation_id": agency.ID,
 				"organisation": agency.Name, "capabilities": c.Capabilities, "due_date": dueText(c.DueDate)})})
 		if err != nil {

@@ -73,7 +73,7 @@ func (s *Store) StartNextCycle(ctx context.Context, by assessment.Actor, cur *fr
 		if err != nil {
 			return err
 		}
-		return appendAudit(tx, now, by, AuditEvent{OrganisationID: row.OrganisationID, AssessmentID: row.ID, Action: "cycle.start",
+		return appendAudit(tx, now, by, assessment.AuditEvent{OrganisationID: row.OrganisationID, AssessmentID: row.ID, Action: "cycle.start",
 			Object: fmt.Sprintf("assessment %d", row.ID), Before: auditJSON(map[string]any{"previous_id": fromID, "framework_version": prev.FrameworkVersion}),
 			After: auditJSON(map[string]any{"title": row.Title, "period": row.Period, "framework_version": row.FrameworkVersion, "carried_forward": carried, "actions_carried": actions, "files_carried": files})})
 	})
@@ -165,7 +165,7 @@ func (s *Store) ConfirmCarried(ctx context.Context, by assessment.Actor, assessm
 			if res.RowsAffected == 0 {
 				continue
 			}
-			if err := appendAudit(tx, now, by, AuditEvent{OrganisationID: org, AssessmentID: assessmentID, Action: "answer.confirm",
+			if err := appendAudit(tx, now, by, assessment.AuditEvent{OrganisationID: org, AssessmentID: assessmentID, Action: "answer.confirm",
 				Object: "indicator " + r.IndicatorKey, Before: auditJSON(map[string]any{"carried_forward": true, "answer": r.Value}),
 				After: auditJSON(map[string]any{"carried_forward": false, "answer": r.Value})}); err != nil {
 				return err

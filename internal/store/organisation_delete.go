@@ -128,7 +128,7 @@ func (s *Store) DeleteOrganisation(ctx context.Context, by assessment.Actor, id 
 		if err := dropOrphanBlobs(tx); err != nil {
 			return err
 		}
-		return appendAudit(tx, s.now(), by, AuditEvent{OrganisationID: id, Action: "organisation.delete",
+		return appendAudit(tx, s.now(), by, assessment.AuditEvent{OrganisationID: id, Action: "organisation.delete",
 			Object: fmt.Sprintf("organisation %d", id), Before: auditJSON(map[string]any{"name": org.Name, "country": org.Country, "rows": counts}),
 			After: auditJSON(map[string]string{"export": export})})
 	})

@@ -237,7 +237,7 @@ func TestRaceDuplicateMemberInvitations(t *testing.T) {
 			for i := 0; i < trials; i++ {
 				o := newOrg(t, s, fmt.Sprintf("Org %d", i))
 				errs := race(3, func(k int) error {
-					_, err := s.CreateInvitation(ctx, assessment.System, store.Invitation{OrganisationID: o.ID, Email: "new@example.org",
+					_, err := s.CreateInvitation(ctx, assessment.System, assessment.Invitation{OrganisationID: o.ID, Email: "new@example.org",
 						Role: assessment.RoleViewer, Hash: fmt.Sprintf("h-%d-%d-%s", i, k, name), ExpiresAt: time.Now().Add(time.Hour)})
 					return err
 				})
@@ -263,7 +263,7 @@ func TestRaceInvitationAcceptedOnce(t *testing.T) {
 			for i := 0; i < trials; i++ {
 				o := newOrg(t, s, fmt.Sprintf("Org %d", i))
 				email, hash := fmt.Sprintf("joiner%d@example.org", i), fmt.Sprintf("accept-%d-%s", i, name)
-				if _, err := s.CreateInvitation(ctx, assessment.System, store.Invitation{OrganisationID: o.ID, Email: email,
+				if _, err := s.CreateInvitation(ctx, assessment.System, assessment.Invitation{OrganisationID: o.ID, Email: email,
 					Role: assessment.RoleViewer, Hash: hash, ExpiresAt: time.Now().Add(time.Hour)}); err != nil {
 					t.Fatal(err)
 				}
@@ -298,7 +298,7 @@ func TestRacePasswordResetLinks(t *testing.T) {
 				}
 				hash := func(k int) string { return fmt.Sprintf("reset-%d-%d-%s", i, k, name) }
 				errs := race(3, func(k int) error {
-					_, err := s.CreatePasswordReset(ctx, assessment.System, store.PasswordReset{UserID: u.ID, Hash: hash(k), ExpiresAt: time.Now().Add(time.Hour)})
+					_, err := s.CreatePasswordReset(ctx, assessment.System, assessment.PasswordReset{UserID: u.ID, Hash: hash(k), ExpiresAt: time.Now().Add(time.Hour)})
 					return err
 				})
 				outcome(t, errs, assessment.ECONFLICT)

@@ -76,7 +76,7 @@ func (s *Store) CreateShare(ctx context.Context, by assessment.Actor, orgID int6
 		if err := tx.Create(&row).Error; err != nil {
 			return fmt.Errorf("insert share: %w", err)
 		}
-		if err := appendAudit(tx, row.CreatedAt, by, AuditEvent{OrganisationID: orgID, Action: "share.create", Object: fmt.Sprintf("share %d", row.ID),
+		if err := appendAudit(tx, row.CreatedAt, by, assessment.AuditEvent{OrganisationID: orgID, Action: "share.create", Object: fmt.Sprintf("share %d", row.ID),
 			After: auditJSON(map[string]any{"partner_organisation_id": partner.ID, "partner": partner.Name, "assessment_id": row.AssessmentID})}); err != nil {
 			return err
 		}
@@ -108,7 +108,7 @@ func (s *Store) RevokeShare(ctx context.Context, by assessment.Actor, orgID, id 
 		if res.RowsAffected == 0 {
 			return assessment.Errorf(assessment.ECONFLICT, "this share is already revoked")
 		}
-		return appendAudit(tx, now, by, AuditEvent{OrganisationID: orgID, Action: "share.revoke", Object: fmt.Sprintf("share %d", id),
+		return appendAudit(tx, now, by, assessment.AuditEvent{OrganisationID: orgID, Action: "share.revoke", Object: fmt.Sprintf("share %d", id),
 			Before: auditJSON(map[string]any{"partner_organisation_id": row.PartnerOrganisationID, "assessment_id": row.AssessmentID, "active": true}),
 			After:  auditJSON(map[string]any{"active": false})})
 	})

@@ -59,7 +59,7 @@ func (s *Store) Transition(ctx context.Context, by assessment.Actor, id int64, a
 			}
 			after[field] = text
 		}
-		if err := appendAudit(tx, now, by, AuditEvent{OrganisationID: cur.OrganisationID, AssessmentID: id, Action: "assessment.status",
+		if err := appendAudit(tx, now, by, assessment.AuditEvent{OrganisationID: cur.OrganisationID, AssessmentID: id, Action: "assessment.status",
 			Object: fmt.Sprintf("assessment %d", id), Before: auditJSON(map[string]string{"status": cur.Status}), After: auditJSON(after)}); err != nil {
 			return err
 		}

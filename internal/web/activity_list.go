@@ -53,7 +53,7 @@ func (s *Server) activityList(c echo.Context) error {
 	f, ferr := d.Filter.parse(org.ID, d.Actions)
 	if ferr == nil {
 		f.BeforeID, _ = strconv.ParseInt(q.Get("before"), 10, 64)
-		var events []store.AuditEvent
+		var events []assessment.AuditEvent
 		if events, err = s.db.Audit(ctx, f); err != nil {
 			return err
 		}

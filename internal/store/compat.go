@@ -8,11 +8,15 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 )
 
-// What contribution_answer.go (SubmitContribution) still names, until its
-// submit takes the notices from its caller
-// (assessment.ContributionSubmittedNotices) like the other writes; that
-// file belongs to the save path's rework, so it is left as it is for now.
-// Remove this file then.
+// What answer.go and contribution_answer.go still name: the audit event
+// under its old name and, for SubmitContribution, the notification helpers,
+// until that submit takes its notices from its caller
+// (assessment.ContributionSubmittedNotices) like the other writes. Those
+// files belong to the save path's rework, so they are left as they are for
+// now. Remove this file then.
+
+// AuditEvent is the domain's audit event (answer.go uses it too).
+type AuditEvent = assessment.AuditEvent
 
 // Notification is the domain's notification.
 type Notification = assessment.Notification
