@@ -7,7 +7,8 @@ import (
 )
 
 // The notification rules: who hears of what, and what they read (message
-// ids "NotifMsg…" of agency.*.json, rendered in each reader's language).
+// ids "NotifMsg…" of internal/i18n/locales/notify.*.json, rendered in each
+// reader's language).
 // A write that notifies takes its rule as an argument and calls it, inside
 // its transaction, with the facts it wrote; nil notifies no one.
 

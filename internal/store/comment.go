@@ -114,7 +114,7 @@ func (s *Store) Comments(ctx context.Context, assessmentID int64) ([]assessment.
 }
 
 // commentsOut converts rows, naming authors and resolvers; a deleted
-// account shows as "a former member".
+// account shows as assessment.AuthorFormer.
 func (s *Store) commentsOut(ctx context.Context, rows []commentRow) ([]assessment.Comment, error) {
 	var ids []int64
 	for _, r := range rows {
@@ -136,12 +136,12 @@ func (s *Store) commentsOut(ctx context.Context, rows []commentRow) ([]assessmen
 	}
 	name := func(p *int64) string {
 		if p == nil {
-			return "the system"
+			return assessment.AuthorSystem
 		}
 		if n, ok := names[*p]; ok {
 			return n
 		}
-		return "a former member"
+		return assessment.AuthorFormer
 	}
 	out := make([]assessment.Comment, len(rows))
 	for i, r := range rows {

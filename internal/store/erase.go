@@ -112,7 +112,7 @@ func revokeAccess(tx *gorm.DB, now time.Time, userID int64) ([]int64, error) {
 		}},
 		{"assignments", func() error { return tx.Where("user_id = ?", userID).Delete(&assignmentRow{}).Error }},
 		{"memberships", func() error { return tx.Where("user_id = ?", userID).Delete(&membershipRow{}).Error }},
-		{"notifications", func() error { return tx.Where("user_id = ?", userID).Delete(&Notification{}).Error }},
+		{"notifications", func() error { return tx.Where("user_id = ?", userID).Delete(&notificationRow{}).Error }},
 	}
 	for _, st := range steps {
 		if err := st.run(); err != nil {

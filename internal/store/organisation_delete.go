@@ -107,8 +107,8 @@ func (s *Store) DeleteOrganisation(ctx context.Context, by assessment.Actor, id 
 			return err
 		}
 		for _, a := range ids {
-			p := fmt.Sprintf("/assessments/%d", a)
-			if err := tx.Where("link = ? OR link LIKE ?", p, p+"/%").Delete(&Notification{}).Error; err != nil {
+			p := assessment.AssessmentLink(a)
+			if err := tx.Where("link = ? OR link LIKE ?", p, p+"/%").Delete(&notificationRow{}).Error; err != nil {
 				return fmt.Errorf("delete notifications: %w", err)
 			}
 		}
