@@ -8,14 +8,14 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 )
 
-// What answer.go and contribution_answer.go still name: the audit event
-// under its old name and, for SubmitContribution, the notification helpers,
-// until that submit takes its notices from its caller
-// (assessment.ContributionSubmittedNotices) like the other writes. Those
-// files belong to the save path's rework, so they are left as they are for
-// now. Remove this file then.
+// Names that files being reworked by others at the same time still use:
+// the audit event under its old name (answer.go, contribution_answer.go,
+// capability.go, assessment.go, organisation_partner.go, session.go) and,
+// for SubmitContribution, the notification helpers, until that submit takes
+// its notices from its caller (assessment.ContributionSubmittedNotices) like
+// the other writes. Switch those files and remove this one when they land.
 
-// AuditEvent is the domain's audit event (answer.go uses it too).
+// AuditEvent is the domain's audit event.
 type AuditEvent = assessment.AuditEvent
 
 // Notification is the domain's notification.
