@@ -45,13 +45,8 @@ func (s *Store) CreateShare(ctx context.Context, by assessment.Actor, orgID int6
 		if err := q.Order("id").First(&partner).Error; err != nil && !errors.Is(err, gorm.ErrRecordNotFound) {
 			return err
 		}
-		if partner.ID == orgID {
-			return assessment.FieldError(in.PartnerField(), "an organisation cannot share with itself")
-		}
-		// Unknown and unwilling partners get the same answer, so the id
-		// field cannot be used to list organisations or to notify them.
-		if partner.ID == 0 || !partner.AcceptsPartnerRequests {
-			return assessment.FieldError(in.PartnerField(), "no organisation accepting partner requests is registered here under this name or id; check the exact name with the partner")
+		if err := in.CheckPartner(orgID, partner.domain()); err != nil {
+			return err
 		}
 		row.PartnerOrganisationID = partner.ID
 		var shared *assessment.Assessment
