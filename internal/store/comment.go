@@ -66,8 +66,8 @@ func (s *Store) ResolveComment(ctx context.Context, by assessment.Actor, id int6
 		if err := tx.First(&row, id).Error; err != nil {
 			return notFound(err, "comment")
 		}
-		if row.ParentID != nil {
-			return assessment.FieldError("comment", "resolve the thread's first comment, not a reply")
+		if err := assessment.CheckResolve(row.ParentID); err != nil {
+			return err
 		}
 		org, err := unlockedAssessment(tx, row.AssessmentID)
 		if err != nil {

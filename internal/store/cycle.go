@@ -35,16 +35,12 @@ func (s *Store) StartNextCycle(ctx context.Context, by assessment.Actor, cur *fr
 		if prev.OrganisationID != a.OrganisationID {
 			return assessment.NotFound("assessment")
 		}
-		if prev.Status != string(assessment.StatusApproved) {
-			return assessment.Errorf(assessment.ECONFLICT, "the next cycle starts from an approved assessment; this one is %s",
-				assessment.Term{ID: "WorkStatusIs_" + prev.Status, English: prev.Status})
-		}
 		var next []int64
 		if err := tx.Model(&assessmentRow{}).Where("previous_id = ?", fromID).Pluck("id", &next).Error; err != nil {
 			return fmt.Errorf("look for a next cycle: %w", err)
 		}
-		if len(next) > 0 {
-			return assessment.Errorf(assessment.ECONFLICT, "the next cycle was already started from this assessment (assessment %d)", next[0])
+		if err := assessment.CheckNextCycle(assessment.Status(prev.Status), next); err != nil {
+			return err
 		}
 		var states []capabilityStateRow
 		var answers []answerRow

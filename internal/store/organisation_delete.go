@@ -89,8 +89,8 @@ func (s *Store) DeleteOrganisation(ctx context.Context, by assessment.Actor, id 
 		if err := tx.First(&org, id).Error; err != nil {
 			return notFound(err, "organisation")
 		}
-		if confirm != org.Name {
-			return assessment.FieldError("confirm", "must be the organisation's exact name")
+		if err := assessment.CheckDeleteConfirm(org.domain(), confirm); err != nil {
+			return err
 		}
 		for _, sc := range orgScope {
 			if sc.table == "users" || sc.table == "audit_events" {
