@@ -20,6 +20,7 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/mail"
 	"github.com/mnr-self-assessment/mnr/internal/report"
 	"github.com/mnr-self-assessment/mnr/internal/store"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
 // Config is what the web layer needs from the command line.
@@ -49,8 +50,8 @@ type Config struct {
 }
 
 const (
-	bodyLimit     = "1M"
-	bodyLimitText = "1 MB"
+	bodyLimit     = httpx.BodyLimit
+	bodyLimitText = httpx.BodyLimitText
 )
 
 // Server wires the store, the framework versions and the templates to Echo.

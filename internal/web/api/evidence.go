@@ -1,4 +1,4 @@
-package web
+package api
 
 import (
 	"fmt"
@@ -9,6 +9,7 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/store"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
 // apiFile is an evidence file in the API.
@@ -43,7 +44,7 @@ type fileLists map[string][]apiFile
 
 // indicatorFiles reads an assessment's (contributionID 0) or a
 // contribution's current files in one query.
-func (s *Server) indicatorFiles(c echo.Context, assessmentID, contributionID int64) (fileLists, error) {
+func (s *handlers) indicatorFiles(c echo.Context, assessmentID, contributionID int64) (fileLists, error) {
 	files, err := s.db.EvidenceFiles(c.Request().Context(), assessmentID, contributionID)
 	if err != nil {
 		return nil, err
@@ -63,8 +64,8 @@ func (l fileLists) fill(in *apiIndicator) {
 
 // apiEvidenceUpload: POST multipart file, title, date on an assessment's
 // indicator → 201 with the file.
-func (s *Server) apiEvidenceUpload(c echo.Context) error {
-	_, t, err := s.evidenceTarget(c)
+func (s *handlers) apiEvidenceUpload(c echo.Context) error {
+	_, t, err := s.web.EvidenceTarget(c)
 	if err != nil {
 		return err
 	}
@@ -72,21 +73,21 @@ func (s *Server) apiEvidenceUpload(c echo.Context) error {
 }
 
 // apiContributionEvidenceUpload is the same on an agency's contribution.
-func (s *Server) apiContributionEvidenceUpload(c echo.Context) error {
-	_, t, err := s.contributionEvidenceTarget(c)
+func (s *handlers) apiContributionEvidenceUpload(c echo.Context) error {
+	_, t, err := s.web.ContributionEvidenceTarget(c)
 	if err != nil {
 		return err
 	}
 	return s.apiStoreEvidence(c, t)
 }
 
-func (s *Server) apiStoreEvidence(c echo.Context, t store.EvidenceTarget) error {
-	ups, err := s.evidenceUploads(c, false)
+func (s *handlers) apiStoreEvidence(c echo.Context, t store.EvidenceTarget) error {
+	ups, err := s.web.EvidenceUploads(c, false)
 	if err != nil {
 		return err
 	}
-	defer closeUploads(ups)
-	files, err := s.db.AddEvidence(c.Request().Context(), actor(c), t, ups...)
+	defer s.web.CloseUploads(ups)
+	files, err := s.db.AddEvidence(c.Request().Context(), httpx.Actor(c), t, ups...)
 	if err != nil {
 		return err
 	}
@@ -95,37 +96,54 @@ func (s *Server) apiStoreEvidence(c echo.Context, t store.EvidenceTarget) error 
 
 // apiEvidenceReplace: PUT multipart file, title, date → 200 with the new
 // version (a new id); the old version stays as history.
-func (s *Server) apiEvidenceReplace(c echo.Context) error {
-	o, err := s.loadEvidenceFile(c)
+func (s *handlers) apiEvidenceReplace(c echo.Context) error {
+	f, err := s.web.EvidenceFileToChange(c)
 	if err != nil {
 		return err
 	}
-	if err := mayChangeEvidence(c, o); err != nil {
-		return err
-	}
-	ups, err := s.evidenceUploads(c, false)
+	ups, err := s.web.EvidenceUploads(c, false)
 	if err != nil {
 		return err
 	}
-	defer closeUploads(ups)
-	f, err := s.db.ReplaceEvidence(c.Request().Context(), actor(c), o.File.ID, ups[0])
+	defer s.web.CloseUploads(ups)
+	nf, err := s.db.ReplaceEvidence(c.Request().Context(), httpx.Actor(c), f.ID, ups[0])
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, apiFileOf(f))
+	return c.JSON(http.StatusOK, apiFileOf(nf))
 }
 
 // apiEvidenceDelete: DELETE → 200 with the removed file.
-func (s *Server) apiEvidenceDelete(c echo.Context) error {
-	o, err := s.loadEvidenceFile(c)
+func (s *handlers) apiEvidenceDelete(c echo.Context) error {
+	f, err := s.web.EvidenceFileToChange(c)
 	if err != nil {
 		return err
 	}
-	if err := mayChangeEvidence(c, o); err != nil {
+	if err := s.db.RemoveEvidence(c.Request().Context(), httpx.Actor(c), f.ID); err != nil {
 		return err
 	}
-	if err := s.db.RemoveEvidence(c.Request().Context(), actor(c), o.File.ID); err != nil {
+	return c.JSON(http.StatusOK, map[string]any{"id": f.ID, "removed": true})
+}
+
+// apiActionFileUpload: POST /api/v1/actions/:id/files (multipart file,
+// title, date) → 201 with the file, as on an indicator.
+func (s *handlers) apiActionFileUpload(c echo.Context) error {
+	t, err := s.web.ActionFilesTarget(c)
+	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, map[string]any{"id": o.File.ID, "removed": true})
+	return s.apiStoreEvidence(c, t)
+}
+
+// actionFiles is the action's current files for its "files" list.
+func (s *handlers) actionFiles(c echo.Context, actionID int64) ([]apiFile, error) {
+	m, err := s.db.ActionFiles(c.Request().Context(), []int64{actionID})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]apiFile, 0, len(m[actionID]))
+	for _, f := range m[actionID] {
+		out = append(out, apiFileOf(f))
+	}
+	return out, nil
 }

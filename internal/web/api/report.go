@@ -1,4 +1,4 @@
-package web
+package api
 
 import (
 	"net/http"
@@ -7,8 +7,8 @@ import (
 )
 
 // apiReport returns the report's scores and executive summary as JSON.
-func (s *Server) apiReport(c echo.Context) error {
-	r, _, err := s.loadReport(c)
+func (s *handlers) apiReport(c echo.Context) error {
+	r, _, err := s.web.LoadReport(c)
 	if err != nil {
 		return err
 	}

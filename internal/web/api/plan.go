@@ -1,4 +1,4 @@
-package web
+package api
 
 import (
 	"net/http"
@@ -8,11 +8,12 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/app"
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
 // apiActionList: GET /api/v1/assessments/:id/actions → {"actions":[…]}.
-func (s *Server) apiActionList(c echo.Context) error {
-	t, err := s.loadPlanTarget(c)
+func (s *handlers) apiActionList(c echo.Context) error {
+	t, err := s.web.LoadPlanTarget(c)
 	if err != nil {
 		return err
 	}
@@ -20,7 +21,7 @@ func (s *Server) apiActionList(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	now := s.cfg.Now()
+	now := s.now()
 	out := make([]apiAction, len(actions))
 	for i, a := range actions {
 		out[i] = apiActionOf(a, now, nil)
@@ -30,8 +31,8 @@ func (s *Server) apiActionList(c echo.Context) error {
 
 // apiActionCreate: POST /api/v1/assessments/:id/actions → 201 with the
 // action (its "id" and "version" among the fields).
-func (s *Server) apiActionCreate(c echo.Context) error {
-	t, err := s.loadPlanTarget(c)
+func (s *handlers) apiActionCreate(c echo.Context) error {
+	t, err := s.web.LoadPlanTarget(c)
 	if err != nil {
 		return err
 	}
@@ -39,16 +40,16 @@ func (s *Server) apiActionCreate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	act, err := s.planCreate(c, t, in)
+	act, err := s.app.CreateAction(c.Request().Context(), httpx.Principal(c), httpx.Actor(c), t, in)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusCreated, apiActionOf(act, s.cfg.Now(), nil))
+	return c.JSON(http.StatusCreated, apiActionOf(act, s.now(), nil))
 }
 
 // apiActionShow: GET /api/v1/actions/:id, with its status history.
-func (s *Server) apiActionShow(c echo.Context) error {
-	_, act, err := s.loadAction(c)
+func (s *handlers) apiActionShow(c echo.Context) error {
+	_, act, err := s.web.LoadAction(c)
 	if err != nil {
 		return err
 	}
@@ -56,19 +57,19 @@ func (s *Server) apiActionShow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	files, err := s.actionFilesJSON(c, act.ID)
+	files, err := s.actionFiles(c, act.ID)
 	if err != nil {
 		return err
 	}
 	return c.JSON(http.StatusOK, struct {
 		apiAction
 		Files []apiFile `json:"files"`
-	}{apiActionOf(act, s.cfg.Now(), h[act.ID]), files})
+	}{apiActionOf(act, s.now(), h[act.ID]), files})
 }
 
 // apiActionSave: PUT /api/v1/actions/:id with every field and "version".
-func (s *Server) apiActionSave(c echo.Context) error {
-	t, cur, err := s.loadAction(c)
+func (s *handlers) apiActionSave(c echo.Context) error {
+	t, cur, err := s.web.LoadAction(c)
 	if err != nil {
 		return err
 	}
@@ -76,27 +77,27 @@ func (s *Server) apiActionSave(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	act, err := s.planEdit(c, t, cur, in)
+	act, err := s.app.EditAction(c.Request().Context(), httpx.Principal(c), httpx.Actor(c), t, cur, in)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, apiActionOf(act, s.cfg.Now(), nil))
+	return c.JSON(http.StatusOK, apiActionOf(act, s.now(), nil))
 }
 
 // apiActionDelete: DELETE /api/v1/actions/:id?version=N → 204.
-func (s *Server) apiActionDelete(c echo.Context) error {
-	t, cur, err := s.loadAction(c)
+func (s *handlers) apiActionDelete(c echo.Context) error {
+	t, cur, err := s.web.LoadAction(c)
 	if err != nil {
 		return err
 	}
-	if err := app.MayManagePlan(principal(c), t, &cur); err != nil {
+	if err := app.MayManagePlan(httpx.Principal(c), t, &cur); err != nil {
 		return err
 	}
 	v, err := strconv.Atoi(c.QueryParam("version"))
 	if err != nil {
 		return assessment.FieldError("version", "is required: send the version you read")
 	}
-	if err := s.planDelete(c, t, cur, v); err != nil {
+	if err := s.app.DeleteAction(c.Request().Context(), httpx.Principal(c), httpx.Actor(c), t, cur, v); err != nil {
 		return err
 	}
 	return c.NoContent(http.StatusNoContent)
@@ -104,7 +105,7 @@ func (s *Server) apiActionDelete(c echo.Context) error {
 
 func decodeAction(c echo.Context, needVersion bool) (assessment.ActionInput, error) {
 	var body apiActionBody
-	if err := decodeJSON(c, &body); err != nil {
+	if err := httpx.DecodeJSON(c, &body); err != nil {
 		return assessment.ActionInput{}, err
 	}
 	if needVersion && body.Version == nil {

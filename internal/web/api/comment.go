@@ -1,4 +1,4 @@
-package web
+package api
 
 import (
 	"net/http"
@@ -6,16 +6,17 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
 // apiCommentList returns the assessment's threads: all of them, or with
 // ?capability=key those of one capability (?capability= for general ones).
-func (s *Server) apiCommentList(c echo.Context) error {
-	d, err := s.loadDetail(c)
+func (s *handlers) apiCommentList(c echo.Context) error {
+	d, err := s.web.LoadDetail(c)
 	if err != nil {
 		return err
 	}
-	threads, err := s.threadsOf(c, d.Assessment.ID)
+	threads, err := s.web.Threads(c, d.Assessment.ID)
 	if err != nil {
 		return err
 	}
@@ -30,8 +31,8 @@ func (s *Server) apiCommentList(c echo.Context) error {
 }
 
 // apiCommentCreate takes {"capability": "key" or "", "parent_id": N, "body": "…"}.
-func (s *Server) apiCommentCreate(c echo.Context) error {
-	d, err := s.loadDetail(c)
+func (s *handlers) apiCommentCreate(c echo.Context) error {
+	d, err := s.web.LoadDetail(c)
 	if err != nil {
 		return err
 	}
@@ -40,12 +41,21 @@ func (s *Server) apiCommentCreate(c echo.Context) error {
 		ParentID   int64  `json:"parent_id"`
 		Body       string `json:"body"`
 	}
-	if err := decodeJSON(c, &body); err != nil {
+	if err := httpx.DecodeJSON(c, &body); err != nil {
 		return err
 	}
-	cm, err := s.addComment(c, d, assessment.CommentInput{CapabilityKey: body.Capability, ParentID: body.ParentID, Body: body.Body})
+	cm, err := s.web.AddComment(c, d, assessment.CommentInput{CapabilityKey: body.Capability, ParentID: body.ParentID, Body: body.Body})
 	if err != nil {
 		return err
 	}
 	return c.JSON(http.StatusCreated, apiCommentOf(cm))
+}
+
+// apiCommentResolve is POST /api/v1/comments/:id/resolve.
+func (s *handlers) apiCommentResolve(c echo.Context) error {
+	cm, err := s.web.ResolveComment(c)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, apiCommentOf(cm))
 }

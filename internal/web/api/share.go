@@ -1,4 +1,4 @@
-package web
+package api
 
 import (
 	"net/http"
@@ -7,11 +7,12 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
 // apiShareList is GET /api/v1/organisations/:id/shares (owners).
-func (s *Server) apiShareList(c echo.Context) error {
-	org, err := s.loadOrganisation(c, policy.CanManageSharing, sharingRefusal)
+func (s *handlers) apiShareList(c echo.Context) error {
+	org, err := s.web.LoadOrganisation(c, policy.CanManageSharing, policy.SharingRefusal)
 	if err != nil {
 		return err
 	}
@@ -28,8 +29,8 @@ func (s *Server) apiShareList(c echo.Context) error {
 
 // apiShareCreate takes {"partner_organisation_id": N} or
 // {"partner_name": "…"}, and "assessment_id" (absent or null: all approved).
-func (s *Server) apiShareCreate(c echo.Context) error {
-	org, err := s.loadOrganisation(c, policy.CanManageSharing, sharingRefusal)
+func (s *handlers) apiShareCreate(c echo.Context) error {
+	org, err := s.web.LoadOrganisation(c, policy.CanManageSharing, policy.SharingRefusal)
 	if err != nil {
 		return err
 	}
@@ -38,7 +39,7 @@ func (s *Server) apiShareCreate(c echo.Context) error {
 		PartnerName  string `json:"partner_name"`
 		AssessmentID *int64 `json:"assessment_id"`
 	}
-	if err := decodeJSON(c, &body); err != nil {
+	if err := httpx.DecodeJSON(c, &body); err != nil {
 		return err
 	}
 	in := assessment.ShareInput{PartnerID: body.PartnerID, PartnerName: body.PartnerName, NameField: "partner_name"}
@@ -48,7 +49,7 @@ func (s *Server) apiShareCreate(c echo.Context) error {
 		}
 		in.AssessmentID = *body.AssessmentID
 	}
-	sh, err := s.createShare(c, org.ID, in)
+	sh, err := s.web.CreateShare(c, org.ID, in)
 	if err != nil {
 		return err
 	}
@@ -57,8 +58,8 @@ func (s *Server) apiShareCreate(c echo.Context) error {
 
 // apiShareRevoke is DELETE /api/v1/shares/:id: the owner of the sharing
 // organisation revokes; anyone outside it gets 404.
-func (s *Server) apiShareRevoke(c echo.Context) error {
-	id, err := paramID(c, "id", "share")
+func (s *handlers) apiShareRevoke(c echo.Context) error {
+	id, err := httpx.ParamID(c, "id", "share")
 	if err != nil {
 		return err
 	}
@@ -67,14 +68,14 @@ func (s *Server) apiShareRevoke(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	p := principal(c)
+	p := httpx.Principal(c)
 	if _, member := p.Role(sh.OrganisationID); !member {
 		return assessment.NotFound("share")
 	}
 	if !policy.CanManageSharing(p, sh.OrganisationID) {
-		return &assessment.Error{Code: assessment.EFORBIDDEN, Message: sharingRefusal, Format: sharingRefusal}
+		return &assessment.Error{Code: assessment.EFORBIDDEN, Message: policy.SharingRefusal, Format: policy.SharingRefusal}
 	}
-	sh, err = s.db.RevokeShare(ctx, actor(c), sh.OrganisationID, id)
+	sh, err = s.db.RevokeShare(ctx, httpx.Actor(c), sh.OrganisationID, id)
 	if err != nil {
 		return err
 	}

@@ -1,4 +1,4 @@
-package web
+package api
 
 import (
 	"net/http"
@@ -11,13 +11,10 @@ import (
 // apiWorkbookImport takes a filled workbook (multipart "file") and answers
 // with the preview; dry_run=false also applies it, all or nothing.
 // dry_run defaults to true, so a client applies only when it says so.
-func (s *Server) apiWorkbookImport(contribution bool) func(echo.Context) error {
+func (s *handlers) apiWorkbookImport(contribution bool) func(echo.Context) error {
 	return func(c echo.Context) error {
-		t, err := s.loadWorkbookTarget(c, contribution)
+		importWorkbook, err := s.web.WorkbookImporter(c, contribution)
 		if err != nil {
-			return err
-		}
-		if err := mayUpload(c, t); err != nil {
 			return err
 		}
 		dry := true
@@ -28,11 +25,7 @@ func (s *Server) apiWorkbookImport(contribution bool) func(echo.Context) error {
 		default:
 			return assessment.FieldError("dry_run", "must be true or false")
 		}
-		data, err := readUpload(c)
-		if err != nil {
-			return err
-		}
-		pv, err := s.importWorkbook(c, t, data, dry)
+		pv, err := importWorkbook(dry)
 		if err != nil {
 			return err
 		}

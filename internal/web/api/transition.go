@@ -1,4 +1,4 @@
-package web
+package api
 
 import (
 	"net/http"
@@ -7,12 +7,13 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
 // apiTransition takes {"action": "submit|approve|return|reopen",
 // "comment": "…"} (return) or {"action": "reopen", "reason": "…"}.
-func (s *Server) apiTransition(c echo.Context) error {
-	d, err := s.loadDetail(c)
+func (s *handlers) apiTransition(c echo.Context) error {
+	d, err := s.web.LoadDetail(c)
 	if err != nil {
 		return err
 	}
@@ -21,18 +22,18 @@ func (s *Server) apiTransition(c echo.Context) error {
 		Comment string `json:"comment"`
 		Reason  string `json:"reason"`
 	}
-	if err := decodeJSON(c, &body); err != nil {
+	if err := httpx.DecodeJSON(c, &body); err != nil {
 		return err
 	}
 	text := body.Comment
 	if body.Reason != "" {
 		text = body.Reason
 	}
-	a, err := s.transition(c, d, assessment.TransitionInput{Action: body.Action, Text: text})
+	a, err := s.web.Transition(c, d, assessment.TransitionInput{Action: body.Action, Text: text})
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, apiWorkflowOf(principal(c), a))
+	return c.JSON(http.StatusOK, apiWorkflowOf(httpx.Principal(c), a))
 }
 
 // apiWorkflowOf reports an assessment's place in the workflow and the

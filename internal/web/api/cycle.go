@@ -1,15 +1,16 @@
-package web
+package api
 
 import (
 	"net/http"
 
 	"github.com/labstack/echo/v4"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
 // apiCycleStart takes {"title", "period"} and answers 201 with the new
 // draft as POST /api/v1/assessments does, its previous_id set.
-func (s *Server) apiCycleStart(c echo.Context) error {
-	d, err := s.loadDetail(c)
+func (s *handlers) apiCycleStart(c echo.Context) error {
+	d, err := s.web.LoadDetail(c)
 	if err != nil {
 		return err
 	}
@@ -17,10 +18,10 @@ func (s *Server) apiCycleStart(c echo.Context) error {
 		Title  string `json:"title"`
 		Period string `json:"period"`
 	}
-	if err := decodeJSON(c, &body); err != nil {
+	if err := httpx.DecodeJSON(c, &body); err != nil {
 		return err
 	}
-	a, err := s.startCycle(c, d, body.Title, body.Period)
+	a, err := s.web.StartCycle(c, d, body.Title, body.Period)
 	if err != nil {
 		return err
 	}

@@ -1,14 +1,7 @@
-package web
+package api
 
 import (
-	"encoding/json"
-	"errors"
-	"fmt"
-	"io"
-	"strings"
 	"time"
-
-	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 )
@@ -154,35 +147,6 @@ func apiCurrent(v any) any {
 	return v
 }
 
-// decodeJSON reads a request body strictly: malformed JSON, unknown fields
-// and wrong types are 422s naming the problem.
-func decodeJSON(c echo.Context, into any) error {
-	dec := json.NewDecoder(c.Request().Body)
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(into); err != nil {
-		var te *json.UnmarshalTypeError
-		var se *json.SyntaxError
-		var mbe interface{ Error() string }
-		switch {
-		case errors.As(err, &te):
-			return assessment.FieldError(te.Field, "has the wrong type: expected %s", te.Type.String())
-		case errors.As(err, &se):
-			return assessment.FieldError("body", "is not valid JSON (at byte %d)", se.Offset)
-		case errors.Is(err, io.EOF):
-			return assessment.FieldError("body", "is empty; send a JSON object")
-		case strings.HasPrefix(err.Error(), "json: unknown field "):
-			return assessment.FieldError(strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`), "is not a known field")
-		case errors.Is(err, echo.ErrStatusRequestEntityTooLarge), strings.Contains(err.Error(), "http: request body too large"):
-			return assessment.Errorf(assessment.ETOOLARGE, "the request body is larger than the limit of %s", bodyLimitText)
-		default:
-			mbe = err
-			return assessment.FieldError("body", "could not be read: %s", mbe.Error())
-		}
-	}
-	if dec.More() {
-		return assessment.FieldError("body", "must hold a single JSON object")
-	}
-	return nil
-}
-
-var _ = fmt.Sprint
+// CapabilityJSON is a capability in the API's shape, for the pages'
+// scripts (autosave) that read the same JSON as API clients.
+func CapabilityJSON(cd *assessment.CapabilityDetail) any { return apiCapabilityOf(cd) }

@@ -1,4 +1,4 @@
-package web
+package api
 
 import (
 	"net/http"
@@ -7,6 +7,7 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/app"
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
 // apiIndicatorSave: PUT {"answer","evidence","links","note","version"} and
@@ -14,9 +15,9 @@ import (
 // version is the one the client read; on a newer stored one the write
 // merges over it when "base" says which fields the client changed, and is
 // a 409 when the same field changed on both sides (or without "base").
-func (s *Server) apiIndicatorSave(kind app.Kind) echo.HandlerFunc {
+func (s *handlers) apiIndicatorSave(kind app.Kind) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		t, err := targetOf(c, kind)
+		t, err := httpx.TargetOf(c, kind)
 		if err != nil {
 			return err
 		}
@@ -24,8 +25,8 @@ func (s *Server) apiIndicatorSave(kind app.Kind) echo.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		v, saved, err := s.app.SaveAnswer(c.Request().Context(), principal(c), actor(c), app.AnswerSave{Target: t, Indicator: c.Param("key"), Input: in})
-		noteView(c, v)
+		v, saved, err := s.app.SaveAnswer(c.Request().Context(), httpx.Principal(c), httpx.Actor(c), app.AnswerSave{Target: t, Indicator: c.Param("key"), Input: in})
+		httpx.NoteView(c, v)
 		if err != nil {
 			return err
 		}
@@ -44,7 +45,7 @@ func decodeAnswer(c echo.Context) (assessment.AnswerInput, error) {
 		Version  *int           `json:"version"`
 		Base     *apiAnswerBase `json:"base"`
 	}
-	if err := decodeJSON(c, &body); err != nil {
+	if err := httpx.DecodeJSON(c, &body); err != nil {
 		return assessment.AnswerInput{}, err
 	}
 	if body.Answer == nil {

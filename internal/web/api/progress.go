@@ -1,4 +1,4 @@
-package web
+package api
 
 import (
 	"net/http"
@@ -47,8 +47,8 @@ type apiProgressDomain struct {
 }
 
 // apiProgressShow is GET /api/v1/organisations/:id/progress.
-func (s *Server) apiProgressShow(c echo.Context) error {
-	org, p, err := s.loadProgress(c)
+func (s *handlers) apiProgressShow(c echo.Context) error {
+	org, p, err := s.web.LoadProgress(c)
 	if err != nil {
 		return err
 	}

@@ -1,4 +1,4 @@
-package web
+package api
 
 import (
 	"github.com/mnr-self-assessment/mnr/internal/assessment"

@@ -1,4 +1,4 @@
-package web
+package api
 
 import (
 	"net/http"
@@ -6,12 +6,13 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
 // apiContributionList: the assessment's contributions, for its owners,
 // coordinators and reviewers.
-func (s *Server) apiContributionList(c echo.Context) error {
-	_, list, _, err := s.loadConsolidation(c)
+func (s *handlers) apiContributionList(c echo.Context) error {
+	_, list, _, err := s.web.LoadConsolidation(c)
 	if err != nil {
 		return err
 	}
@@ -23,8 +24,8 @@ func (s *Server) apiContributionList(c echo.Context) error {
 }
 
 // apiContributionCreate: POST {"organisation_id","capabilities":[…],"due_date":"YYYY-MM-DD"}.
-func (s *Server) apiContributionCreate(c echo.Context) error {
-	d, err := s.loadDetail(c)
+func (s *handlers) apiContributionCreate(c echo.Context) error {
+	d, err := s.web.LoadDetail(c)
 	if err != nil {
 		return err
 	}
@@ -33,10 +34,10 @@ func (s *Server) apiContributionCreate(c echo.Context) error {
 		Capabilities   []string `json:"capabilities"`
 		DueDate        string   `json:"due_date"`
 	}
-	if err := decodeJSON(c, &body); err != nil {
+	if err := httpx.DecodeJSON(c, &body); err != nil {
 		return err
 	}
-	cn, err := s.inviteAgency(c, d, assessment.ContributionInput{OrganisationID: body.OrganisationID, Capabilities: body.Capabilities, DueDate: body.DueDate})
+	cn, err := s.web.InviteAgency(c, d, assessment.ContributionInput{OrganisationID: body.OrganisationID, Capabilities: body.Capabilities, DueDate: body.DueDate})
 	if err != nil {
 		return err
 	}
@@ -44,8 +45,8 @@ func (s *Server) apiContributionCreate(c echo.Context) error {
 }
 
 // apiContributionShow: the contribution with its completion and answers.
-func (s *Server) apiContributionShow(c echo.Context) error {
-	cd, err := s.loadContribution(c)
+func (s *handlers) apiContributionShow(c echo.Context) error {
+	cd, err := s.web.LoadContribution(c)
 	if err != nil {
 		return err
 	}
@@ -62,12 +63,12 @@ func (s *Server) apiContributionShow(c echo.Context) error {
 
 // apiContributionSubmit: POST with no body; 409 while indicators are
 // unanswered or once submitted.
-func (s *Server) apiContributionSubmit(c echo.Context) error {
-	cd, err := s.loadContribution(c)
+func (s *handlers) apiContributionSubmit(c echo.Context) error {
+	cd, err := s.web.LoadContribution(c)
 	if err != nil {
 		return err
 	}
-	if err := s.submitContribution(c, cd); err != nil {
+	if err := s.web.SubmitContribution(c, cd); err != nil {
 		return err
 	}
 	cn, err := s.db.Contribution(c.Request().Context(), cd.Contribution.ID)

@@ -1,4 +1,4 @@
-package web
+package api
 
 import (
 	"net/http"
@@ -6,10 +6,11 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
-func (s *Server) apiAssessmentList(c echo.Context) error {
-	list, err := s.db.Assessments(c.Request().Context(), principal(c).OrganisationIDs())
+func (s *handlers) apiAssessmentList(c echo.Context) error {
+	list, err := s.db.Assessments(c.Request().Context(), httpx.Principal(c).OrganisationIDs())
 	if err != nil {
 		return err
 	}
@@ -20,17 +21,17 @@ func (s *Server) apiAssessmentList(c echo.Context) error {
 	return c.JSON(http.StatusOK, map[string]any{"assessments": out})
 }
 
-func (s *Server) apiAssessmentCreate(c echo.Context) error {
+func (s *handlers) apiAssessmentCreate(c echo.Context) error {
 	var body struct {
 		OrganisationID int64    `json:"organisation_id"`
 		Title          string   `json:"title"`
 		Period         string   `json:"period"`
 		Scope          []string `json:"scope"`
 	}
-	if err := decodeJSON(c, &body); err != nil {
+	if err := httpx.DecodeJSON(c, &body); err != nil {
 		return err
 	}
-	a, err := s.createAssessment(c, assessment.AssessmentInput{OrganisationID: body.OrganisationID, Title: body.Title, Period: body.Period, Scope: body.Scope})
+	a, err := s.web.CreateAssessment(c, assessment.AssessmentInput{OrganisationID: body.OrganisationID, Title: body.Title, Period: body.Period, Scope: body.Scope})
 	if err != nil {
 		return err
 	}
@@ -39,8 +40,8 @@ func (s *Server) apiAssessmentCreate(c echo.Context) error {
 
 // apiAssessmentShow returns the assessment with every capability in scope,
 // its answers, suggested and confirmed phases, and completion (0–1).
-func (s *Server) apiAssessmentShow(c echo.Context) error {
-	d, err := s.loadDetail(c)
+func (s *handlers) apiAssessmentShow(c echo.Context) error {
+	d, err := s.web.LoadDetail(c)
 	if err != nil {
 		return err
 	}

@@ -1,9 +1,11 @@
-package web
+package api
 
 import (
 	"net/http"
 
 	"github.com/labstack/echo/v4"
+
+	"github.com/mnr-self-assessment/mnr/internal/report"
 )
 
 type apiPartnerDashboard struct {
@@ -39,25 +41,25 @@ type apiAggregate struct {
 }
 
 // apiPartnerDashboard is GET /api/v1/partner/dashboard.
-func (s *Server) apiPartnerDashboard(c echo.Context) error {
-	page, err := s.loadPartners(c)
+func (s *handlers) apiPartnerDashboard(c echo.Context) error {
+	partners, reports, err := s.web.Partners(c)
 	if err != nil {
 		return err
 	}
-	out := apiPartnerDashboard{Note: "Organisations are listed alphabetically; this is not a ranking.", MinOrgs: page.Min,
+	out := apiPartnerDashboard{Note: "Organisations are listed alphabetically; this is not a ranking.", MinOrgs: report.MinContributors,
 		Organisations: []apiPartnerSeries{}, Aggregates: []apiAggregate{}}
-	for _, m := range page.Partners.Multiples {
+	for _, m := range partners.Multiples {
 		ser := apiPartnerSeries{Organisation: apiOrganisationOf(m.Organisation), Cycles: []apiPartnerCycle{}, Reports: []apiAssessment{}}
 		for _, cy := range m.Cycles {
 			ser.Cycles = append(ser.Cycles, apiPartnerCycle{AssessmentID: cy.AssessmentID, Period: cy.Period, National: cy.National,
 				MeanPhase: cy.Scores.Mean, Established: cy.Scores.Established, Assessed: cy.Scores.Assessed, EstablishedShare: cy.Scores.EstablishedShare})
 		}
-		for _, a := range page.Reports[m.Organisation.ID] {
+		for _, a := range reports[m.Organisation.ID] {
 			ser.Reports = append(ser.Reports, apiAssessmentOf(a))
 		}
 		out.Organisations = append(out.Organisations, ser)
 	}
-	for _, a := range page.Partners.Aggregates {
+	for _, a := range partners.Aggregates {
 		ag := apiAggregate{Capability: a.Key, Shown: a.Shown}
 		if a.Shown {
 			n, of := a.Figure.Count, a.Figure.Of

@@ -1,4 +1,4 @@
-package web
+package api
 
 import (
 	"net/http"
@@ -10,7 +10,7 @@ import (
 
 // apiFramework returns the current framework with its scale. With ?lang=
 // every text is given in that language only (falling back to English).
-func (s *Server) apiFramework(c echo.Context) error {
+func (s *handlers) apiFramework(c echo.Context) error {
 	lang := c.QueryParam("lang")
 	if lang == "" {
 		return c.JSON(http.StatusOK, s.fw)

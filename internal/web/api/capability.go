@@ -1,4 +1,4 @@
-package web
+package api
 
 import (
 	"net/http"
@@ -7,13 +7,14 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/app"
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
 // apiCapabilitySave: PUT {"confirmed_phase","justification","target_phase",
 // "priority","lead","version"} and optionally "base" (as for answers);
 // null phases mean "not set".
-func (s *Server) apiCapabilitySave(c echo.Context) error {
-	t, err := targetOf(c, app.KindAssessment)
+func (s *handlers) apiCapabilitySave(c echo.Context) error {
+	t, err := httpx.TargetOf(c, app.KindAssessment)
 	if err != nil {
 		return err
 	}
@@ -26,7 +27,7 @@ func (s *Server) apiCapabilitySave(c echo.Context) error {
 		Version       *int              `json:"version"`
 		Base          *apiJudgementBase `json:"base"`
 	}
-	if err := decodeJSON(c, &body); err != nil {
+	if err := httpx.DecodeJSON(c, &body); err != nil {
 		return err
 	}
 	if body.Version == nil {
@@ -34,8 +35,8 @@ func (s *Server) apiCapabilitySave(c echo.Context) error {
 	}
 	in := assessment.CapabilityInput{Confirmed: body.Confirmed, Justification: body.Justification, Target: body.Target,
 		Priority: body.Priority, Lead: body.Lead, Version: *body.Version, Base: body.Base.fields()}
-	v, err := s.app.SaveCapability(c.Request().Context(), principal(c), actor(c), t, c.Param("key"), app.CapabilityForm{Judgement: &in})
-	noteView(c, v)
+	v, err := s.app.SaveCapability(c.Request().Context(), httpx.Principal(c), httpx.Actor(c), t, c.Param("key"), app.CapabilityForm{Judgement: &in})
+	httpx.NoteView(c, v)
 	if err != nil {
 		return err
 	}

@@ -1,4 +1,4 @@
-package web
+package api
 
 import (
 	"net/http"
@@ -7,10 +7,11 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
-func (s *Server) apiOrganisationList(c echo.Context) error {
-	p := principal(c)
+func (s *handlers) apiOrganisationList(c echo.Context) error {
+	p := httpx.Principal(c)
 	var ids []int64
 	if !policy.CanListAllOrganisations(p) {
 		ids = p.OrganisationIDs()
@@ -26,16 +27,16 @@ func (s *Server) apiOrganisationList(c echo.Context) error {
 	return c.JSON(http.StatusOK, map[string]any{"organisations": out})
 }
 
-func (s *Server) apiOrganisationCreate(c echo.Context) error {
+func (s *handlers) apiOrganisationCreate(c echo.Context) error {
 	var body struct {
 		Name    string `json:"name"`
 		Kind    string `json:"kind"`
 		Country string `json:"country"`
 	}
-	if err := decodeJSON(c, &body); err != nil {
+	if err := httpx.DecodeJSON(c, &body); err != nil {
 		return err
 	}
-	o, err := s.createOrganisation(c, assessment.OrganisationInput{Name: body.Name, Kind: body.Kind, Country: body.Country})
+	o, err := s.web.CreateOrganisation(c, assessment.OrganisationInput{Name: body.Name, Kind: body.Kind, Country: body.Country})
 	if err != nil {
 		return err
 	}
