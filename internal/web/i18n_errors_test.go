@@ -25,7 +25,7 @@ import (
 // English only.
 
 // errorSourceDirs are the packages scanned, relative to internal/web.
-var errorSourceDirs = []string{"../assessment", "../store", "../policy", "../report", "../workbook", ".", "api", "httpx"}
+var errorSourceDirs = []string{"../assessment", "../store", "../policy", "../report", "../workbook", "../app", ".", "api", "httpx"}
 
 // errorMessageAreas are the message files domain errors are translated in:
 // errors.<lang>.json (assessments, answers, organisations, the error page),
