@@ -38,6 +38,8 @@ type Store struct {
 	now     func() time.Time
 	unlock  func() error // releases the shared lock on the SQLite file
 	ro      bool         // opened with Options.ReadOnly
+
+	principals principalCache // principals by user, at the stored generation
 }
 
 // Open connects to dsn: a postgres:// URL, or a SQLite file path (created
