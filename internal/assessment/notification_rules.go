@@ -87,8 +87,9 @@ func ContributionAskedNotices(national Organisation, a Assessment, c Contributio
 }
 
 // ContributionSubmittedNotices tells the national owners and coordinators
-// that an agency handed its contribution over.
-func ContributionSubmittedNotices(a Assessment, c Contribution) []Notice {
+// that an agency handed its contribution over (a ContributionRule, for
+// SubmitContribution once it takes one).
+func ContributionSubmittedNotices(_ Organisation, a Assessment, c Contribution) []Notice {
 	msg := NotificationText("NotifMsgContributionSubmitted", map[string]string{"Agency": c.Agency.Name, "Title": a.Title})
 	return []Notice{{Kind: NotifySubmitted, Message: msg, Link: consolidationLink(a.ID),
 		OrganisationID: a.OrganisationID, Roles: []Role{RoleOwner, RoleCoordinator}}}
