@@ -39,4 +39,12 @@ func TestNotificationRules(t *testing.T) {
 	if !strings.Contains(n.Message, "NotifMsgOverdue") || n.DedupeKey != "due_soon:contribution:5" || n.UserID != 11 {
 		t.Errorf("due notice %+v", n)
 	}
+	ns = ContributionSubmittedNotices(Organisation{}, a, c)
+	if len(ns) != 1 || ns[0].Kind != NotifySubmitted || ns[0].OrganisationID != a.OrganisationID || ns[0].Link != "/assessments/3/consolidation" || len(ns[0].Roles) != 2 {
+		t.Errorf("submitted notices %+v", ns)
+	}
+	ns = ShareNotices(Organisation{Name: "Council", Country: "XD"}, Organisation{ID: 8, Name: "NGO"}, nil)
+	if m, ok := (Notification{Message: ns[0].Message}).ParseMessage(); !ok || m.ID != "NotifMsgSharedAll" || ns[0].OrganisationID != 8 || ns[0].Roles != nil || ns[0].Link != "/partner" {
+		t.Errorf("share notices %+v", ns)
+	}
 }
