@@ -58,7 +58,8 @@ func (s *Server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 }
 
 // loadPrincipal reads the user with memberships, assignments and shares
-// (one store call, three statements) for the policy.
+// for the policy: one store call, one statement while the store's cached
+// principal is current.
 func (s *Server) loadPrincipal(c echo.Context, userID int64) error {
 	pc, err := s.db.Principal(c.Request().Context(), userID)
 	if err != nil {
