@@ -40,6 +40,8 @@ type Store struct {
 	unlock  func() error  // releases the shared lock on the SQLite file
 	ro      bool          // opened with Options.ReadOnly
 	gen     atomic.Uint64 // writes so far (Generation)
+
+	principals principalCache // principals by user, at the stored generation
 }
 
 // Open connects to dsn: a postgres:// URL, or a SQLite file path (created
