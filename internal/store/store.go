@@ -40,6 +40,7 @@ type Store struct {
 	ro      bool         // opened with Options.ReadOnly
 
 	principals principalCache // principals by user, at the stored generation
+	group      *groupCommit   // SQLite: writes sharing commits (group_commit.go); nil on PostgreSQL
 }
 
 // Open connects to dsn: a postgres:// URL, or a SQLite file path (created
@@ -97,6 +98,7 @@ func OpenWith(dsn string, o Options) (*Store, error) {
 	rdb, _ := r.DB()
 	rdb.SetMaxOpenConns(8)
 	s.w, s.r, s.dialect, s.path, s.ro = w, r, "sqlite", path, o.ReadOnly
+	s.group = newGroupCommit(w)
 	return s, nil
 }
 
@@ -174,6 +176,9 @@ func (s *Store) Ping(ctx context.Context) error {
 // log back into the database file, so a stopped installation is one file.
 func (s *Store) Close() error {
 	var errs []error
+	if s.group != nil {
+		s.group.close()
+	}
 	if s.dialect == "sqlite" && !s.ro {
 		errs = append(errs, s.checkpoint())
 	}
