@@ -72,6 +72,9 @@ func Negotiate(choice, acceptLanguage string) string {
 type Bundle struct {
 	b   *goi18n.Bundle
 	ids map[string][]string // language → message ids
+	// translators: one per language, made once, since a localizer and a
+	// number printer are costly to build on every request.
+	translators map[string]*Translator
 }
 
 // New loads the embedded message files.
@@ -109,6 +112,13 @@ func New() (*Bundle, error) {
 			}
 		}
 	}
+	out.translators = map[string]*Translator{}
+	for _, l := range Languages {
+		// Western digits in every language, Arabic included: dates, phase
+		// numbers and figures then read the same everywhere on a page.
+		out.translators[l.Code] = &Translator{Lang: l, loc: goi18n.NewLocalizer(b, l.Code, "en"),
+			printer: message.NewPrinter(language.Make(l.Code + "-u-nu-latn"))}
+	}
 	return out, nil
 }
 
@@ -142,26 +152,36 @@ type Translator struct {
 	Lang    Lang
 	loc     *goi18n.Localizer
 	printer *message.Printer
+	plain   sync.Map // message id → its text, for messages given no arguments
 }
 
 // For returns the translator for a supported language code (English
 // otherwise).
 func (b *Bundle) For(code string) *Translator {
-	l := Languages[0]
-	for _, x := range Languages {
-		if x.Code == code {
-			l = x
-		}
+	if t, ok := b.translators[code]; ok {
+		return t
 	}
-	// Western digits in every language, Arabic included: dates, phase
-	// numbers and figures then read the same everywhere on a page.
-	return &Translator{Lang: l, loc: goi18n.NewLocalizer(b.b, l.Code, "en"), printer: message.NewPrinter(language.Make(l.Code + "-u-nu-latn"))}
+	return b.translators[Languages[0].Code]
 }
 
 // T translates a message id. Arguments are name/value pairs for the
 // message's template; a "Count" argument also selects the plural form.
 // A missing id shows as the id itself so it is noticed, never as blank.
 func (t *Translator) T(id string, args ...any) string {
+	if len(args) == 0 {
+		// Pages ask for the same fixed texts on every request: look each up once.
+		if s, ok := t.plain.Load(id); ok {
+			return s.(string)
+		}
+		s := t.localize(id, nil)
+		t.plain.Store(id, s)
+		return s
+	}
+	return t.localize(id, args)
+}
+
+// localize runs the message's template with the name/value pairs of args.
+func (t *Translator) localize(id string, args []any) string {
 	data := map[string]any{}
 	var count any
 	for i := 0; i+1 < len(args); i += 2 {

@@ -42,6 +42,20 @@ func (s *Server) assessmentShow(c echo.Context) error {
 	return s.render(c, "assessment_show", pageData{Title: d.Assessment.Title, Data: data})
 }
 
+// contributors are the members who may be assigned capabilities, in the
+// order of users (by name).
+func contributors(members []assessment.Membership, users []assessment.User) []assessment.User {
+	var out []assessment.User
+	for _, u := range users {
+		for _, m := range members {
+			if m.UserID == u.ID && policy.CanBeAssigned(m.Role) {
+				out = append(out, u)
+			}
+		}
+	}
+	return out
+}
+
 // loadAssignments fills in who is assigned to what on the overview.
 func (s *Server) loadAssignments(c echo.Context, d *assessment.Detail, data *assessmentShowData) error {
 	ctx := c.Request().Context()
@@ -65,13 +79,7 @@ func (s *Server) loadAssignments(c echo.Context, d *assessment.Detail, data *ass
 	for _, u := range users {
 		byID[u.ID] = u
 	}
-	for _, u := range users { // sorted by name
-		for _, m := range members {
-			if m.UserID == u.ID && policy.CanBeAssigned(m.Role) {
-				data.Contributors = append(data.Contributors, u)
-			}
-		}
-	}
+	data.Contributors = contributors(members, users)
 	data.Assigned, data.Mine = map[string][]assessment.User{}, map[string]bool{}
 	p := principal(c)
 	for key, uids := range byCap {

@@ -56,27 +56,3 @@ func (s *Server) carriedConfirm(c echo.Context) error {
 	flash(c, s.translator(c).T("CapConfirmedFlash", "Count", n))
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/assessments/%d/capabilities/%s", d.Assessment.ID, c.Param("key")))
 }
-
-// apiCarriedConfirm takes {"indicators": ["key", …]} (empty or absent: all
-// carried-forward answers of the capability) and returns the capability.
-func (s *Server) apiCarriedConfirm(c echo.Context) error {
-	d, err := s.loadDetail(c)
-	if err != nil {
-		return err
-	}
-	var body struct {
-		Indicators []string `json:"indicators"`
-	}
-	if err := decodeJSON(c, &body); err != nil {
-		return err
-	}
-	n, err := s.confirmCarried(c, d, body.Indicators)
-	if err != nil {
-		return err
-	}
-	d2, err := s.loadDetail(c)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, map[string]any{"confirmed": n, "capability": apiCapabilityOf(d2.Capability(c.Param("key")))})
-}

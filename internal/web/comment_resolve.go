@@ -45,12 +45,3 @@ func (s *Server) commentResolve(c echo.Context) error {
 	flash(c, s.translator(c).T("WorkCommentResolved"))
 	return c.Redirect(http.StatusSeeOther, commentReturn(cm.AssessmentID, c.FormValue("return_to"), cm))
 }
-
-// apiCommentResolve is POST /api/v1/comments/:id/resolve.
-func (s *Server) apiCommentResolve(c echo.Context) error {
-	cm, err := s.resolveComment(c)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, apiCommentOf(cm))
-}

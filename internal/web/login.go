@@ -64,15 +64,7 @@ func (s *Server) loginSubmit(c echo.Context) error {
 		return s.renderStatus(c, http.StatusUnauthorized, "login", pageData{Title: s.translator(c).T("LoginTitle"), Error: errBadLogin, Data: loginData{Email: email, Next: next}})
 	}
 	att.refund()
-	sess := session(c)
-	if err := s.sessions.Renew(c.Request(), sess); err != nil {
-		return err
-	}
-	for k := range sess.Values {
-		delete(sess.Values, k)
-	}
-	sess.Values[auth.KeyUserID] = u.ID
-	if err := sess.Save(c.Request(), c.Response()); err != nil {
+	if err := s.signIn(c, u); err != nil {
 		return err
 	}
 	_ = s.db.AppendAudit(ctx, assessment.Actor{UserID: u.ID, Name: u.Name, IP: c.RealIP()}, store.AuditEvent{Action: "auth.signin", Object: "user " + u.Email})

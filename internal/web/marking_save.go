@@ -44,24 +44,3 @@ func (s *Server) markingSave(c echo.Context) error {
 	flash(c, s.translator(c).T("DocMarkingSaved"))
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/assessments/%d/report", d.Assessment.ID))
 }
-
-// apiMarkingSave takes {"marking": "restricted", "previous_marking":
-// "internal"} and answers the assessment with its new marking.
-func (s *Server) apiMarkingSave(c echo.Context) error {
-	d, err := s.loadDetail(c)
-	if err != nil {
-		return err
-	}
-	var body struct {
-		Marking  string `json:"marking"`
-		Previous string `json:"previous_marking"`
-	}
-	if err := decodeJSON(c, &body); err != nil {
-		return err
-	}
-	a, err := s.setMarking(c, d, assessment.MarkingInput{Marking: body.Marking, Previous: body.Previous})
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, apiAssessmentOf(a))
-}
