@@ -49,7 +49,7 @@ func (s *handlers) apiShareCreate(c echo.Context) error {
 		}
 		in.AssessmentID = *body.AssessmentID
 	}
-	sh, err := s.web.CreateShare(c, org.ID, in)
+	sh, err := s.app.CreateShare(c.Request().Context(), httpx.Actor(c), org.ID, in)
 	if err != nil {
 		return err
 	}
