@@ -42,6 +42,7 @@ type Store struct {
 	gen     atomic.Uint64 // writes so far (Generation)
 
 	principals principalCache // principals by user, at the stored generation
+	group      *groupCommit   // SQLite: writes sharing commits (group_commit.go); nil on PostgreSQL
 }
 
 // Open connects to dsn: a postgres:// URL, or a SQLite file path (created
@@ -99,6 +100,7 @@ func OpenWith(dsn string, o Options) (*Store, error) {
 	rdb, _ := r.DB()
 	rdb.SetMaxOpenConns(8)
 	s.w, s.r, s.dialect, s.path, s.ro = w, r, "sqlite", path, o.ReadOnly
+	s.group = newGroupCommit(w, &s.gen)
 	return s, s.trackWrites()
 }
 
@@ -176,6 +178,9 @@ func (s *Store) Ping(ctx context.Context) error {
 // log back into the database file, so a stopped installation is one file.
 func (s *Store) Close() error {
 	var errs []error
+	if s.group != nil {
+		s.group.close()
+	}
 	if s.dialect == "sqlite" && !s.ro {
 		errs = append(errs, s.checkpoint())
 	}
@@ -195,6 +200,7 @@ func (s *Store) Close() error {
 // constraint comes back as a domain error (constraintError), so a race
 // that a unique index settles answers 409, never 500.
 func (s *Store) tx(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	defer settle(&s.gen, s.gen.Load())
 	return constraintError(s.w.WithContext(ctx).Transaction(fn))
 }
 
