@@ -13,7 +13,7 @@ import (
 
 // apiActionList: GET /api/v1/assessments/:id/actions → {"actions":[…]}.
 func (s *handlers) apiActionList(c echo.Context) error {
-	t, err := s.planTarget(c)
+	t, err := httpx.PlanTarget(c, s.app)
 	if err != nil {
 		return err
 	}
@@ -32,7 +32,7 @@ func (s *handlers) apiActionList(c echo.Context) error {
 // apiActionCreate: POST /api/v1/assessments/:id/actions → 201 with the
 // action (its "id" and "version" among the fields).
 func (s *handlers) apiActionCreate(c echo.Context) error {
-	t, err := s.planTarget(c)
+	t, err := httpx.PlanTarget(c, s.app)
 	if err != nil {
 		return err
 	}
@@ -49,7 +49,7 @@ func (s *handlers) apiActionCreate(c echo.Context) error {
 
 // apiActionShow: GET /api/v1/actions/:id, with its status history.
 func (s *handlers) apiActionShow(c echo.Context) error {
-	_, act, err := s.action(c)
+	_, act, err := httpx.Action(c, s.app)
 	if err != nil {
 		return err
 	}
@@ -69,7 +69,7 @@ func (s *handlers) apiActionShow(c echo.Context) error {
 
 // apiActionSave: PUT /api/v1/actions/:id with every field and "version".
 func (s *handlers) apiActionSave(c echo.Context) error {
-	t, cur, err := s.action(c)
+	t, cur, err := httpx.Action(c, s.app)
 	if err != nil {
 		return err
 	}
@@ -86,7 +86,7 @@ func (s *handlers) apiActionSave(c echo.Context) error {
 
 // apiActionDelete: DELETE /api/v1/actions/:id?version=N → 204.
 func (s *handlers) apiActionDelete(c echo.Context) error {
-	t, cur, err := s.action(c)
+	t, cur, err := httpx.Action(c, s.app)
 	if err != nil {
 		return err
 	}
@@ -112,34 +112,4 @@ func decodeAction(c echo.Context, needVersion bool) (assessment.ActionInput, err
 		return assessment.ActionInput{}, assessment.FieldError("version", "is required: send the version you read")
 	}
 	return body.input()
-}
-
-// planTarget reads the assessment of :id for a reader of its plan; anyone
-// else gets "not found".
-func (s *handlers) planTarget(c echo.Context) (*app.PlanTarget, error) {
-	id, err := httpx.ParamID(c, "id", "assessment")
-	if err != nil {
-		return nil, err
-	}
-	t, err := s.app.PlanTarget(c.Request().Context(), httpx.Principal(c), id)
-	if err != nil {
-		return nil, err
-	}
-	httpx.LogOrganisation(c, t.Assessment.OrganisationID)
-	return t, nil
-}
-
-// action reads the action of :id with its assessment, for whoever may see
-// it (plan readers, the responsible organisation).
-func (s *handlers) action(c echo.Context) (*app.PlanTarget, assessment.PlanAction, error) {
-	id, err := httpx.ParamID(c, "id", "action")
-	if err != nil {
-		return nil, assessment.PlanAction{}, err
-	}
-	t, act, err := s.app.Action(c.Request().Context(), httpx.Principal(c), id)
-	if err != nil {
-		return nil, act, err
-	}
-	httpx.LogOrganisation(c, t.Assessment.OrganisationID)
-	return t, act, nil
 }
