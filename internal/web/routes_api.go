@@ -6,7 +6,6 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/i18n"
-	"github.com/mnr-self-assessment/mnr/internal/policy"
 	"github.com/mnr-self-assessment/mnr/internal/report"
 	"github.com/mnr-self-assessment/mnr/internal/web/api"
 )
@@ -30,9 +29,6 @@ func (w apiWeb) LoadContribution(c echo.Context) (*assessment.ContributionDetail
 }
 func (w apiWeb) LoadConsolidation(c echo.Context) (*assessment.Detail, []assessment.Contribution, map[int64]map[string]assessment.Answer, error) {
 	return w.s.loadConsolidation(c)
-}
-func (w apiWeb) LoadOrganisation(c echo.Context, allowed func(*policy.Principal, int64) bool, refusal string) (assessment.Organisation, error) {
-	return w.s.loadOrganisation(c, allowed, refusal)
 }
 func (w apiWeb) LoadReport(c echo.Context) (*report.Report, *assessment.Detail, error) {
 	return w.s.loadReport(c)

@@ -5,7 +5,6 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/i18n"
-	"github.com/mnr-self-assessment/mnr/internal/policy"
 	"github.com/mnr-self-assessment/mnr/internal/report"
 	"github.com/mnr-self-assessment/mnr/internal/store"
 	"github.com/mnr-self-assessment/mnr/internal/workbook"
@@ -19,7 +18,6 @@ type Web interface {
 	LoadDetail(c echo.Context) (*assessment.Detail, error)
 	LoadContribution(c echo.Context) (*assessment.ContributionDetail, error)
 	LoadConsolidation(c echo.Context) (*assessment.Detail, []assessment.Contribution, map[int64]map[string]assessment.Answer, error)
-	LoadOrganisation(c echo.Context, allowed func(*policy.Principal, int64) bool, refusal string) (assessment.Organisation, error)
 	LoadReport(c echo.Context) (*report.Report, *assessment.Detail, error)
 	LoadProgress(c echo.Context) (assessment.Organisation, *report.Progress, error)
 	// Partners is the partner dashboard: the small multiples and
