@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/links"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
 	"github.com/mnr-self-assessment/mnr/internal/store"
 )
@@ -40,7 +41,7 @@ func DueSoonReminders(ctx context.Context, db *store.Store, now time.Time) (int,
 				continue
 			}
 			reminders = append(reminders, store.Notification{UserID: m.UserID, Kind: store.NotifyDueSoon, Message: msg,
-				Link: fmt.Sprintf("/contributions/%d", cn.ID), DedupeKey: fmt.Sprintf("due_soon:contribution:%d", cn.ID)})
+				Link: links.Contribution(cn.ID), DedupeKey: fmt.Sprintf("due_soon:contribution:%d", cn.ID)})
 		}
 	}
 	if len(reminders) == 0 {

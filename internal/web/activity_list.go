@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 	"net/url"
 	"slices"
@@ -11,6 +10,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/links"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
 	"github.com/mnr-self-assessment/mnr/internal/store"
 )
@@ -61,7 +61,7 @@ func (s *Server) activityList(c echo.Context) error {
 			events = events[:activityPage]
 			next := d.Filter.query()
 			next.Set("before", strconv.FormatInt(events[len(events)-1].ID, 10))
-			d.Older = fmt.Sprintf("/organisations/%d/activity?%s", org.ID, next.Encode())
+			d.Older = links.Activity(org.ID, next)
 		}
 		if d.Events, err = s.describeEvents(ctx, s.translator(c), events); err != nil {
 			return err

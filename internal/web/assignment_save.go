@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 	"slices"
 	"strconv"
@@ -9,6 +8,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/links"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
 )
 
@@ -62,5 +62,5 @@ func (s *Server) assignmentSave(c echo.Context) error {
 	} else {
 		flash(c, s.translator(c).T("WorkUnassignedFlash"))
 	}
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/assessments/%d#cap-%s", d.Assessment.ID, cd.Capability.Key))
+	return c.Redirect(http.StatusSeeOther, links.Assessment(d.Assessment.ID)+"#cap-"+cd.Capability.Key)
 }

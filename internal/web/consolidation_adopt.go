@@ -1,13 +1,13 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 	"strconv"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/links"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
 )
 
@@ -71,7 +71,7 @@ func (s *Server) consolidationAdopt(c echo.Context) error {
 	}
 	tr := s.translator(c)
 	flash(c, tr.T("ConsolFlashAdopted", "Indicator", assessment.IndicatorNumber(d.Framework.Indicator(key)), "Answer", answerLabel(tr, saved.Value)))
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/assessments/%d/consolidation/%s#%s", d.Assessment.ID, cd.Capability.Key, key))
+	return c.Redirect(http.StatusSeeOther, links.ConsolidationCapability(d.Assessment.ID, cd.Capability.Key)+"#"+key)
 }
 
 // indicatorOf reports whether key is an indicator of the capability.

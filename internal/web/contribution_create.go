@@ -1,13 +1,13 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 	"strconv"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/links"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
 )
 
@@ -53,5 +53,5 @@ func (s *Server) contributionCreate(c echo.Context) error {
 		return err
 	}
 	flash(c, s.translator(c).T("ContribFlashAsked", "Agency", cn.Agency.Name))
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/assessments/%d/contributions", d.Assessment.ID))
+	return c.Redirect(http.StatusSeeOther, links.Contributions(d.Assessment.ID))
 }

@@ -1,13 +1,13 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 	"strconv"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/links"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
 )
 
@@ -63,7 +63,7 @@ func (s *Server) cycleStart(c echo.Context) error {
 	}
 	tr := s.translator(c)
 	flash(c, tr.T("CycleStarted", "Badge", tr.T("WorkCarriedBadge")))
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/assessments/%d", a.ID))
+	return c.Redirect(http.StatusSeeOther, links.Assessment(a.ID))
 }
 
 // cycleNew shows the form, suggesting the same title and the next period.

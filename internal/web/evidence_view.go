@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"html/template"
 
 	"github.com/labstack/echo/v4"
@@ -9,6 +8,7 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/app"
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/filetype"
+	"github.com/mnr-self-assessment/mnr/internal/links"
 )
 
 const ctxEvidenceForm = "evidence-form"
@@ -59,9 +59,9 @@ func (s *Server) loadEvidenceView(c echo.Context, assessmentID, contributionID i
 		return nil, err
 	}
 	v := &evidenceView{Files: map[string][]assessment.EvidenceFile{}, CanEdit: canEdit,
-		Action: fmt.Sprintf("/assessments/%d/indicators/", assessmentID)}
+		Action: links.Indicators(assessmentID)}
 	if contributionID != 0 {
-		v.Action = fmt.Sprintf("/contributions/%d/indicators/", contributionID)
+		v.Action = links.ContributionIndicators(contributionID)
 	}
 	for _, f := range files {
 		v.Files[f.IndicatorKey] = append(v.Files[f.IndicatorKey], f)

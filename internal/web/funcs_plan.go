@@ -8,6 +8,7 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/framework"
 	"github.com/mnr-self-assessment/mnr/internal/i18n"
+	"github.com/mnr-self-assessment/mnr/internal/links"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
 )
 
@@ -90,7 +91,7 @@ func (h planHelpers) Gap(p *policy.Principal, d *assessment.Detail, cd *assessme
 	}
 	next := cd.ConfirmedPhase() + 1
 	g := &planGap{Phase: next, Recommendations: d.Framework.RecommendationsFor(cd.Capability),
-		Base: fmt.Sprintf("/assessments/%d/plan/new?capability=%s", d.Assessment.ID, url.QueryEscape(cd.Capability.Key))}
+		Base: links.PlanNew(d.Assessment.ID, url.Values{"capability": {cd.Capability.Key}})}
 	q := url.Values{"capability": {cd.Capability.Key}}
 	for _, in := range cd.Capability.IndicatorsByPhase(next) {
 		if cd.Answer(in.Key).Value != assessment.Yes {
@@ -98,7 +99,7 @@ func (h planHelpers) Gap(p *policy.Principal, d *assessment.Detail, cd *assessme
 			q.Add("indicator", in.Key)
 		}
 	}
-	g.NewURL = fmt.Sprintf("/assessments/%d/plan/new?%s", d.Assessment.ID, q.Encode())
+	g.NewURL = links.PlanNew(d.Assessment.ID, q)
 	return g
 }
 

@@ -2,12 +2,12 @@ package web
 
 import (
 	"encoding/base64"
-	"fmt"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/links"
 	"github.com/mnr-self-assessment/mnr/internal/workbook"
 )
 
@@ -74,7 +74,7 @@ func (s *Server) workbookFormError(c echo.Context, t *wbTarget, err error) error
 // workbookReturn is where a confirmed import leads: the overview.
 func workbookReturn(t *wbTarget) string {
 	if t.CD != nil {
-		return fmt.Sprintf("/contributions/%d", t.Target.ContributionID)
+		return links.Contribution(t.Target.ContributionID)
 	}
-	return fmt.Sprintf("/assessments/%d", t.Target.AssessmentID)
+	return links.Assessment(t.Target.AssessmentID)
 }
