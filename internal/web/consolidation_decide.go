@@ -8,6 +8,7 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/links"
+	"github.com/mnr-self-assessment/mnr/internal/view"
 )
 
 // decideAnswer is the one path for the coordinator writing the national
@@ -58,6 +59,6 @@ func (s *Server) consolidationDecide(c echo.Context) error {
 		return err
 	}
 	tr := s.translator(c)
-	flash(c, tr.T("ConsolFlashDecided", "Indicator", assessment.IndicatorNumber(d.Framework.Indicator(key)), "Answer", answerLabel(tr, saved.Value)))
+	flash(c, tr.T("ConsolFlashDecided", "Indicator", assessment.IndicatorNumber(d.Framework.Indicator(key)), "Answer", view.AnswerLabel(tr, saved.Value)))
 	return c.Redirect(http.StatusSeeOther, links.ConsolidationCapability(d.Assessment.ID, cd.Capability.Key)+"#"+key)
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/links"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
+	"github.com/mnr-self-assessment/mnr/internal/view"
 )
 
 // startCycle is the one path for starting the next cycle, from the form and
@@ -21,7 +22,7 @@ func (s *Server) startCycle(c echo.Context, d *assessment.Detail, title, period 
 	}
 	if d.Assessment.Status != assessment.StatusApproved {
 		return assessment.Assessment{}, assessment.Errorf(assessment.ECONFLICT, "the next cycle starts from an approved assessment; this one is %s",
-			assessment.Term{ID: "WorkStatusIs_" + string(d.Assessment.Status), English: statusLabels[d.Assessment.Status]})
+			assessment.Term{ID: "WorkStatusIs_" + string(d.Assessment.Status), English: view.StatusLabels[d.Assessment.Status]})
 	}
 	var scope []string
 	for _, k := range d.Assessment.Scope {

@@ -1,13 +1,10 @@
 package web
 
 import (
-	"html/template"
-
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/app"
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
-	"github.com/mnr-self-assessment/mnr/internal/filetype"
 	"github.com/mnr-self-assessment/mnr/internal/links"
 )
 
@@ -68,19 +65,6 @@ func (s *Server) loadEvidenceView(c echo.Context, assessmentID, contributionID i
 	}
 	v.Form, _ = c.Get(ctxEvidenceForm).(*evidenceFormState)
 	return v, nil
-}
-
-// evidenceAccept hints the file chooser at the accepted types; the server
-// decides from the bytes whatever the chooser lets through.
-const evidenceAccept = ".pdf,.docx,.xlsx,.pptx,.odt,.ods,.odp,.png,.jpg,.jpeg,.gif,.webp,.txt,application/pdf,image/png,image/jpeg,image/gif,image/webp,text/plain"
-
-// evidenceFuncs are the template functions of the evidence lists.
-func evidenceFuncs() template.FuncMap {
-	return template.FuncMap{
-		"fileType":       filetype.Label,
-		"fileSize":       assessment.SizeText,
-		"evidenceAccept": func() string { return evidenceAccept },
-	}
 }
 
 // questionnaireEvidence is loadEvidenceView for a capability page of

@@ -9,6 +9,7 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/auth"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
+	"github.com/mnr-self-assessment/mnr/internal/view"
 )
 
 // invitationAccept spends an invitation: the signed-in invited account joins
@@ -32,7 +33,7 @@ func (s *Server) invitationAccept(c echo.Context) error {
 			return err
 		}
 		tr := s.translator(c)
-		flash(c, tr.T("InviteFlashJoined", "Org", d.Organisation.Name, "Role", roleName(tr, d.Invitation.Role)))
+		flash(c, tr.T("InviteFlashJoined", "Org", d.Organisation.Name, "Role", view.RoleName(tr, d.Invitation.Role)))
 		return c.Redirect(http.StatusSeeOther, "/")
 	}
 	if d.HasAccount {
@@ -58,6 +59,6 @@ func (s *Server) invitationAccept(c echo.Context) error {
 		return err
 	}
 	tr := s.translatorFor(c, u.Lang) // the next page is in the language just chosen
-	flash(c, tr.T("InviteFlashWelcome", "Org", d.Organisation.Name, "Role", roleName(tr, d.Invitation.Role)))
+	flash(c, tr.T("InviteFlashWelcome", "Org", d.Organisation.Name, "Role", view.RoleName(tr, d.Invitation.Role)))
 	return c.Redirect(http.StatusSeeOther, "/")
 }

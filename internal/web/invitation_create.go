@@ -8,6 +8,7 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
 	"github.com/mnr-self-assessment/mnr/internal/store"
+	"github.com/mnr-self-assessment/mnr/internal/view"
 )
 
 // invitationCreate makes a one-time invitation link and shows it once, to be
@@ -51,7 +52,7 @@ func (s *Server) invitationCreate(c echo.Context) error {
 			lang = u.Lang
 		}
 		mt := s.translatorFor(c, lang)
-		role := roleName(mt, assessment.Role(in.Role))
+		role := view.RoleName(mt, assessment.Role(in.Role))
 		body := mt.T("InviteMailBody", "Inviter", p.User.Name, "Org", org.Name, "Role", role, "Link", link)
 		d.MailNote = s.mailLink(c, in.Email, mt.T("InviteMailSubject", "Org", org.Name), body)
 	}
