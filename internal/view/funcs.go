@@ -23,6 +23,7 @@ func (v *View) funcs(lang string) template.FuncMap {
 	maps.Copy(f, reportDocFuncs(tr))
 	maps.Copy(f, evidenceFuncs())
 	maps.Copy(f, enablerFuncs())
+	maps.Copy(f, linkFuncs())
 	f["person"] = func(name string) string { return PersonName(tr, name) }
 	return f
 }
