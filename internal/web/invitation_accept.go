@@ -8,6 +8,7 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/auth"
+	"github.com/mnr-self-assessment/mnr/internal/links"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
 	"github.com/mnr-self-assessment/mnr/internal/view"
 )
@@ -37,7 +38,7 @@ func (s *Server) invitationAccept(c echo.Context) error {
 		return c.Redirect(http.StatusSeeOther, "/")
 	}
 	if d.HasAccount {
-		return c.Redirect(http.StatusSeeOther, "/login?next="+url.QueryEscape("/invitations/"+d.Token))
+		return c.Redirect(http.StatusSeeOther, "/login?next="+url.QueryEscape(links.Invitation(d.Token)))
 	}
 	d.Form = assessment.ProfileInput{Name: c.FormValue("name"), Lang: c.FormValue("lang")}
 	if err := d.Form.Validate(); err != nil {

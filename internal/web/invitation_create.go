@@ -6,6 +6,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/links"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
 	"github.com/mnr-self-assessment/mnr/internal/store"
 	"github.com/mnr-self-assessment/mnr/internal/view"
@@ -42,7 +43,7 @@ func (s *Server) invitationCreate(c echo.Context) error {
 		}
 		return err
 	}
-	link := s.absURL(c, "/invitations/"+secret)
+	link := s.absURL(c, links.Invitation(secret))
 	d.NewLink, d.NewLinkEmail = link, in.Email
 	if s.canMailLinks() {
 		// The mail is in the invited person's language when they already

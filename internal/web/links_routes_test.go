@@ -26,7 +26,7 @@ func TestLinksMatchRoutes(t *testing.T) {
 		link.Contributions(7), link.Consolidation(7), link.ConsolidationCapability(7, "leadership"),
 		link.Contribution(4), link.ContributionCapability(4, "leadership"), link.ContributionIndicators(4) + "leadership-1",
 		link.Members(2), link.Sharing(2), link.Progress(2), link.Activity(2, nil), link.Activity(2, url.Values{"before": {"9"}}),
-		link.APIFile(5),
+		link.APIFile(5), link.Invitation("abc"), link.PasswordReset("abc"),
 	} {
 		path, _, _ := strings.Cut(p, "#")
 		path, _, _ = strings.Cut(path, "?")
