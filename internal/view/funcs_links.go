@@ -39,6 +39,13 @@ func linkFuncs() template.FuncMap {
 		"sharingPath":                 one(links.Sharing),
 		"progressPath":                one(links.Progress),
 		"activityPath":                one(func(id int64) string { return links.Activity(id, nil) }),
+		"actionPath":                  one(links.Action),
+		"filePath":                    one(links.File),
+		"commentPath":                 one(links.Comment),
+		"invitationsPath":             one(links.Invitations),
+		"userPasswordResetPath":       one(links.UserPasswordReset),
+		"invitationPath":              links.Invitation,
+		"passwordResetPath":           links.PasswordReset,
 	}
 }
 
