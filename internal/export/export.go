@@ -9,6 +9,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"sync"
 	"time"
 
 	"github.com/mnr-self-assessment/mnr/internal/app"
@@ -22,23 +23,33 @@ import (
 // Exporter writes reports from one store.
 type Exporter struct {
 	app    *app.App
-	view   *view.View
 	chrome string // Chromium for PDFs; "" when none is installed
 	now    func() time.Time
+
+	// The pages are parsed on the first PDF or page asked for: the data
+	// exports need none of them.
+	viewOnce sync.Once
+	view     *view.View
+	viewErr  error
 }
 
 // New returns an exporter over db; chrome is the Chromium that prints
 // PDFs ("" refuses them).
 func New(db *store.Store, chrome string) (*Exporter, error) {
-	bundle, err := i18n.New()
-	if err != nil {
-		return nil, err
-	}
-	v, err := view.New(bundle)
-	if err != nil {
-		return nil, err
-	}
-	return &Exporter{app: app.New(db), view: v, chrome: chrome, now: func() time.Time { return time.Now().UTC() }}, nil
+	return &Exporter{app: app.New(db), chrome: chrome, now: func() time.Time { return time.Now().UTC() }}, nil
+}
+
+// pages returns the view, parsed once.
+func (e *Exporter) pages() (*view.View, error) {
+	e.viewOnce.Do(func() {
+		bundle, err := i18n.New()
+		if err != nil {
+			e.viewErr = err
+			return
+		}
+		e.view, e.viewErr = view.New(bundle)
+	})
+	return e.view, e.viewErr
 }
 
 // everything lets the system compare with any previous cycle.
@@ -86,11 +97,15 @@ func (e *Exporter) ReportHTML(ctx context.Context, id int64, lang string, short 
 }
 
 func (e *Exporter) reportJob(ctx context.Context, id int64, lang string, short bool) (report.Job, error) {
+	v, err := e.pages()
+	if err != nil {
+		return report.Job{}, err
+	}
 	r, d, err := e.build(ctx, id, lang)
 	if err != nil {
 		return report.Job{}, err
 	}
-	return e.view.ReportJob(r, &d.Assessment, short, e.chrome != "")
+	return v.ReportJob(r, &d.Assessment, short, e.chrome != "")
 }
 
 // pdf prints the report with a renderer that waits as long as a long

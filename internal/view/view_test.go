@@ -15,7 +15,7 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/view"
 )
 
-func newView(t *testing.T) *view.View {
+func newView(t testing.TB) *view.View {
 	t.Helper()
 	b, err := i18n.New()
 	if err != nil {
