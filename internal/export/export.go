@@ -57,12 +57,11 @@ func everything(*assessment.Assessment) bool { return true }
 
 // build reads an assessment and builds its report in lang.
 func (e *Exporter) build(ctx context.Context, id int64, lang string) (*report.Report, *assessment.Detail, error) {
-	d, err := e.app.Detail(ctx, id)
+	v, err := e.app.BuildReport(ctx, id, lang, everything, e.now())
 	if err != nil {
 		return nil, nil, err
 	}
-	r, err := e.app.BuildReport(ctx, d, lang, everything, e.now())
-	return r, d, err
+	return v.Report, v.Detail, nil
 }
 
 // Report writes an assessment's report in format, with texts in lang;

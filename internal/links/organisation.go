@@ -25,3 +25,6 @@ func HomeAction(actionID int64) string { return Home() + "#task-action-" + id(ac
 
 // APIFile is an evidence file in the JSON API.
 func APIFile(fileID int64) string { return "/api/v1/files/" + id(fileID) }
+
+// Partner is a partner's dashboard of the reports shared with it.
+func Partner() string { return "/partner" }

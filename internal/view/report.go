@@ -1,6 +1,7 @@
 package view
 
 import (
+	"html/template"
 	"strconv"
 	"time"
 
@@ -17,12 +18,15 @@ type ReportPage struct {
 	Short       bool // the short version: cover, findings, charts, table, plan
 	CanMark     bool // the reader may change the confidentiality marking
 	EvidenceZip bool // the link to the evidence bundle, for those who may download the files
+	// Sections: cover to annex already rendered (ReportSections); empty:
+	// the template renders them (the PDF's print job).
+	Sections template.HTML
 }
 
 // NewReportPage puts a report with its charts; pdf shows the PDF button.
 func NewReportPage(r *report.Report, short, pdf bool) ReportPage {
-	return ReportPage{Report: r, Radar: report.RadarSVG(r, r.Lang), DomainBars: report.DomainBarsSVG(r, r.Lang),
-		PDF: pdf, Short: short}
+	radar, bars := r.Charts()
+	return ReportPage{Report: r, Radar: radar, DomainBars: bars, PDF: pdf, Short: short}
 }
 
 // ReportJob is the print job of a report: its page in the report's

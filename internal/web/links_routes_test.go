@@ -28,7 +28,7 @@ func TestLinksMatchRoutes(t *testing.T) {
 		link.Members(2), link.Sharing(2), link.Progress(2), link.Activity(2, nil), link.Activity(2, url.Values{"before": {"9"}}),
 		link.APIFile(5), link.Invitation("abc"), link.PasswordReset("abc"),
 		link.Action(3), link.Action(3) + "/edit", link.File(5), link.File(5) + "/remove", link.Comment(6) + "/resolve",
-		link.Invitations(2), link.Invitations(2) + "/9/revoke", link.UserPasswordReset(8),
+		link.Invitations(2), link.Invitations(2) + "/9/revoke", link.UserPasswordReset(8), link.Partner(),
 	} {
 		path, _, _ := strings.Cut(p, "#")
 		path, _, _ = strings.Cut(path, "?")

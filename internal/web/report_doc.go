@@ -11,7 +11,6 @@ import (
 func (s *Server) reportDocRoutes() {
 	s.add(http.MethodGet, "/assessments/:id/report/print.css", signedIn, s.reportPrintCSS)
 	s.add(http.MethodPost, "/assessments/:id/marking", signedIn, s.markingSave)
-	s.add(http.MethodPut, "/api/v1/assessments/:id/marking", signedIn, s.apiMarkingSave)
 }
 
 // wantShort tells whether the request asks for the short version.

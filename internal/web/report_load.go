@@ -4,27 +4,25 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
-	"github.com/mnr-self-assessment/mnr/internal/policy"
 	"github.com/mnr-self-assessment/mnr/internal/report"
 	"github.com/mnr-self-assessment/mnr/internal/view"
 )
 
-// loadReport builds the report of the assessment in :id, compared with the
-// organisation's previous approved cycle when there is one.
+// loadReport is the report of the assessment in :id for the reader
+// (members, and partners it is shared with), compared with the
+// organisation's previous approved cycle when the reader may see it. The
+// report and detail are shared through app's cache: read only.
 func (s *Server) loadReport(c echo.Context) (*report.Report, *assessment.Detail, error) {
-	d, err := s.loadDetailFor(c, policy.CanViewReport) // partners included
+	id, err := paramID(c, "id", "assessment")
 	if err != nil {
 		return nil, nil, err
 	}
-	if !policy.CanViewReport(principal(c), &d.Assessment) {
-		return nil, nil, assessment.NotFound("assessment")
+	v, err := s.app.Report(c.Request().Context(), principal(c), id, s.translator(c).Lang.Code, s.cfg.Now())
+	if err != nil {
+		return nil, nil, err
 	}
-	// A partner sees the comparison only when the previous cycle is shared
-	// with it too: consent is given per assessment, not per organisation.
-	p := principal(c)
-	mayCompare := func(prev *assessment.Assessment) bool { return policy.CanViewReport(p, prev) }
-	r, err := s.app.BuildReport(c.Request().Context(), d, s.translator(c).Lang.Code, mayCompare, s.cfg.Now())
-	return r, d, err
+	logOrganisation(c, v.Detail.Assessment.OrganisationID)
+	return v.Report, v.Detail, nil
 }
 
 func (s *Server) reportPageData(r *report.Report, short bool) view.ReportPage {
