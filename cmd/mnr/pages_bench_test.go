@@ -57,6 +57,7 @@ func BenchmarkDemoPages(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				req := httptest.NewRequest("GET", p.path, nil)
 				req.Header.Set("Cookie", cookie)
+				req.Header.Set("Accept-Encoding", "gzip") // as Go's client (mnr bench) asks
 				rec := httptest.NewRecorder()
 				srv.ServeHTTP(rec, req)
 				if rec.Code != http.StatusOK {

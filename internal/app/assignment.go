@@ -18,7 +18,8 @@ type AssignmentInput struct {
 // Assign gives a capability of d to a contributor of its organisation, or
 // takes it back: owners and coordinators only (403); an unknown action, a
 // user who is no contributor, or one not assigned to take back is invalid
-// (422). It returns the capability and whether it was assigned.
+// (422). A new assignment tells the user (assessment.AssignedNotices). It
+// returns the capability and whether it was assigned.
 func (a *App) Assign(ctx context.Context, p *policy.Principal, by assessment.Actor, d *assessment.Detail, in AssignmentInput) (*assessment.CapabilityDetail, bool, error) {
 	if !policy.CanAssign(p, &d.Assessment) {
 		return nil, false, assessment.Errorf(assessment.EFORBIDDEN, "Only the organisation's owners and coordinators assign capabilities.")
@@ -34,7 +35,7 @@ func (a *App) Assign(ctx context.Context, p *policy.Principal, by assessment.Act
 	if err := a.mayAssign(ctx, d, cd.Capability.Key, in.UserID, assign); err != nil {
 		return cd, assign, err
 	}
-	return cd, assign, a.db.SetAssignment(ctx, by, d.Assessment.ID, cd.Capability.Key, in.UserID, assign)
+	return cd, assign, a.db.SetAssignment(ctx, by, d.Assessment.ID, cd.Capability.Key, in.UserID, assign, assessment.AssignedNotices)
 }
 
 // mayAssign: only a contributor may be given a capability, and only one

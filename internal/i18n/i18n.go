@@ -10,8 +10,10 @@ import (
 	"io/fs"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
@@ -153,7 +155,15 @@ type Translator struct {
 	loc     *goi18n.Localizer
 	printer *message.Printer
 	plain   sync.Map // message id → its text, for messages given no arguments
+	// filled: message id and arguments → text, for arguments that are
+	// strings and numbers only (a phase, a count, a framework text),
+	// bounded by filledMax entries.
+	filled  sync.Map
+	nFilled atomic.Int64
 }
+
+// filledMax bounds the filled messages kept per language.
+const filledMax = 8192
 
 // For returns the translator for a supported language code (English
 // otherwise).
@@ -177,7 +187,39 @@ func (t *Translator) T(id string, args ...any) string {
 		t.plain.Store(id, s)
 		return s
 	}
-	return t.localize(id, args)
+	key, ok := filledKey(id, args)
+	if !ok {
+		return t.localize(id, args)
+	}
+	if s, ok := t.filled.Load(key); ok {
+		return s.(string)
+	}
+	s := t.localize(id, args)
+	if t.nFilled.Add(1) <= filledMax {
+		t.filled.Store(key, s)
+	}
+	return s
+}
+
+// filledKey is the cache key of a message with its arguments, when every
+// argument is a string or a whole number; ok is false otherwise.
+func filledKey(id string, args []any) (string, bool) {
+	var b strings.Builder
+	b.WriteString(id)
+	for _, a := range args {
+		b.WriteByte(0)
+		switch v := a.(type) {
+		case string:
+			b.WriteString(v)
+		case int:
+			b.WriteString(strconv.Itoa(v))
+		case int64:
+			b.WriteString(strconv.FormatInt(v, 10))
+		default:
+			return "", false
+		}
+	}
+	return b.String(), true
 }
 
 // localize runs the message's template with the name/value pairs of args.

@@ -23,10 +23,15 @@ type assessmentShowData struct {
 // assessmentShow is the overview: domains and capabilities with completion
 // bars and the phases so far.
 func (s *Server) assessmentShow(c echo.Context) error {
-	d, err := s.loadDetail(c)
+	id, err := paramID(c, "id", "assessment")
 	if err != nil {
 		return err
 	}
+	d, err := s.app.Overview(c.Request().Context(), principal(c), id)
+	if err != nil {
+		return err
+	}
+	logOrganisation(c, d.Assessment.OrganisationID)
 	p := principal(c)
 	data := assessmentShowData{Detail: d, CanEdit: policy.CanCreateAssessment(p, d.Assessment.OrganisationID),
 		CanAssign: policy.CanAssign(p, &d.Assessment)}

@@ -9,33 +9,10 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 )
 
-// confirmCarried is the one path for confirming carried-forward answers
-// unchanged: the given indicators of the capability in :key, or every
-// carried one of it when none is given. Confirming is an edit (403 for
-// those who may not edit; 409 when locked).
+// confirmCarried confirms carried-forward answers of the capability in :key
+// unchanged (app.ConfirmCarried).
 func (s *Server) confirmCarried(c echo.Context, d *assessment.Detail, keys []string) (int, error) {
-	cd, err := capabilityIn(d, c.Param("key"))
-	if err != nil {
-		return 0, err
-	}
-	if err := mayEdit(c, d, cd.Capability.Key); err != nil {
-		return 0, err
-	}
-	if err := assessment.CheckIDs("indicators", len(keys)); err != nil {
-		return 0, err
-	}
-	confirm := keys
-	if len(keys) == 0 {
-		for _, in := range cd.Capability.Indicators {
-			confirm = append(confirm, in.Key)
-		}
-	}
-	for _, k := range confirm {
-		if ind := d.Framework.Indicator(k); ind == nil || ind.Capability != cd.Capability {
-			return 0, assessment.FieldError("indicators", "indicator %q is not part of capability %q", k, cd.Capability.Key)
-		}
-	}
-	return s.db.ConfirmCarried(c.Request().Context(), actor(c), d.Assessment.ID, confirm)
+	return s.app.ConfirmCarried(c.Request().Context(), principal(c), actor(c), d, c.Param("key"), keys)
 }
 
 // carriedConfirm takes the Confirm buttons of the capability page: one

@@ -7,7 +7,6 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
-	"github.com/mnr-self-assessment/mnr/internal/store"
 )
 
 // invitationCreate makes a one-time invitation link and shows it once, to be
@@ -33,7 +32,7 @@ func (s *Server) invitationCreate(c echo.Context) error {
 		return err
 	}
 	secret, hash := newLink()
-	inv := store.Invitation{OrganisationID: org.ID, Email: in.Email, Role: assessment.Role(in.Role), Hash: hash,
+	inv := assessment.Invitation{OrganisationID: org.ID, Email: in.Email, Role: assessment.Role(in.Role), Hash: hash,
 		InvitedBy: &p.User.ID, ExpiresAt: s.cfg.Now().Add(invitationTTL)}
 	if _, err := s.db.CreateInvitation(c.Request().Context(), actor(c), inv); err != nil {
 		if de, ok := assessment.AsError(err); ok && de.Code == assessment.EINVALID {

@@ -8,7 +8,6 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
-	"github.com/mnr-self-assessment/mnr/internal/store"
 )
 
 type resetLinkData struct {
@@ -40,7 +39,7 @@ func (s *Server) passwordResetCreate(c echo.Context) error {
 		return err
 	}
 	secret, hash := newLink()
-	r, err := s.db.CreatePasswordReset(c.Request().Context(), actor(c), store.PasswordReset{UserID: u.ID, Hash: hash, CreatedBy: &p.User.ID, ExpiresAt: s.cfg.Now().Add(resetTTL)})
+	r, err := s.db.CreatePasswordReset(c.Request().Context(), actor(c), assessment.PasswordReset{UserID: u.ID, Hash: hash, CreatedBy: &p.User.ID, ExpiresAt: s.cfg.Now().Add(resetTTL)})
 	if err != nil {
 		return err
 	}

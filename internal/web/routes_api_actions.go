@@ -10,12 +10,6 @@ import (
 
 // The actions the API shares with the pages (api.Web); see routes_api.go.
 
-func (w apiWeb) CreateOrganisation(c echo.Context, in assessment.OrganisationInput) (assessment.Organisation, error) {
-	return w.s.createOrganisation(c, in)
-}
-func (w apiWeb) CreateAssessment(c echo.Context, in assessment.AssessmentInput) (assessment.Assessment, error) {
-	return w.s.createAssessment(c, in)
-}
 func (w apiWeb) InviteAgency(c echo.Context, d *assessment.Detail, in assessment.ContributionInput) (assessment.Contribution, error) {
 	return w.s.inviteAgency(c, d, in)
 }
@@ -32,26 +26,14 @@ func (w apiWeb) AdoptAgreed(c echo.Context, d *assessment.Detail, cd *assessment
 	answers map[int64]map[string]assessment.Answer, seen map[string]int) ([]assessment.Answer, error) {
 	return w.s.adoptAgreed(c, d, cd, list, answers, seen)
 }
-func (w apiWeb) ConfirmCarried(c echo.Context, d *assessment.Detail, keys []string) (int, error) {
-	return w.s.confirmCarried(c, d, keys)
-}
 func (w apiWeb) Transition(c echo.Context, d *assessment.Detail, in assessment.TransitionInput) (assessment.Assessment, error) {
 	return w.s.transition(c, d, in)
 }
 func (w apiWeb) StartCycle(c echo.Context, d *assessment.Detail, title, period string) (assessment.Assessment, error) {
 	return w.s.startCycle(c, d, title, period)
 }
-func (w apiWeb) Threads(c echo.Context, assessmentID int64) ([]assessment.Comment, error) {
-	return w.s.threadsOf(c, assessmentID)
-}
 func (w apiWeb) AddComment(c echo.Context, d *assessment.Detail, in assessment.CommentInput) (assessment.Comment, error) {
 	return w.s.addComment(c, d, in)
-}
-func (w apiWeb) ResolveComment(c echo.Context) (assessment.Comment, error) {
-	return w.s.resolveComment(c)
-}
-func (w apiWeb) SetMarking(c echo.Context, d *assessment.Detail, in assessment.MarkingInput) (assessment.Assessment, error) {
-	return w.s.setMarking(c, d, in)
 }
 func (w apiWeb) CreateShare(c echo.Context, orgID int64, in assessment.ShareInput) (assessment.Share, error) {
 	return w.s.createShare(c, orgID, in)

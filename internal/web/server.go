@@ -3,6 +3,7 @@
 package web
 
 import (
+	"compress/gzip"
 	"context"
 	"html/template"
 	"maps"
@@ -190,7 +191,9 @@ func (s *Server) middleware() {
 	// larger limits.
 	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: bodyLimit,
 		Skipper: func(c echo.Context) bool { return isEvidenceUpload(c.Request()) || workbookBody(c) }}))
-	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{MinLength: 1024, Skipper: isEvidenceDownload}))
+	// The fastest level: pages are 5–300 KB of repetitive HTML, which it
+	// still shrinks several times, at a third of the default level's CPU.
+	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{Level: gzip.BestSpeed, MinLength: 1024, Skipper: isEvidenceDownload}))
 	e.Use(s.authenticate)
 	e.Use(s.evidenceBody)
 	e.Use(s.csrf())

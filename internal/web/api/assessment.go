@@ -10,7 +10,7 @@ import (
 )
 
 func (s *handlers) apiAssessmentList(c echo.Context) error {
-	list, err := s.db.Assessments(c.Request().Context(), httpx.Principal(c).OrganisationIDs())
+	list, err := s.app.Assessments(c.Request().Context(), httpx.Principal(c))
 	if err != nil {
 		return err
 	}
@@ -31,7 +31,8 @@ func (s *handlers) apiAssessmentCreate(c echo.Context) error {
 	if err := httpx.DecodeJSON(c, &body); err != nil {
 		return err
 	}
-	a, err := s.web.CreateAssessment(c, assessment.AssessmentInput{OrganisationID: body.OrganisationID, Title: body.Title, Period: body.Period, Scope: body.Scope})
+	in := assessment.AssessmentInput{OrganisationID: body.OrganisationID, Title: body.Title, Period: body.Period, Scope: body.Scope}
+	a, err := s.app.CreateAssessment(c.Request().Context(), httpx.Principal(c), httpx.Actor(c), s.fw, in)
 	if err != nil {
 		return err
 	}

@@ -21,7 +21,7 @@ func (s *handlers) apiCarriedConfirm(c echo.Context) error {
 	if err := httpx.DecodeJSON(c, &body); err != nil {
 		return err
 	}
-	n, err := s.web.ConfirmCarried(c, d, body.Indicators)
+	n, err := s.app.ConfirmCarried(c.Request().Context(), httpx.Principal(c), httpx.Actor(c), d, c.Param("key"), body.Indicators)
 	if err != nil {
 		return err
 	}

@@ -16,7 +16,7 @@ func (s *handlers) apiCommentList(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	threads, err := s.web.Threads(c, d.Assessment.ID)
+	threads, err := s.app.Threads(c.Request().Context(), d.Assessment.ID)
 	if err != nil {
 		return err
 	}
@@ -53,7 +53,11 @@ func (s *handlers) apiCommentCreate(c echo.Context) error {
 
 // apiCommentResolve is POST /api/v1/comments/:id/resolve.
 func (s *handlers) apiCommentResolve(c echo.Context) error {
-	cm, err := s.web.ResolveComment(c)
+	id, err := httpx.ParamID(c, "id", "comment")
+	if err != nil {
+		return err
+	}
+	cm, err := s.app.ResolveComment(c.Request().Context(), httpx.Principal(c), httpx.Actor(c), id)
 	if err != nil {
 		return err
 	}

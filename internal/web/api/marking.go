@@ -23,7 +23,7 @@ func (s *handlers) apiMarkingSave(c echo.Context) error {
 	if err := httpx.DecodeJSON(c, &body); err != nil {
 		return err
 	}
-	a, err := s.web.SetMarking(c, d, assessment.MarkingInput{Marking: body.Marking, Previous: body.Previous})
+	a, err := s.app.SetMarking(c.Request().Context(), httpx.Principal(c), httpx.Actor(c), d, assessment.MarkingInput{Marking: body.Marking, Previous: body.Previous})
 	if err != nil {
 		return err
 	}

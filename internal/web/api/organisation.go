@@ -6,17 +6,11 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
-	"github.com/mnr-self-assessment/mnr/internal/policy"
 	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
 func (s *handlers) apiOrganisationList(c echo.Context) error {
-	p := httpx.Principal(c)
-	var ids []int64
-	if !policy.CanListAllOrganisations(p) {
-		ids = p.OrganisationIDs()
-	}
-	orgs, err := s.db.Organisations(c.Request().Context(), ids)
+	orgs, err := s.app.Organisations(c.Request().Context(), httpx.Principal(c))
 	if err != nil {
 		return err
 	}
@@ -36,7 +30,8 @@ func (s *handlers) apiOrganisationCreate(c echo.Context) error {
 	if err := httpx.DecodeJSON(c, &body); err != nil {
 		return err
 	}
-	o, err := s.web.CreateOrganisation(c, assessment.OrganisationInput{Name: body.Name, Kind: body.Kind, Country: body.Country})
+	in := assessment.OrganisationInput{Name: body.Name, Kind: body.Kind, Country: body.Country}
+	o, err := s.app.CreateOrganisation(c.Request().Context(), httpx.Principal(c), httpx.Actor(c), in)
 	if err != nil {
 		return err
 	}

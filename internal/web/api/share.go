@@ -63,19 +63,7 @@ func (s *handlers) apiShareRevoke(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	ctx := c.Request().Context()
-	sh, err := s.db.Share(ctx, id)
-	if err != nil {
-		return err
-	}
-	p := httpx.Principal(c)
-	if _, member := p.Role(sh.OrganisationID); !member {
-		return assessment.NotFound("share")
-	}
-	if !policy.CanManageSharing(p, sh.OrganisationID) {
-		return &assessment.Error{Code: assessment.EFORBIDDEN, Message: policy.SharingRefusal, Format: policy.SharingRefusal}
-	}
-	sh, err = s.db.RevokeShare(ctx, httpx.Actor(c), sh.OrganisationID, id)
+	sh, err := s.app.RevokeShare(c.Request().Context(), httpx.Principal(c), httpx.Actor(c), id)
 	if err != nil {
 		return err
 	}

@@ -5,7 +5,6 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/i18n"
-	"github.com/mnr-self-assessment/mnr/internal/store"
 )
 
 // JSON shapes of contributions, consolidation and notifications; like the
@@ -114,6 +113,6 @@ type apiNotification struct {
 	ReadAt    *time.Time `json:"read_at"`
 }
 
-func apiNotificationOf(n store.Notification, en, tr *i18n.Translator) apiNotification {
+func apiNotificationOf(n assessment.Notification, en, tr *i18n.Translator) apiNotification {
 	return apiNotification{ID: n.ID, Kind: n.Kind, Message: n.TextIn(en), Text: n.TextIn(tr), Link: n.Link, CreatedAt: n.CreatedAt, ReadAt: n.ReadAt}
 }

@@ -30,21 +30,15 @@ type Web interface {
 	Partners(c echo.Context) (*report.Partners, map[int64][]assessment.Assessment, error)
 	TranslatorFor(c echo.Context, lang string) *i18n.Translator
 
-	CreateOrganisation(c echo.Context, in assessment.OrganisationInput) (assessment.Organisation, error)
-	CreateAssessment(c echo.Context, in assessment.AssessmentInput) (assessment.Assessment, error)
 	InviteAgency(c echo.Context, d *assessment.Detail, in assessment.ContributionInput) (assessment.Contribution, error)
 	SubmitContribution(c echo.Context, cd *assessment.ContributionDetail) error
 	AdoptAnswer(c echo.Context, d *assessment.Detail, key string, contributionID int64, version int) (assessment.Answer, error)
 	DecideAnswer(c echo.Context, d *assessment.Detail, key string, in assessment.DecisionInput) (assessment.Answer, error)
 	AdoptAgreed(c echo.Context, d *assessment.Detail, cd *assessment.CapabilityDetail, list []assessment.Contribution,
 		answers map[int64]map[string]assessment.Answer, seen map[string]int) ([]assessment.Answer, error)
-	ConfirmCarried(c echo.Context, d *assessment.Detail, keys []string) (int, error)
 	Transition(c echo.Context, d *assessment.Detail, in assessment.TransitionInput) (assessment.Assessment, error)
 	StartCycle(c echo.Context, d *assessment.Detail, title, period string) (assessment.Assessment, error)
-	Threads(c echo.Context, assessmentID int64) ([]assessment.Comment, error)
 	AddComment(c echo.Context, d *assessment.Detail, in assessment.CommentInput) (assessment.Comment, error)
-	ResolveComment(c echo.Context) (assessment.Comment, error)
-	SetMarking(c echo.Context, d *assessment.Detail, in assessment.MarkingInput) (assessment.Assessment, error)
 	CreateShare(c echo.Context, orgID int64, in assessment.ShareInput) (assessment.Share, error)
 
 	// EvidenceTarget, ContributionEvidenceTarget and ActionFilesTarget

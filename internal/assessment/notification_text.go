@@ -1,4 +1,4 @@
-package store
+package assessment
 
 import (
 	"bytes"
@@ -12,8 +12,8 @@ import (
 )
 
 // A notification is read by people who speak different languages, so its
-// message is stored as a message id of the agency area
-// (internal/i18n/locales/agency.*.json, ids "NotifMsg…") with its
+// message is stored as a message id of the notify area
+// (internal/i18n/locales/notify.*.json, ids "NotifMsg…") with its
 // arguments, as JSON in notifications.message:
 //
 //	{"id":"NotifMsgContributionSubmitted","args":{"Agency":"…","Title":"…"},"text":"… (English)"}
