@@ -112,7 +112,7 @@ func (f *fixture) submittedContribution(t *testing.T, name string, assessmentID 
 	ctx := context.Background()
 	o := f.app.org(name, f.org.Country)
 	c, _, err := f.db.CreateContribution(ctx, assessment.System, f.fw, assessment.Contribution{AssessmentID: assessmentID, OrganisationID: o.ID,
-		Capabilities: []string{"leadership"}})
+		Capabilities: []string{"leadership"}}, assessment.ContributionAskedNotices)
 	if err != nil {
 		t.Fatal(err)
 	}
