@@ -40,7 +40,7 @@ type apiAggregate struct {
 
 // apiPartnerDashboard is GET /api/v1/partner/dashboard.
 func (s *Server) apiPartnerDashboard(c echo.Context) error {
-	page, err := s.loadPartners(c)
+	page, err := s.app.PartnerDashboard(c.Request().Context(), principal(c), s.fw, s.translator(c).Lang.Code)
 	if err != nil {
 		return err
 	}
