@@ -28,6 +28,11 @@ func (a *App) PartnerDashboard(ctx context.Context, p *policy.Principal, cur *fr
 	if !policy.CanViewPartnerDashboard(p) {
 		return nil, assessment.Errorf(assessment.EFORBIDDEN, "The partner view is for members of an organisation that others share their reports with.")
 	}
+	release, err := dashboards.acquire(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	out := &PartnerDashboard{Reports: map[int64][]assessment.Assessment{}, Min: report.MinContributors}
 	shares, err := a.db.SharesWith(ctx, p.OrganisationIDs())
 	if err != nil {

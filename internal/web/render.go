@@ -4,58 +4,14 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
-	"io/fs"
 	"net/http"
-	"strings"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/i18n"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
-	"github.com/mnr-self-assessment/mnr/templates"
 )
-
-// templateSet holds one parsed template per language and page, each with
-// the layout, so pages cannot clash over block names and every function
-// (translations, dates, framework texts) is bound to the page's language.
-type templateSet struct {
-	pages map[string]map[string]*template.Template
-}
-
-func loadTemplates(funcsFor func(lang string) template.FuncMap) (*templateSet, error) {
-	layout, err := fs.ReadFile(templates.FS, "layout.html")
-	if err != nil {
-		return nil, fmt.Errorf("templates: %w", err)
-	}
-	names, err := fs.Glob(templates.FS, "*.html")
-	if err != nil {
-		return nil, err
-	}
-	partials, _ := fs.Glob(templates.FS, "_*.html")
-	ts := &templateSet{pages: map[string]map[string]*template.Template{}}
-	for _, l := range i18n.Languages {
-		funcs := funcsFor(l.Code)
-		ts.pages[l.Code] = map[string]*template.Template{}
-		for _, n := range names {
-			if n == "layout.html" || strings.HasPrefix(n, "_") {
-				continue
-			}
-			t := template.New("layout.html").Funcs(funcs)
-			if _, err := t.Parse(string(layout)); err != nil {
-				return nil, fmt.Errorf("templates: layout: %w", err)
-			}
-			for _, p := range append(partials, n) {
-				b, _ := fs.ReadFile(templates.FS, p)
-				if _, err := t.New(p).Parse(string(b)); err != nil {
-					return nil, fmt.Errorf("templates: %s: %w", p, err)
-				}
-			}
-			ts.pages[l.Code][strings.TrimSuffix(n, ".html")] = t
-		}
-	}
-	return ts, nil
-}
 
 // pageData is what every page template receives; Data is the page's own.
 type pageData struct {
@@ -100,9 +56,9 @@ func (s *Server) renderStatus(c echo.Context, status int, page string, d pageDat
 // renderBytes executes a page into memory, for responses and for PDF.
 func (s *Server) renderBytes(c echo.Context, page string, d pageData) ([]byte, error) {
 	tr := s.translator(c)
-	t, ok := s.templates.pages[tr.Lang.Code][page]
-	if !ok {
-		return nil, fmt.Errorf("no template %q", page)
+	t, err := s.templates.page(tr.Lang.Code, page)
+	if err != nil {
+		return nil, err
 	}
 	d.Principal = principal(c)
 	if d.Principal != nil && !d.PDF {
@@ -129,9 +85,9 @@ func (s *Server) renderBytes(c echo.Context, page string, d pageData) ([]byte, e
 // such as a report's print job.
 func (s *Server) renderDocument(lang, page string, d pageData) ([]byte, error) {
 	tr := s.i18n.For(lang)
-	t, ok := s.templates.pages[tr.Lang.Code][page]
-	if !ok {
-		return nil, fmt.Errorf("no template %q", page)
+	t, err := s.templates.page(tr.Lang.Code, page)
+	if err != nil {
+		return nil, err
 	}
 	d.Lang, d.Dir, d.Languages = tr.Lang.Code, tr.Lang.Dir, i18n.Languages
 	return execute(t, page, d)

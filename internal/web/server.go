@@ -177,7 +177,7 @@ func (s *Server) middleware() {
 	// larger limits.
 	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: bodyLimit,
 		Skipper: func(c echo.Context) bool { return isEvidenceUpload(c.Request()) || workbookBody(c) }}))
-	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{MinLength: 1024, Skipper: isEvidenceDownload}))
+	e.Use(middleware.GzipWithConfig(gzipConfig))
 	e.Use(s.authenticate)
 	e.Use(s.evidenceBody)
 	e.Use(s.csrf())
