@@ -90,7 +90,7 @@ func New(cfg Config, db *store.Store, fw *framework.Framework) (*Server, error) 
 	if s.assets, err = loadAssets(); err != nil {
 		return nil, err
 	}
-	if s.i18n, err = i18n.New(); err != nil {
+	if s.i18n, err = i18n.Shared(); err != nil {
 		return nil, err
 	}
 	// One template set per language, each with functions bound to it.
