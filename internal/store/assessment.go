@@ -86,7 +86,7 @@ func (s *Store) Assessments(ctx context.Context, orgIDs []int64) ([]assessment.A
 	for i, r := range rows {
 		ids[i] = r.ID
 	}
-	scopes, err := scopesOf(s.read(ctx), ids)
+	scopes, err := scopesOf(s.read(ctx), s.dialect, ids)
 	if err != nil {
 		return nil, err
 	}
