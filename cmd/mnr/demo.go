@@ -150,7 +150,7 @@ func loadDemo(ctx context.Context, db *store.Store, fw *framework.Framework) err
 		return err
 	}
 	for _, key := range []string{"education", "child-participation"} {
-		if err := db.SetAssignment(ctx, coordinator, a2026.ID, key, users["contributor@demoland.example"].ID, true); err != nil {
+		if err := db.SetAssignment(ctx, coordinator, a2026.ID, key, users["contributor@demoland.example"].ID, true, assessment.AssignedNotices); err != nil {
 			return err
 		}
 	}

@@ -72,7 +72,7 @@ func demoContributions(ctx context.Context, db *store.Store, fw *framework.Frame
 		if err != nil {
 			return err
 		}
-		if c, _, err = db.CreateContribution(ctx, coordinator, fw, c); err != nil {
+		if c, _, err = db.CreateContribution(ctx, coordinator, fw, c, assessment.ContributionAskedNotices); err != nil {
 			return fmt.Errorf("invite %s: %w", da.name, err)
 		}
 		ids[da.name] = c.ID

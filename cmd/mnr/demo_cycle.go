@@ -16,7 +16,7 @@ const demoPartnerOrg = "Child Rights Watch International"
 // submitted, questioned on a capability, returned, answered, resolved,
 // resubmitted and approved.
 func demoReview(ctx context.Context, db *store.Store, coordinator, reviewer assessment.Actor, a assessment.Assessment) error {
-	if _, err := db.Transition(ctx, coordinator, a.ID, assessment.ActionSubmit, ""); err != nil {
+	if _, err := db.Transition(ctx, coordinator, a.ID, assessment.ActionSubmit, "", assessment.TransitionNotices); err != nil {
 		return err
 	}
 	q, err := db.AddComment(ctx, reviewer, assessment.Comment{AssessmentID: a.ID, CapabilityKey: "legislation",
@@ -24,7 +24,7 @@ func demoReview(ctx context.Context, db *store.Store, coordinator, reviewer asse
 	if err != nil {
 		return err
 	}
-	if _, err := db.Transition(ctx, reviewer, a.ID, assessment.ActionReturn, "One question on legislation before approval; see the comment there."); err != nil {
+	if _, err := db.Transition(ctx, reviewer, a.ID, assessment.ActionReturn, "One question on legislation before approval; see the comment there.", assessment.TransitionNotices); err != nil {
 		return err
 	}
 	if _, err := db.AddComment(ctx, coordinator, assessment.Comment{AssessmentID: a.ID, ParentID: &q.ID,
@@ -34,10 +34,10 @@ func demoReview(ctx context.Context, db *store.Store, coordinator, reviewer asse
 	if _, err := db.ResolveComment(ctx, reviewer, q.ID); err != nil {
 		return err
 	}
-	if _, err := db.Transition(ctx, coordinator, a.ID, assessment.ActionSubmit, ""); err != nil {
+	if _, err := db.Transition(ctx, coordinator, a.ID, assessment.ActionSubmit, "", assessment.TransitionNotices); err != nil {
 		return err
 	}
-	_, err = db.Transition(ctx, reviewer, a.ID, assessment.ActionApprove, "")
+	_, err = db.Transition(ctx, reviewer, a.ID, assessment.ActionApprove, "", assessment.TransitionNotices)
 	return err
 }
 
@@ -144,6 +144,6 @@ func demoPartner(ctx context.Context, db *store.Store, by assessment.Actor, owne
 	if _, err := db.AddMembership(ctx, by, assessment.Membership{UserID: analyst.ID, OrganisationID: ngo.ID, Role: assessment.RoleOwner}); err != nil {
 		return err
 	}
-	_, err = db.CreateShare(ctx, assessment.Actor{UserID: owner.ID, Name: owner.Name}, national, assessment.ShareInput{PartnerID: ngo.ID})
+	_, err = db.CreateShare(ctx, assessment.Actor{UserID: owner.ID, Name: owner.Name}, national, assessment.ShareInput{PartnerID: ngo.ID}, assessment.ShareNotices)
 	return err
 }

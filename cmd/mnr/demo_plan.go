@@ -109,7 +109,7 @@ func demoPlanUpdates(ctx context.Context, db *store.Store, coordinator, police, 
 		if err != nil {
 			return err
 		}
-		if actions[i], err = db.UpdateAction(ctx, by, next); err != nil {
+		if actions[i], err = db.UpdateAction(ctx, by, next, assessment.ActionStatusNotices); err != nil {
 			return fmt.Errorf("demo status of %q: %w", da.title, err)
 		}
 	}
@@ -130,7 +130,7 @@ func demoPlan2026(ctx context.Context, db *store.Store, police assessment.Actor,
 			if err != nil {
 				return err
 			}
-			_, err = db.UpdateAction(ctx, police, next)
+			_, err = db.UpdateAction(ctx, police, next, assessment.ActionStatusNotices)
 			return err
 		}
 	}

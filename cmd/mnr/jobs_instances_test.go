@@ -176,9 +176,9 @@ func seedMail(t *testing.T, dsn string) {
 		}
 		return u
 	}
-	var ns []store.Notification
+	var ns []assessment.Notification
 	for i := 0; i < 20; i++ {
-		ns = append(ns, store.Notification{UserID: user(i).ID, Kind: "assigned", Message: fmt.Sprintf("Notice %d", i), Link: "/"})
+		ns = append(ns, assessment.Notification{UserID: user(i).ID, Kind: "assigned", Message: fmt.Sprintf("Notice %d", i), Link: "/"})
 	}
 	if err := s.Notify(ctx, ns...); err != nil {
 		t.Fatal(err)
@@ -197,7 +197,7 @@ func seedMail(t *testing.T, dsn string) {
 		t.Fatal(err)
 	}
 	due := assessment.Day(time.Now()).AddDate(0, 0, 1)
-	if _, _, err := s.CreateContribution(ctx, sys, fw, assessment.Contribution{AssessmentID: a.ID, OrganisationID: agency.ID, Capabilities: []string{"leadership"}, DueDate: &due}); err != nil {
+	if _, _, err := s.CreateContribution(ctx, sys, fw, assessment.Contribution{AssessmentID: a.ID, OrganisationID: agency.ID, Capabilities: []string{"leadership"}, DueDate: &due}, assessment.ContributionAskedNotices); err != nil {
 		t.Fatal(err)
 	}
 }

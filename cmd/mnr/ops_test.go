@@ -52,7 +52,7 @@ func seed(t *testing.T, db string) (int64, string) {
 		t.Fatal(err)
 	}
 	tok, hash := auth.NewToken()
-	if _, err := s.CreateToken(ctx, assessment.System, store.Token{UserID: u.ID, Name: "t", Hash: hash, ExpiresAt: time.Now().Add(time.Hour)}); err != nil {
+	if _, err := s.CreateToken(ctx, assessment.System, assessment.Token{UserID: u.ID, Name: "t", Hash: hash, ExpiresAt: time.Now().Add(time.Hour)}); err != nil {
 		t.Fatal(err)
 	}
 	return a.ID, tok

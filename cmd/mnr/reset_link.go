@@ -10,7 +10,6 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/auth"
-	"github.com/mnr-self-assessment/mnr/internal/store"
 )
 
 // userResetLink: mnr user reset-link -email E [-base-url URL]. The one place
@@ -38,7 +37,7 @@ func (m *Main) userResetLink(ctx context.Context, args []string) error {
 	}
 	secret := auth.NewSecret(32)
 	r, err := db.CreatePasswordReset(ctx, assessment.Actor{Name: "command line"},
-		store.PasswordReset{UserID: u.ID, Hash: auth.HashToken(secret), ExpiresAt: time.Now().UTC().Add(24 * time.Hour)})
+		assessment.PasswordReset{UserID: u.ID, Hash: auth.HashToken(secret), ExpiresAt: time.Now().UTC().Add(24 * time.Hour)})
 	if err != nil {
 		return err
 	}

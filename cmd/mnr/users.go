@@ -110,6 +110,6 @@ func (m *Main) tokenCreate(ctx context.Context, args []string) error {
 
 func createToken(ctx context.Context, db *store.Store, u assessment.User, name string, ttl time.Duration) (string, error) {
 	tok, hash := auth.NewToken()
-	_, err := db.CreateToken(ctx, assessment.Actor{UserID: u.ID, Name: "system (CLI)"}, store.Token{UserID: u.ID, Name: name, Hash: hash, ExpiresAt: time.Now().UTC().Add(ttl)})
+	_, err := db.CreateToken(ctx, assessment.Actor{UserID: u.ID, Name: "system (CLI)"}, assessment.Token{UserID: u.ID, Name: name, Hash: hash, ExpiresAt: time.Now().UTC().Add(ttl)})
 	return tok, err
 }

@@ -9,7 +9,10 @@ package app
 import "github.com/mnr-self-assessment/mnr/internal/store"
 
 // App runs the use cases against one store.
-type App struct{ db *store.Store }
+type App struct {
+	db      *store.Store
+	reports *reportCache // built reports, while nothing has changed
+}
 
 // New returns the use cases over db.
-func New(db *store.Store) *App { return &App{db: db} }
+func New(db *store.Store) *App { return &App{db: db, reports: newReportCache()} }

@@ -79,7 +79,7 @@ func (pd *partnerData) seed(tb testing.TB, orgs, cycles int, fwOf func(o, c int)
 				must(pd.db.SetStatus(ctx, sys, a.ID, assessment.StatusApproved))
 			}
 		}
-		_, err = pd.db.CreateShare(ctx, sys, o.ID, assessment.ShareInput{PartnerID: partner.ID})
+		_, err = pd.db.CreateShare(ctx, sys, o.ID, assessment.ShareInput{PartnerID: partner.ID}, assessment.ShareNotices)
 		must(err)
 	}
 	shared, err := pd.db.SharedAssessmentIDs(ctx, []int64{partner.ID})

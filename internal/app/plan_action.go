@@ -37,7 +37,7 @@ func (a *App) EditAction(ctx context.Context, p *policy.Principal, by assessment
 	if !policy.CanManagePlan(p, &t.Assessment) && assessment.ActionContentChanged(cur, next) {
 		return cur, policy.PlanRefusal(p, &t.Assessment, &cur)
 	}
-	return a.db.UpdateAction(ctx, by, next)
+	return a.db.UpdateAction(ctx, by, next, assessment.ActionStatusNotices)
 }
 
 // SetActionStatus changes only the status and its note.
@@ -49,7 +49,7 @@ func (a *App) SetActionStatus(ctx context.Context, p *policy.Principal, by asses
 	if err != nil {
 		return cur, err
 	}
-	return a.db.UpdateAction(ctx, by, next)
+	return a.db.UpdateAction(ctx, by, next, assessment.ActionStatusNotices)
 }
 
 // MayManagePlan refuses (403) whoever may not create, edit or remove actions.

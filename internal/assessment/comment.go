@@ -31,6 +31,13 @@ type Comment struct {
 	Replies       []Comment
 }
 
+// The author (or resolver) named for a comment without a person: one
+// written by the command line or the demo, or by an account since erased.
+const (
+	AuthorSystem = "the system"
+	AuthorFormer = "a former member"
+)
+
 // Resolved reports whether the thread is closed.
 func (c Comment) Resolved() bool { return c.ResolvedAt != nil }
 

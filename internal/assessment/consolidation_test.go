@@ -50,6 +50,9 @@ func TestConsolidate(t *testing.T) {
 		5: {k0: {Value: assessment.No}, k1: {Value: assessment.No}}, // not submitted: not shown
 	}
 	got := assessment.Consolidate(d.Capability(cap.Key), []assessment.Contribution{police, prosecution, helpline, other}, answers)
+	if open := assessment.OpenToConsolidate(d.Capability(cap.Key), []assessment.Contribution{police, prosecution, helpline, other}, answers); open != got.Open {
+		t.Errorf("OpenToConsolidate %d, Consolidate's Open %d", open, got.Open)
+	}
 	if len(got.Asked) != 3 || got.In != 2 {
 		t.Fatalf("asked %d, in %d; want 3 and 2", len(got.Asked), got.In)
 	}

@@ -2,7 +2,15 @@ package assessment
 
 // Locked reports whether the assessment is approved: approved results are
 // final until the assessment is reopened, so nothing in it changes.
-func (a *Assessment) Locked() bool { return a.Status == StatusApproved }
+func (a *Assessment) Locked() bool { return a.Status.Locked() }
+
+// Locked reports whether an assessment in this status refuses changes.
+func (s Status) Locked() bool { return s == StatusApproved }
+
+// LockedStatuses lists the statuses for which Locked is true, for the
+// store's conditional writes ("... WHERE status NOT IN ..."), which apply
+// this same rule inside the write.
+func LockedStatuses() []string { return []string{string(StatusApproved)} }
 
 // CheckUnlocked is the "approved is locked" rule, written once: the
 // application answers with it before validating, and the store applies it

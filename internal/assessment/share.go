@@ -67,3 +67,17 @@ func (in *ShareInput) PartnerField() string {
 	}
 	return "partner"
 }
+
+// CheckPartner is the rule for the partner a share names, as looked up
+// (zero when none was found): another organisation, which accepts partner
+// requests. Unknown and unwilling partners get the same answer, so the id
+// field cannot be used to list organisations or to notify them.
+func (in *ShareInput) CheckPartner(orgID int64, partner Organisation) error {
+	if partner.ID == orgID {
+		return FieldError(in.PartnerField(), "an organisation cannot share with itself")
+	}
+	if partner.ID == 0 || !partner.AcceptsPartnerRequests {
+		return FieldError(in.PartnerField(), "no organisation accepting partner requests is registered here under this name or id; check the exact name with the partner")
+	}
+	return nil
+}

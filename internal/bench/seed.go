@@ -113,7 +113,7 @@ func partnerSet(ctx context.Context, db *store.Store, fw *framework.Framework, o
 				return 0, err
 			}
 		}
-		if _, err := db.CreateShare(ctx, sys, o.ID, assessment.ShareInput{PartnerID: p.ID}); err != nil {
+		if _, err := db.CreateShare(ctx, sys, o.ID, assessment.ShareInput{PartnerID: p.ID}, assessment.ShareNotices); err != nil {
 			return 0, err
 		}
 	}
@@ -137,7 +137,7 @@ func tokens(ctx context.Context, db *store.Store, userID int64, n int) (*pool, e
 	p := &pool{}
 	for i := 0; i < max(n, 1); i++ {
 		tok, hash := auth.NewToken()
-		if _, err := db.CreateToken(ctx, assessment.System, store.Token{UserID: userID, Name: fmt.Sprintf("bench %d", i), Hash: hash, ExpiresAt: time.Now().Add(24 * time.Hour)}); err != nil {
+		if _, err := db.CreateToken(ctx, assessment.System, assessment.Token{UserID: userID, Name: fmt.Sprintf("bench %d", i), Hash: hash, ExpiresAt: time.Now().Add(24 * time.Hour)}); err != nil {
 			return nil, err
 		}
 		p.tokens = append(p.tokens, tok)

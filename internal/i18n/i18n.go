@@ -10,8 +10,10 @@ import (
 	"io/fs"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
@@ -72,6 +74,9 @@ func Negotiate(choice, acceptLanguage string) string {
 type Bundle struct {
 	b   *goi18n.Bundle
 	ids map[string][]string // language → message ids
+	// translators: one per language, made once, since a localizer and a
+	// number printer are costly to build on every request.
+	translators map[string]*Translator
 }
 
 // New loads the embedded message files.
@@ -109,6 +114,13 @@ func New() (*Bundle, error) {
 			}
 		}
 	}
+	out.translators = map[string]*Translator{}
+	for _, l := range Languages {
+		// Western digits in every language, Arabic included: dates, phase
+		// numbers and figures then read the same everywhere on a page.
+		out.translators[l.Code] = &Translator{Lang: l, loc: goi18n.NewLocalizer(b, l.Code, "en"),
+			printer: message.NewPrinter(language.Make(l.Code + "-u-nu-latn"))}
+	}
 	return out, nil
 }
 
@@ -142,26 +154,76 @@ type Translator struct {
 	Lang    Lang
 	loc     *goi18n.Localizer
 	printer *message.Printer
+	plain   sync.Map // message id → its text, for messages given no arguments
+	// filled: message id and arguments → text, for arguments that are
+	// strings and numbers only (a phase, a count, a framework text),
+	// bounded by filledMax entries.
+	filled  sync.Map
+	nFilled atomic.Int64
 }
+
+// filledMax bounds the filled messages kept per language.
+const filledMax = 8192
 
 // For returns the translator for a supported language code (English
 // otherwise).
 func (b *Bundle) For(code string) *Translator {
-	l := Languages[0]
-	for _, x := range Languages {
-		if x.Code == code {
-			l = x
-		}
+	if t, ok := b.translators[code]; ok {
+		return t
 	}
-	// Western digits in every language, Arabic included: dates, phase
-	// numbers and figures then read the same everywhere on a page.
-	return &Translator{Lang: l, loc: goi18n.NewLocalizer(b.b, l.Code, "en"), printer: message.NewPrinter(language.Make(l.Code + "-u-nu-latn"))}
+	return b.translators[Languages[0].Code]
 }
 
 // T translates a message id. Arguments are name/value pairs for the
 // message's template; a "Count" argument also selects the plural form.
 // A missing id shows as the id itself so it is noticed, never as blank.
 func (t *Translator) T(id string, args ...any) string {
+	if len(args) == 0 {
+		// Pages ask for the same fixed texts on every request: look each up once.
+		if s, ok := t.plain.Load(id); ok {
+			return s.(string)
+		}
+		s := t.localize(id, nil)
+		t.plain.Store(id, s)
+		return s
+	}
+	key, ok := filledKey(id, args)
+	if !ok {
+		return t.localize(id, args)
+	}
+	if s, ok := t.filled.Load(key); ok {
+		return s.(string)
+	}
+	s := t.localize(id, args)
+	if t.nFilled.Add(1) <= filledMax {
+		t.filled.Store(key, s)
+	}
+	return s
+}
+
+// filledKey is the cache key of a message with its arguments, when every
+// argument is a string or a whole number; ok is false otherwise.
+func filledKey(id string, args []any) (string, bool) {
+	var b strings.Builder
+	b.WriteString(id)
+	for _, a := range args {
+		b.WriteByte(0)
+		switch v := a.(type) {
+		case string:
+			b.WriteString(v)
+		case int:
+			b.WriteString(strconv.Itoa(v))
+		case int64:
+			b.WriteString(strconv.FormatInt(v, 10))
+		default:
+			return "", false
+		}
+	}
+	return b.String(), true
+}
+
+// localize runs the message's template with the name/value pairs of args.
+func (t *Translator) localize(id string, args []any) string {
 	data := map[string]any{}
 	var count any
 	for i := 0; i+1 < len(args); i += 2 {

@@ -2,7 +2,6 @@ package jobs
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
@@ -20,7 +19,7 @@ func DueSoonReminders(ctx context.Context, db *store.Store, now time.Time) (int,
 	if err != nil {
 		return 0, err
 	}
-	var reminders []store.Notification
+	var reminders []assessment.Notification
 	for _, task := range tasks {
 		cn := task.Contribution
 		if !cn.DueSoon(now) || task.Assessment.Status == assessment.StatusApproved {
@@ -30,17 +29,10 @@ func DueSoonReminders(ctx context.Context, db *store.Store, now time.Time) (int,
 		if err != nil {
 			return 0, err
 		}
-		id := "NotifMsgDueSoon"
-		if cn.Overdue(now) {
-			id = "NotifMsgOverdue"
-		}
-		msg := store.NotificationText(id, map[string]string{"Agency": cn.Agency.Name, "Title": task.Assessment.Title, "Due": cn.DueDate.Format(time.DateOnly)})
 		for _, m := range members {
-			if !policy.CanEditContribution(&policy.Principal{User: assessment.User{ID: m.UserID}, Memberships: []assessment.Membership{m}}, &cn) {
-				continue
+			if policy.CanEditContribution(&policy.Principal{User: assessment.User{ID: m.UserID}, Memberships: []assessment.Membership{m}}, &cn) {
+				reminders = append(reminders, assessment.DueSoonNotice(task.Assessment, cn, m.UserID, now))
 			}
-			reminders = append(reminders, store.Notification{UserID: m.UserID, Kind: store.NotifyDueSoon, Message: msg,
-				Link: fmt.Sprintf("/contributions/%d", cn.ID), DedupeKey: fmt.Sprintf("due_soon:contribution:%d", cn.ID)})
 		}
 	}
 	if len(reminders) == 0 {

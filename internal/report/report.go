@@ -38,6 +38,7 @@ type Report struct {
 	Method   Method
 	// Participants is empty until SetProcess is called.
 	Participants Participants
+	charts       *chartSet // drawn once (Charts)
 
 	phaseNames []string
 	tr         *i18n.Translator
@@ -197,7 +198,7 @@ func Build(cur, prev *assessment.Detail, lang string) *Report {
 // BuildAt is Build with the generation time given.
 func BuildAt(cur, prev *assessment.Detail, lang string, now time.Time) *Report {
 	fw := cur.Framework
-	r := &Report{Lang: lang, Generated: now, Scores: Score(cur), tr: i18n.Default().For(lang)}
+	r := &Report{Lang: lang, Generated: now, Scores: Score(cur), tr: i18n.Default().For(lang), charts: &chartSet{}}
 	for _, p := range fw.Scale {
 		for len(r.phaseNames) <= p.Number {
 			r.phaseNames = append(r.phaseNames, "")

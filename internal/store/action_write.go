@@ -48,7 +48,7 @@ func (s *Store) CreateAction(ctx context.Context, by assessment.Actor, in assess
 		if err := touchAssessment(tx, a.ID, now); err != nil {
 			return err
 		}
-		return appendAudit(tx, now, by, AuditEvent{OrganisationID: a.OrganisationID, AssessmentID: a.ID, Action: "action.create",
+		return appendAudit(tx, now, by, assessment.AuditEvent{OrganisationID: a.OrganisationID, AssessmentID: a.ID, Action: "action.create",
 			Object: fmt.Sprintf("action %d", row.ID), After: auditJSON(actionAudit(row))})
 	})
 	if err != nil {
@@ -60,9 +60,9 @@ func (s *Store) CreateAction(ctx context.Context, by assessment.Actor, in assess
 // UpdateAction saves next over the stored action if next.Version is still
 // the stored version (409 with the stored action otherwise), under the plan
 // rule (assessment.CheckActionChange). A change of status or status note
-// adds to the status history; after approval it also notifies the
-// coordinators.
-func (s *Store) UpdateAction(ctx context.Context, by assessment.Actor, next assessment.PlanAction) (assessment.PlanAction, error) {
+// adds to the status history; the notifications notify decides (nil for
+// none) are stored with the change.
+func (s *Store) UpdateAction(ctx context.Context, by assessment.Actor, next assessment.PlanAction, notify assessment.ActionStatusRule) (assessment.PlanAction, error) {
 	now := s.now()
 	err := s.tx(ctx, func(tx *gorm.DB) error {
 		var cur actionRow
@@ -96,7 +96,14 @@ func (s *Store) UpdateAction(ctx context.Context, by assessment.Actor, next asse
 		if res.RowsAffected == 0 {
 			return assessment.Stale(cur.domain(), nil)
 		}
-		return s.recordActionChange(tx, now, by, a, cur, saved, statusChanged)
+		if err := s.recordActionChange(tx, now, by, a, cur, saved, statusChanged); err != nil {
+			return err
+		}
+		if notify == nil {
+			return nil
+		}
+		_, err = writeNotices(tx, now, notify(by, a.domain(nil), cur.domain(), saved.domain())...)
+		return err
 	})
 	if err != nil {
 		return assessment.PlanAction{}, err
@@ -104,8 +111,7 @@ func (s *Store) UpdateAction(ctx context.Context, by assessment.Actor, next asse
 	return s.Action(ctx, next.ID)
 }
 
-// recordActionChange writes the history entry, the audit event and, for a
-// status update after approval, the coordinators' notifications.
+// recordActionChange writes the history entry and the audit event.
 func (s *Store) recordActionChange(tx *gorm.DB, now time.Time, by assessment.Actor, a assessmentRow, cur, saved actionRow, statusChanged bool) error {
 	action := "action.update"
 	if statusChanged {
@@ -117,14 +123,8 @@ func (s *Store) recordActionChange(tx *gorm.DB, now time.Time, by assessment.Act
 	if err := touchAssessment(tx, a.ID, now); err != nil {
 		return err
 	}
-	if err := appendAudit(tx, now, by, AuditEvent{OrganisationID: a.OrganisationID, AssessmentID: a.ID, Action: action,
-		Object: fmt.Sprintf("action %d", saved.ID), Before: auditJSON(actionAudit(cur)), After: auditJSON(actionAudit(saved))}); err != nil {
-		return err
-	}
-	if !statusChanged || a.Status != string(assessment.StatusApproved) {
-		return nil
-	}
-	return notifyActionStatus(tx, now, by, a, saved)
+	return appendAudit(tx, now, by, assessment.AuditEvent{OrganisationID: a.OrganisationID, AssessmentID: a.ID, Action: action,
+		Object: fmt.Sprintf("action %d", saved.ID), Before: auditJSON(actionAudit(cur)), After: auditJSON(actionAudit(saved))})
 }
 
 func addActionUpdate(tx *gorm.DB, now time.Time, by assessment.Actor, r actionRow) error {
@@ -175,7 +175,7 @@ func (s *Store) DeleteAction(ctx context.Context, by assessment.Actor, id int64,
 		if err := touchAssessment(tx, a.ID, now); err != nil {
 			return err
 		}
-		return appendAudit(tx, now, by, AuditEvent{OrganisationID: a.OrganisationID, AssessmentID: a.ID, Action: "action.delete",
+		return appendAudit(tx, now, by, assessment.AuditEvent{OrganisationID: a.OrganisationID, AssessmentID: a.ID, Action: "action.delete",
 			Object: fmt.Sprintf("action %d", id), Before: auditJSON(actionAudit(cur))})
 	})
 }

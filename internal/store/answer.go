@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
@@ -13,18 +14,17 @@ import (
 // SaveAnswer writes one indicator's answer if a.Version is still the stored
 // version, in one transaction with its audit event. A stale version returns
 // ECONFLICT carrying the stored answer; an approved assessment is locked.
+// Four statements: the conditional touch of the assessment (the lock rule),
+// the answer read and its versioned update, the audit event.
 func (s *Store) SaveAnswer(ctx context.Context, by assessment.Actor, a assessment.Answer) (assessment.Answer, error) {
 	var saved assessment.Answer
-	err := s.tx(ctx, func(tx *gorm.DB) error {
-		org, err := lockedCheck(tx, a.AssessmentID)
+	err := s.groupTx(ctx, func(tx *gorm.DB) error {
+		org, err := touchUnlocked(tx, a.AssessmentID, s.now())
 		if err != nil {
 			return err
 		}
 		saved, err = s.saveAnswerTx(tx, by, org, a)
-		if err != nil {
-			return err
-		}
-		return touchAssessment(tx, a.AssessmentID, s.now())
+		return err
 	})
 	return saved, err
 }
@@ -37,7 +37,7 @@ func (s *Store) SaveCapabilityForm(ctx context.Context, by assessment.Actor, ans
 		outA []assessment.Answer
 		outS *assessment.CapabilityState
 	)
-	err := s.tx(ctx, func(tx *gorm.DB) error {
+	err := s.groupTx(ctx, func(tx *gorm.DB) error {
 		outA, outS = nil, nil
 		if len(answers) == 0 && st == nil {
 			return nil
@@ -48,7 +48,7 @@ func (s *Store) SaveCapabilityForm(ctx context.Context, by assessment.Actor, ans
 		} else {
 			id = answers[0].AssessmentID
 		}
-		org, err := lockedCheck(tx, id)
+		org, err := touchUnlocked(tx, id, s.now())
 		if err != nil {
 			return err
 		}
@@ -66,7 +66,7 @@ func (s *Store) SaveCapabilityForm(ctx context.Context, by assessment.Actor, ans
 			}
 			outS = &saved
 		}
-		return touchAssessment(tx, id, s.now())
+		return nil
 	})
 	return outA, outS, err
 }
@@ -148,6 +148,36 @@ func lockedCheck(tx *gorm.DB, assessmentID int64) (int64, error) {
 		return 0, err // the domain's rule, applied inside the write
 	}
 	return a.OrganisationID, nil
+}
+
+// touchUnlocked marks the assessment changed, only if it is not locked
+// (assessment.LockedStatuses), and returns its organisation for the audit
+// event: the lock rule as one conditional write. On PostgreSQL the update
+// holds the assessment row until commit, and an approval waiting on it, or
+// waited on, is seen (the WHERE clause is re-checked after the wait), so a
+// save falls wholly before an approval or is refused after it.
+func touchUnlocked(tx *gorm.DB, id int64, now time.Time) (int64, error) {
+	var orgs []int64
+	err := tx.Raw("UPDATE assessments SET updated_at = ? WHERE id = ? AND status NOT IN ? RETURNING organisation_id",
+		now, id, assessment.LockedStatuses()).Scan(&orgs).Error
+	if err != nil {
+		return 0, fmt.Errorf("touch assessment: %w", err)
+	}
+	if len(orgs) == 1 {
+		return orgs[0], nil
+	}
+	var status []string // not written: say why
+	if err := tx.Raw("SELECT status FROM assessments WHERE id = ?", id).Scan(&status).Error; err != nil {
+		return 0, fmt.Errorf("read assessment status: %w", err)
+	}
+	if len(status) == 0 {
+		return 0, assessment.NotFound("assessment")
+	}
+	if err := assessment.CheckUnlocked(&assessment.Assessment{Status: assessment.Status(status[0])}); err != nil {
+		return 0, err
+	}
+	// Reopened between the two statements (PostgreSQL): nothing was written.
+	return 0, assessment.Errorf(assessment.ECONFLICT, "this assessment changed status at the same moment; save again")
 }
 
 func touchAssessment(tx *gorm.DB, id int64, now any) error {

@@ -101,10 +101,10 @@ func (s *Store) Assessments(ctx context.Context, orgIDs []int64) ([]assessment.A
 // transaction so the answers and states are a consistent snapshot.
 func (s *Store) AssessmentContent(ctx context.Context, id int64) (assessment.Organisation, assessment.Assessment, []assessment.CapabilityState, []assessment.Answer, error) {
 	var (
-		org    organisationRow
-		a      assessmentRow
-		states []capabilityStateRow
-		ans    []answerRow
+		org     organisationRow
+		a       assessmentRow
+		states  []assessment.CapabilityState
+		answers []assessment.Answer
 	)
 	err := s.read(ctx).Transaction(func(tx *gorm.DB) error {
 		if err := tx.First(&a, id).Error; err != nil {
@@ -113,29 +113,25 @@ func (s *Store) AssessmentContent(ctx context.Context, id int64) (assessment.Org
 		if err := tx.First(&org, a.OrganisationID).Error; err != nil {
 			return fmt.Errorf("load organisation: %w", err)
 		}
-		if err := tx.Where("assessment_id = ?", id).Find(&states).Error; err != nil {
-			return fmt.Errorf("load capability states: %w", err)
+		var err error
+		if states, err = scanStates(tx, "assessment_id = ?", id); err != nil {
+			return err
 		}
-		return tx.Where("assessment_id = ?", id).Find(&ans).Error
+		answers, err = scanAnswers(tx, "assessment_id = ?", id)
+		return err
 	})
 	if err != nil {
 		return assessment.Organisation{}, assessment.Assessment{}, nil, nil, err
 	}
 	scope := make([]string, len(states))
-	outStates := make([]assessment.CapabilityState, len(states))
-	for i, r := range states {
-		scope[i] = r.CapabilityKey
-		outStates[i] = r.domain()
-	}
-	outAns := make([]assessment.Answer, len(ans))
-	for i, r := range ans {
-		outAns[i] = r.domain()
+	for i, st := range states {
+		scope[i] = st.CapabilityKey
 	}
 	out := a.domain(scope)
 	if err := s.approverName(ctx, &out); err != nil {
 		return assessment.Organisation{}, assessment.Assessment{}, nil, nil, err
 	}
-	return org.domain(), out, outStates, outAns, nil
+	return org.domain(), out, states, answers, nil
 }
 
 // SetStatus moves an assessment to a new status, audited. Approval stamps

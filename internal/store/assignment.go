@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"gorm.io/gorm"
@@ -45,8 +46,9 @@ func (s *Store) Assignments(ctx context.Context, assessmentID int64) (map[string
 }
 
 // SetAssignment assigns (or, with assign=false, unassigns) a capability of
-// an assessment to a user, audited; a new assignment notifies the user.
-func (s *Store) SetAssignment(ctx context.Context, by assessment.Actor, assessmentID int64, capabilityKey string, userID int64, assign bool) error {
+// an assessment to a user, audited; a new assignment (not one that was
+// already there) also stores the notifications notify decides (nil for none).
+func (s *Store) SetAssignment(ctx context.Context, by assessment.Actor, assessmentID int64, capabilityKey string, userID int64, assign bool, notify assessment.AssignedRule) error {
 	return s.tx(ctx, func(tx *gorm.DB) error {
 		org, err := unlockedAssessment(tx, assessmentID)
 		if err != nil {
@@ -72,7 +74,7 @@ func (s *Store) SetAssignment(ctx context.Context, by assessment.Actor, assessme
 				return fmt.Errorf("assign: %w", res.Error)
 			}
 			if res.RowsAffected > 0 {
-				if err := notifyAssignedTx(tx, s.now(), assessmentID, capabilityKey, userID); err != nil {
+				if err := notifyAssigned(tx, s.now(), notify, assessmentID, capabilityKey, userID); err != nil {
 					return err
 				}
 			}
@@ -82,7 +84,7 @@ func (s *Store) SetAssignment(ctx context.Context, by assessment.Actor, assessme
 				return fmt.Errorf("unassign: %w", err)
 			}
 		}
-		return appendAudit(tx, s.now(), by, AuditEvent{OrganisationID: org, AssessmentID: assessmentID, Action: action,
+		return appendAudit(tx, s.now(), by, assessment.AuditEvent{OrganisationID: org, AssessmentID: assessmentID, Action: action,
 			Object: "capability " + capabilityKey, After: auditJSON(map[string]any{"user_id": userID})})
 	})
 }
@@ -103,4 +105,18 @@ func assignableMember(tx *gorm.DB, orgID, userID int64) error {
 		return assessment.FieldError("user", "choose a contributor of this organisation")
 	}
 	return nil
+}
+
+// notifyAssigned stores, inside the assignment's transaction, what notify
+// decides for a new assignment.
+func notifyAssigned(tx *gorm.DB, now time.Time, notify assessment.AssignedRule, assessmentID int64, capabilityKey string, userID int64) error {
+	if notify == nil {
+		return nil
+	}
+	var a assessmentRow
+	if err := tx.Select("id, organisation_id, title, period, framework_version, status").First(&a, assessmentID).Error; err != nil {
+		return notFound(err, "assessment")
+	}
+	_, err := writeNotices(tx, now, notify(a.domain(nil), capabilityKey, userID)...)
+	return err
 }

@@ -10,22 +10,6 @@ import (
 	"gorm.io/gorm"
 )
 
-// AuditEvent is one entry of the append-only trail: who did what, when, to
-// which object, with the value before and after.
-type AuditEvent struct {
-	ID             int64 `gorm:"primaryKey"`
-	At             time.Time
-	UserID         *int64
-	Actor          string
-	OrganisationID int64 `gorm:"-"`
-	AssessmentID   int64 `gorm:"-"`
-	Action         string
-	Object         string
-	Before         string
-	After          string
-	IP             string
-}
-
 type auditRow struct {
 	ID             int64 `gorm:"primaryKey"`
 	At             time.Time
@@ -44,7 +28,7 @@ func (auditRow) TableName() string { return "audit_events" }
 
 // appendAudit writes an event inside the caller's transaction, so the change
 // and its record land or fail together.
-func appendAudit(tx *gorm.DB, at time.Time, by assessment.Actor, e AuditEvent) error {
+func appendAudit(tx *gorm.DB, at time.Time, by assessment.Actor, e assessment.AuditEvent) error {
 	row := auditRow{At: at, Actor: by.Name, IP: by.IP, Action: e.Action, Object: e.Object, Before: e.Before, After: e.After}
 	if by.Via != "" {
 		row.Action += "." + by.Via // "answer.save.workbook": imported from a workbook
@@ -66,7 +50,7 @@ func appendAudit(tx *gorm.DB, at time.Time, by assessment.Actor, e AuditEvent) e
 
 // AppendAudit records an event that is not part of a data change (sign-in,
 // failed sign-in, sign-out).
-func (s *Store) AppendAudit(ctx context.Context, by assessment.Actor, e AuditEvent) error {
+func (s *Store) AppendAudit(ctx context.Context, by assessment.Actor, e assessment.AuditEvent) error {
 	return s.tx(ctx, func(tx *gorm.DB) error { return appendAudit(tx, s.now(), by, e) })
 }
 
@@ -82,7 +66,7 @@ type AuditFilter struct {
 }
 
 // Audit lists events newest first.
-func (s *Store) Audit(ctx context.Context, f AuditFilter) ([]AuditEvent, error) {
+func (s *Store) Audit(ctx context.Context, f AuditFilter) ([]assessment.AuditEvent, error) {
 	q := s.read(ctx).Model(&auditRow{}).Order("id DESC")
 	if f.OrganisationID != 0 {
 		q = q.Where("organisation_id = ?", f.OrganisationID)
@@ -113,9 +97,9 @@ func (s *Store) Audit(ctx context.Context, f AuditFilter) ([]AuditEvent, error) 
 	if err := q.Limit(limit).Find(&rows).Error; err != nil {
 		return nil, fmt.Errorf("list audit events: %w", err)
 	}
-	out := make([]AuditEvent, len(rows))
+	out := make([]assessment.AuditEvent, len(rows))
 	for i, r := range rows {
-		e := AuditEvent{ID: r.ID, At: r.At, UserID: r.UserID, Actor: r.Actor, Action: r.Action, Object: r.Object,
+		e := assessment.AuditEvent{ID: r.ID, At: r.At, UserID: r.UserID, Actor: r.Actor, Action: r.Action, Object: r.Object,
 			Before: r.Before, After: r.After, IP: r.IP}
 		if r.OrganisationID != nil {
 			e.OrganisationID = *r.OrganisationID

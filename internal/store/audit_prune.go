@@ -28,7 +28,7 @@ func (s *Store) PruneAudit(ctx context.Context, by assessment.Actor, before time
 		if err != nil {
 			return fmt.Errorf("prune audit trail: %w", err)
 		}
-		return appendAudit(tx, s.now(), by, AuditEvent{Action: "audit.prune", Object: "audit trail",
+		return appendAudit(tx, s.now(), by, assessment.AuditEvent{Action: "audit.prune", Object: "audit trail",
 			After: auditJSON(map[string]any{"before": before.Format(time.RFC3339), "deleted": n})})
 	})
 	return n, err

@@ -12,26 +12,13 @@ import (
 // or check, in a constant number of statements whatever the assessment's
 // size.
 func (s *Store) CapabilityAnswers(ctx context.Context, assessmentID int64, capabilityKey string) ([]assessment.CapabilityState, []assessment.Answer, error) {
-	var (
-		states []capabilityStateRow
-		ans    []answerRow
-	)
 	db := s.read(ctx)
-	if err := db.Where("assessment_id = ? AND capability_key = ?", assessmentID, capabilityKey).Find(&states).Error; err != nil {
-		return nil, nil, fmt.Errorf("load capability state: %w", err)
+	states, err := scanStates(db, "assessment_id = ? AND capability_key = ?", assessmentID, capabilityKey)
+	if err != nil {
+		return nil, nil, err
 	}
-	if err := db.Where("assessment_id = ? AND capability_key = ?", assessmentID, capabilityKey).Find(&ans).Error; err != nil {
-		return nil, nil, fmt.Errorf("load answers: %w", err)
-	}
-	outS := make([]assessment.CapabilityState, len(states))
-	for i, r := range states {
-		outS[i] = r.domain()
-	}
-	outA := make([]assessment.Answer, len(ans))
-	for i, r := range ans {
-		outA[i] = r.domain()
-	}
-	return outS, outA, nil
+	answers, err := scanAnswers(db, "assessment_id = ? AND capability_key = ?", assessmentID, capabilityKey)
+	return states, answers, err
 }
 
 // ContributionHead reads a contribution with the assessment it feeds and

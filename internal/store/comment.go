@@ -49,7 +49,7 @@ func (s *Store) AddComment(ctx context.Context, by assessment.Actor, c assessmen
 		if err := tx.Create(&row).Error; err != nil {
 			return fmt.Errorf("insert comment: %w", err)
 		}
-		return appendAudit(tx, row.CreatedAt, by, AuditEvent{OrganisationID: org, AssessmentID: c.AssessmentID, Action: "comment.add",
+		return appendAudit(tx, row.CreatedAt, by, assessment.AuditEvent{OrganisationID: org, AssessmentID: c.AssessmentID, Action: "comment.add",
 			Object: fmt.Sprintf("comment %d", row.ID), After: auditJSON(map[string]any{"capability": row.CapabilityKey, "parent_id": row.ParentID, "body": row.Body})})
 	})
 	if err != nil {
@@ -66,8 +66,8 @@ func (s *Store) ResolveComment(ctx context.Context, by assessment.Actor, id int6
 		if err := tx.First(&row, id).Error; err != nil {
 			return notFound(err, "comment")
 		}
-		if row.ParentID != nil {
-			return assessment.FieldError("comment", "resolve the thread's first comment, not a reply")
+		if err := assessment.CheckResolve(row.ParentID); err != nil {
+			return err
 		}
 		org, err := unlockedAssessment(tx, row.AssessmentID)
 		if err != nil {
@@ -81,7 +81,7 @@ func (s *Store) ResolveComment(ctx context.Context, by assessment.Actor, id int6
 		if res.RowsAffected == 0 {
 			return assessment.Errorf(assessment.ECONFLICT, "this comment is already resolved")
 		}
-		return appendAudit(tx, now, by, AuditEvent{OrganisationID: org, AssessmentID: row.AssessmentID, Action: "comment.resolve",
+		return appendAudit(tx, now, by, assessment.AuditEvent{OrganisationID: org, AssessmentID: row.AssessmentID, Action: "comment.resolve",
 			Object: fmt.Sprintf("comment %d", id), Before: auditJSON(map[string]any{"resolved": false}), After: auditJSON(map[string]any{"resolved": true})})
 	})
 	if err != nil {
@@ -114,7 +114,7 @@ func (s *Store) Comments(ctx context.Context, assessmentID int64) ([]assessment.
 }
 
 // commentsOut converts rows, naming authors and resolvers; a deleted
-// account shows as "a former member".
+// account shows as assessment.AuthorFormer.
 func (s *Store) commentsOut(ctx context.Context, rows []commentRow) ([]assessment.Comment, error) {
 	var ids []int64
 	for _, r := range rows {
@@ -136,12 +136,12 @@ func (s *Store) commentsOut(ctx context.Context, rows []commentRow) ([]assessmen
 	}
 	name := func(p *int64) string {
 		if p == nil {
-			return "the system"
+			return assessment.AuthorSystem
 		}
 		if n, ok := names[*p]; ok {
 			return n
 		}
-		return "a former member"
+		return assessment.AuthorFormer
 	}
 	out := make([]assessment.Comment, len(rows))
 	for i, r := range rows {

@@ -21,7 +21,7 @@ func TestAdoptAnswersAllOrNone(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			c, _, err := s.CreateContribution(ctx, by, fw, assessment.Contribution{AssessmentID: a.ID, OrganisationID: police.ID, Capabilities: []string{"leadership"}})
+			c, _, err := s.CreateContribution(ctx, by, fw, assessment.Contribution{AssessmentID: a.ID, OrganisationID: police.ID, Capabilities: []string{"leadership"}}, assessment.ContributionAskedNotices)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 	"time"
 
 	"gorm.io/gorm"
@@ -44,14 +43,14 @@ func (contributionCapabilityRow) TableName() string { return "contribution_capab
 
 // CreateContribution invites an agency of the assessment's country into it:
 // the contribution, one empty answer row per indicator asked, the audit
-// event and an "assigned" notification to each agency member who answers,
-// in one transaction. It returns the notifications, for mailing.
-func (s *Store) CreateContribution(ctx context.Context, by assessment.Actor, fw *framework.Framework, c assessment.Contribution) (assessment.Contribution, []Notification, error) {
+// event and the notifications notify decides (nil for none), in one
+// transaction. It returns the notifications, for mailing.
+func (s *Store) CreateContribution(ctx context.Context, by assessment.Actor, fw *framework.Framework, c assessment.Contribution, notify assessment.ContributionRule) (assessment.Contribution, []assessment.Notification, error) {
 	now := s.now()
 	var (
 		row    contributionRow
 		agency organisationRow
-		notes  []Notification
+		notes  []assessment.Notification
 	)
 	err := s.tx(ctx, func(tx *gorm.DB) error {
 		a, national, err := writableAssessment(tx, c.AssessmentID)
@@ -95,19 +94,16 @@ func (s *Store) CreateContribution(ctx context.Context, by assessment.Actor, fw 
 		if err := tx.CreateInBatches(answers, 100).Error; err != nil {
 			return fmt.Errorf("insert contribution answers: %w", err)
 		}
-		err = appendAudit(tx, now, by, AuditEvent{OrganisationID: national.ID, AssessmentID: a.ID, Action: "contribution.invite",
+		err = appendAudit(tx, now, by, assessment.AuditEvent{OrganisationID: national.ID, AssessmentID: a.ID, Action: "contribution.invite",
 			Object: fmt.Sprintf("contribution %d", row.ID), After: auditJSON(map[string]any{"organisation_id": agency.ID,
 				"organisation": agency.Name, "capabilities": c.Capabilities, "due_date": dueText(c.DueDate)})})
 		if err != nil {
 			return err
 		}
-		id, args := "NotifMsgContributionAsked", map[string]string{"Org": national.Name, "Agency": agency.Name,
-			"Count": strconv.Itoa(len(c.Capabilities)), "Title": a.Title}
-		if c.DueDate != nil {
-			id, args["Due"] = "NotifMsgContributionAskedDue", dueArg(*c.DueDate)
+		if notify == nil {
+			return nil
 		}
-		notes, err = notifyRoles(tx, now, agency.ID, Notification{Kind: NotifyAssigned, Message: NotificationText(id, args), Link: fmt.Sprintf("/contributions/%d", row.ID)},
-			assessment.RoleOwner, assessment.RoleCoordinator, assessment.RoleContributor)
+		notes, err = writeNotices(tx, now, notify(national.domain(), a.domain(nil), row.domain(c.Capabilities, agency))...)
 		return err
 	})
 	if err != nil {
@@ -133,28 +129,6 @@ func writableAssessment(tx *gorm.DB, id int64) (assessmentRow, organisationRow, 
 		return a, org, fmt.Errorf("load organisation: %w", err)
 	}
 	return a, org, nil
-}
-
-// notifyRoles sends n to every member of the organisation with one of the
-// roles, inside the caller's transaction, and returns what it sent.
-func notifyRoles(tx *gorm.DB, now time.Time, orgID int64, n Notification, roles ...assessment.Role) ([]Notification, error) {
-	names := make([]string, len(roles))
-	for i, r := range roles {
-		names[i] = string(r)
-	}
-	var ids []int64
-	if err := tx.Model(&membershipRow{}).Where("organisation_id = ? AND role IN ?", orgID, names).Order("user_id").Pluck("user_id", &ids).Error; err != nil {
-		return nil, fmt.Errorf("list members to notify: %w", err)
-	}
-	out := make([]Notification, len(ids))
-	for i, id := range ids {
-		out[i] = n
-		out[i].UserID = id
-	}
-	if len(out) == 0 {
-		return nil, nil
-	}
-	return out, notifyTx(tx, now, out...)
 }
 
 func dueText(d *time.Time) string {

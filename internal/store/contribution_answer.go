@@ -52,7 +52,7 @@ func contributionAnswers(db *gorm.DB, assessmentID int64, query string, args ...
 // approved assessment, refuses every write.
 func (s *Store) SaveContributionAnswers(ctx context.Context, by assessment.Actor, contributionID int64, answers []assessment.Answer) ([]assessment.Answer, error) {
 	var out []assessment.Answer
-	err := s.tx(ctx, func(tx *gorm.DB) error {
+	err := s.groupTx(ctx, func(tx *gorm.DB) error {
 		out = nil
 		if len(answers) == 0 {
 			return nil

@@ -102,17 +102,42 @@ func (s *Store) AwaitingConsolidation(ctx context.Context, orgIDs []int64) ([]Co
 	return s.tasks(ctx, list)
 }
 
-// tasks adds each contribution's assessment and requesting organisation.
+// tasks adds each contribution's assessment and requesting organisation,
+// read in two statements whatever the number of contributions.
 func (s *Store) tasks(ctx context.Context, list []assessment.Contribution) ([]ContributionTask, error) {
 	out := make([]ContributionTask, 0, len(list))
+	if len(list) == 0 {
+		return out, nil
+	}
+	ids := make([]int64, 0, len(list))
 	for _, c := range list {
-		var a assessmentRow
-		if err := s.read(ctx).First(&a, c.AssessmentID).Error; err != nil {
-			return nil, notFound(err, "assessment")
+		ids = append(ids, c.AssessmentID)
+	}
+	var rows []assessmentRow
+	if err := s.read(ctx).Where("id IN ?", ids).Find(&rows).Error; err != nil {
+		return nil, fmt.Errorf("load assessments: %w", err)
+	}
+	byID, orgIDs := map[int64]assessmentRow{}, []int64{}
+	for _, r := range rows {
+		byID[r.ID] = r
+		orgIDs = append(orgIDs, r.OrganisationID)
+	}
+	var orgs []organisationRow
+	if err := s.read(ctx).Where("id IN ?", orgIDs).Find(&orgs).Error; err != nil {
+		return nil, fmt.Errorf("load organisation: %w", err)
+	}
+	orgByID := map[int64]organisationRow{}
+	for _, o := range orgs {
+		orgByID[o.ID] = o
+	}
+	for _, c := range list {
+		a, ok := byID[c.AssessmentID]
+		if !ok {
+			return nil, assessmentNotFound("assessment")
 		}
-		var org organisationRow
-		if err := s.read(ctx).First(&org, a.OrganisationID).Error; err != nil {
-			return nil, fmt.Errorf("load organisation: %w", err)
+		org, ok := orgByID[a.OrganisationID]
+		if !ok {
+			return nil, fmt.Errorf("load organisation %d: not found", a.OrganisationID)
 		}
 		out = append(out, ContributionTask{Contribution: c, Assessment: a.domain(nil), Requester: org.domain()})
 	}

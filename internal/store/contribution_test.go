@@ -40,18 +40,18 @@ func TestContributionLifecycle(t *testing.T) {
 
 			due := assessment.Day(time.Now()).AddDate(0, 0, 2)
 			invite := assessment.Contribution{AssessmentID: a.ID, OrganisationID: abroad.ID, Capabilities: []string{"leadership"}, DueDate: &due}
-			if _, _, err := s.CreateContribution(ctx, by, fw, invite); assessment.ErrorCode(err) != assessment.EINVALID {
+			if _, _, err := s.CreateContribution(ctx, by, fw, invite, assessment.ContributionAskedNotices); assessment.ErrorCode(err) != assessment.EINVALID {
 				t.Fatalf("invite of another country's organisation: %v", err)
 			}
 			invite.OrganisationID = police.ID
-			c, notes, err := s.CreateContribution(ctx, by, fw, invite)
+			c, notes, err := s.CreateContribution(ctx, by, fw, invite, assessment.ContributionAskedNotices)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(notes) != 1 || notes[0].UserID != officer.ID || notes[0].Kind != store.NotifyAssigned || !strings.Contains(notes[0].Message, "Police") {
+			if len(notes) != 1 || notes[0].UserID != officer.ID || notes[0].Kind != assessment.NotifyAssigned || !strings.Contains(notes[0].Message, "Police") {
 				t.Errorf("assigned notifications = %+v (viewers do not answer)", notes)
 			}
-			if _, _, err := s.CreateContribution(ctx, by, fw, invite); assessment.ErrorCode(err) != assessment.EINVALID {
+			if _, _, err := s.CreateContribution(ctx, by, fw, invite, assessment.ContributionAskedNotices); assessment.ErrorCode(err) != assessment.EINVALID {
 				t.Errorf("second invitation of the same agency: %v", err)
 			}
 			got, err := s.Contribution(ctx, c.ID)
@@ -90,7 +90,7 @@ func TestContributionLifecycle(t *testing.T) {
 				t.Errorf("adopting from an unsubmitted contribution: %v", err)
 			}
 			notes, err = s.SubmitContribution(ctx, by, c.ID)
-			if err != nil || len(notes) != 1 || notes[0].UserID != coordinator.ID || notes[0].Kind != store.NotifySubmitted {
+			if err != nil || len(notes) != 1 || notes[0].UserID != coordinator.ID || notes[0].Kind != assessment.NotifySubmitted {
 				t.Fatalf("submit: %+v, %v", notes, err)
 			}
 			answers[0].Version = 1
@@ -152,19 +152,19 @@ func TestAssignmentNotifiesAndMailOutbox(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := s.SetAssignment(ctx, assessment.System, a.ID, "hotline", u.ID, true); assessment.ErrorCode(err) != assessment.EINVALID {
+			if err := s.SetAssignment(ctx, assessment.System, a.ID, "hotline", u.ID, true, assessment.AssignedNotices); assessment.ErrorCode(err) != assessment.EINVALID {
 				t.Fatalf("assigning someone who is not a member: %v", err)
 			}
 			if _, err := s.AddMembership(ctx, assessment.System, assessment.Membership{UserID: u.ID, OrganisationID: a.OrganisationID, Role: assessment.RoleContributor}); err != nil {
 				t.Fatal(err)
 			}
 			for range 2 { // assigning again is no news
-				if err := s.SetAssignment(ctx, assessment.System, a.ID, "hotline", u.ID, true); err != nil {
+				if err := s.SetAssignment(ctx, assessment.System, a.ID, "hotline", u.ID, true, assessment.AssignedNotices); err != nil {
 					t.Fatal(err)
 				}
 			}
 			ns, _ := s.Notifications(ctx, u.ID, 10)
-			if len(ns) != 1 || ns[0].Kind != store.NotifyAssigned || ns[0].Link != "/assessments/1/capabilities/hotline" {
+			if len(ns) != 1 || ns[0].Kind != assessment.NotifyAssigned || ns[0].Link != "/assessments/1/capabilities/hotline" {
 				t.Fatalf("notifications = %+v", ns)
 			}
 			pending, err := s.PendingMail(ctx, time.Now().Add(-time.Hour), 10)

@@ -35,16 +35,12 @@ func (s *Store) StartNextCycle(ctx context.Context, by assessment.Actor, cur *fr
 		if prev.OrganisationID != a.OrganisationID {
 			return assessment.NotFound("assessment")
 		}
-		if prev.Status != string(assessment.StatusApproved) {
-			return assessment.Errorf(assessment.ECONFLICT, "the next cycle starts from an approved assessment; this one is %s",
-				assessment.Term{ID: "WorkStatusIs_" + prev.Status, English: prev.Status})
-		}
 		var next []int64
 		if err := tx.Model(&assessmentRow{}).Where("previous_id = ?", fromID).Pluck("id", &next).Error; err != nil {
 			return fmt.Errorf("look for a next cycle: %w", err)
 		}
-		if len(next) > 0 {
-			return assessment.Errorf(assessment.ECONFLICT, "the next cycle was already started from this assessment (assessment %d)", next[0])
+		if err := assessment.CheckNextCycle(assessment.Status(prev.Status), next); err != nil {
+			return err
 		}
 		var states []capabilityStateRow
 		var answers []answerRow
@@ -73,7 +69,7 @@ func (s *Store) StartNextCycle(ctx context.Context, by assessment.Actor, cur *fr
 		if err != nil {
 			return err
 		}
-		return appendAudit(tx, now, by, AuditEvent{OrganisationID: row.OrganisationID, AssessmentID: row.ID, Action: "cycle.start",
+		return appendAudit(tx, now, by, assessment.AuditEvent{OrganisationID: row.OrganisationID, AssessmentID: row.ID, Action: "cycle.start",
 			Object: fmt.Sprintf("assessment %d", row.ID), Before: auditJSON(map[string]any{"previous_id": fromID, "framework_version": prev.FrameworkVersion}),
 			After: auditJSON(map[string]any{"title": row.Title, "period": row.Period, "framework_version": row.FrameworkVersion, "carried_forward": carried, "actions_carried": actions, "files_carried": files})})
 	})
@@ -165,7 +161,7 @@ func (s *Store) ConfirmCarried(ctx context.Context, by assessment.Actor, assessm
 			if res.RowsAffected == 0 {
 				continue
 			}
-			if err := appendAudit(tx, now, by, AuditEvent{OrganisationID: org, AssessmentID: assessmentID, Action: "answer.confirm",
+			if err := appendAudit(tx, now, by, assessment.AuditEvent{OrganisationID: org, AssessmentID: assessmentID, Action: "answer.confirm",
 				Object: "indicator " + r.IndicatorKey, Before: auditJSON(map[string]any{"carried_forward": true, "answer": r.Value}),
 				After: auditJSON(map[string]any{"carried_forward": false, "answer": r.Value})}); err != nil {
 				return err

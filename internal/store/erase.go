@@ -79,7 +79,7 @@ func (s *Store) EraseUser(ctx context.Context, by assessment.Actor, userID int64
 		if err != nil {
 			return err
 		}
-		return appendAudit(tx, s.now(), by, AuditEvent{Action: "user.erase", Object: fmt.Sprintf("user %d", userID),
+		return appendAudit(tx, s.now(), by, assessment.AuditEvent{Action: "user.erase", Object: fmt.Sprintf("user %d", userID),
 			After: auditJSON(map[string]any{"values_rewritten": out.Rows, "name_kept": out.NameKept})})
 	})
 	return out, err
@@ -106,13 +106,13 @@ func revokeAccess(tx *gorm.DB, now time.Time, userID int64) ([]int64, error) {
 		run  func() error
 	}{
 		{"sessions", func() error { return tx.Where("user_id = ?", userID).Delete(&sessionRow{}).Error }},
-		{"reset links", func() error { return tx.Where("user_id = ?", userID).Delete(&PasswordReset{}).Error }},
+		{"reset links", func() error { return tx.Where("user_id = ?", userID).Delete(&passwordResetRow{}).Error }},
 		{"tokens", func() error {
-			return tx.Model(&Token{}).Where("user_id = ? AND revoked_at IS NULL", userID).Update("revoked_at", now).Error
+			return tx.Model(&tokenRow{}).Where("user_id = ? AND revoked_at IS NULL", userID).Update("revoked_at", now).Error
 		}},
 		{"assignments", func() error { return tx.Where("user_id = ?", userID).Delete(&assignmentRow{}).Error }},
 		{"memberships", func() error { return tx.Where("user_id = ?", userID).Delete(&membershipRow{}).Error }},
-		{"notifications", func() error { return tx.Where("user_id = ?", userID).Delete(&Notification{}).Error }},
+		{"notifications", func() error { return tx.Where("user_id = ?", userID).Delete(&notificationRow{}).Error }},
 	}
 	for _, st := range steps {
 		if err := st.run(); err != nil {

@@ -83,7 +83,7 @@ func TestEraseUserLeavesNoTrace(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			_, err = s.CreateInvitation(ctx, ay, store.Invitation{OrganisationID: a.OrganisationID, Email: "Amira.Haddad@Example.org",
+			_, err = s.CreateInvitation(ctx, ay, assessment.Invitation{OrganisationID: a.OrganisationID, Email: "Amira.Haddad@Example.org",
 				Role: assessment.RoleViewer, Hash: "invitehash-x", ExpiresAt: time.Now().Add(time.Hour)})
 			must(err)
 			_, err = s.AddMembership(ctx, assessment.System, assessment.Membership{UserID: x.ID, OrganisationID: a.OrganisationID, Role: assessment.RoleOwner})
@@ -102,15 +102,15 @@ func TestEraseUserLeavesNoTrace(t *testing.T) {
 			must(err)
 			_, err = s.AddComment(ctx, ax, assessment.Comment{AssessmentID: a.ID, CapabilityKey: "leadership", UserID: x.ID, Kind: "comment", Body: "Signed, Amira Haddad"})
 			must(err)
-			_, err = s.CreateToken(ctx, ax, store.Token{UserID: x.ID, Name: "Amira Haddad's laptop", Hash: "tokenhash-x", ExpiresAt: time.Now().Add(time.Hour)})
+			_, err = s.CreateToken(ctx, ax, assessment.Token{UserID: x.ID, Name: "Amira Haddad's laptop", Hash: "tokenhash-x", ExpiresAt: time.Now().Add(time.Hour)})
 			must(err)
 			must(s.SaveSession(ctx, store.SessionRecord{ID: "session-x", UserID: x.ID, UserAgent: "Firefox", IP: "198.51.100.7",
 				CreatedAt: time.Now(), LastSeenAt: time.Now(), ExpiresAt: time.Now().Add(time.Hour)}))
-			_, err = s.CreatePasswordReset(ctx, ay, store.PasswordReset{UserID: x.ID, Hash: "resethash-x", ExpiresAt: time.Now().Add(time.Hour)})
+			_, err = s.CreatePasswordReset(ctx, ay, assessment.PasswordReset{UserID: x.ID, Hash: "resethash-x", ExpiresAt: time.Now().Add(time.Hour)})
 			must(err)
-			must(s.Notify(ctx, store.Notification{UserID: y.ID, Kind: store.NotifySubmitted, Message: "Amira Haddad submitted the leadership answers"},
-				store.Notification{UserID: x.ID, Kind: store.NotifyAssigned, Message: "for Amira"}))
-			must(s.AppendAudit(ctx, assessment.Actor{Name: email, IP: "203.0.113.9"}, store.AuditEvent{Action: "auth.signin_failed", Object: "email " + email}))
+			must(s.Notify(ctx, assessment.Notification{UserID: y.ID, Kind: assessment.NotifySubmitted, Message: "Amira Haddad submitted the leadership answers"},
+				assessment.Notification{UserID: x.ID, Kind: assessment.NotifyAssigned, Message: "for Amira"}))
+			must(s.AppendAudit(ctx, assessment.Actor{Name: email, IP: "203.0.113.9"}, assessment.AuditEvent{Action: "auth.signin_failed", Object: "email " + email}))
 			must(s.SetUserProfile(ctx, ax, x.ID, fullName, "ar"))
 			if len(traces(t, s, fullName, email)) == 0 {
 				t.Fatal("the fixture left no trace to erase")
@@ -202,7 +202,7 @@ func TestPruneAudit(t *testing.T) {
 			s.SetClockForTest(func() time.Time { return old })
 			setup(t, s) // events in 2020
 			s.SetClockForTest(func() time.Time { return time.Now().UTC() })
-			if err := s.AppendAudit(ctx, assessment.System, store.AuditEvent{Action: "auth.signin", Object: "recent"}); err != nil {
+			if err := s.AppendAudit(ctx, assessment.System, assessment.AuditEvent{Action: "auth.signin", Object: "recent"}); err != nil {
 				t.Fatal(err)
 			}
 			if _, err := s.PruneAudit(ctx, assessment.System, time.Now().Add(time.Hour)); assessment.ErrorCode(err) != assessment.EINVALID {

@@ -43,7 +43,7 @@ func (s *Store) RemoveEvidence(ctx context.Context, by assessment.Actor, id int6
 		if err := dropUnusedBlobs(tx, blobs); err != nil {
 			return err
 		}
-		return appendAudit(tx, now, by, AuditEvent{OrganisationID: org, AssessmentID: f.AssessmentID, Action: "evidence.remove",
+		return appendAudit(tx, now, by, assessment.AuditEvent{OrganisationID: org, AssessmentID: f.AssessmentID, Action: "evidence.remove",
 			Object: evidenceObject(f), Before: auditJSON(evidenceAudit(f))})
 	})
 }

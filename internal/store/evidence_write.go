@@ -46,7 +46,7 @@ func (s *Store) AddEvidence(ctx context.Context, by assessment.Actor, t Evidence
 			if err != nil {
 				return err
 			}
-			err = appendAudit(tx, s.now(), by, AuditEvent{OrganisationID: org, AssessmentID: t.AssessmentID, Action: "evidence.add",
+			err = appendAudit(tx, s.now(), by, assessment.AuditEvent{OrganisationID: org, AssessmentID: t.AssessmentID, Action: "evidence.add",
 				Object: evidenceObject(row), After: auditJSON(evidenceAudit(row))})
 			if err != nil {
 				return err
@@ -84,7 +84,7 @@ func (s *Store) ReplaceEvidence(ctx context.Context, by assessment.Actor, id int
 		if out, err = s.insertEvidence(tx, by, org, t, up, &old); err != nil {
 			return err
 		}
-		return appendAudit(tx, now, by, AuditEvent{OrganisationID: org, AssessmentID: t.AssessmentID, Action: "evidence.replace",
+		return appendAudit(tx, now, by, assessment.AuditEvent{OrganisationID: org, AssessmentID: t.AssessmentID, Action: "evidence.replace",
 			Object: evidenceObject(out), Before: auditJSON(evidenceAudit(old)), After: auditJSON(evidenceAudit(out))})
 	})
 	return out.domain(), err

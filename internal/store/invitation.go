@@ -13,9 +13,9 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 )
 
-// Invitation asks someone, by email, to join an organisation with a role.
-// Only the hash of the link's secret is stored.
-type Invitation struct {
+// invitationRow is an assessment.Invitation in its table (the same fields,
+// so the two convert into each other).
+type invitationRow struct {
 	ID             int64 `gorm:"primaryKey"`
 	OrganisationID int64
 	Email          string
@@ -29,8 +29,7 @@ type Invitation struct {
 	RevokedAt      *time.Time
 }
 
-// TableName maps Invitation to its table.
-func (Invitation) TableName() string { return "invitations" }
+func (invitationRow) TableName() string { return "invitations" }
 
 // errSpentLink is the one answer for unknown, expired, used and withdrawn
 // links, so a guess learns nothing about which links exist.
@@ -52,7 +51,8 @@ func pendingInvitations(q *gorm.DB, now time.Time) *gorm.DB {
 // new invitation replaces the open one to the same email (whose link the
 // inviter can no longer see), so only the newest link works; the
 // organisation's lock and a unique index keep it one, even at once.
-func (s *Store) CreateInvitation(ctx context.Context, by assessment.Actor, inv Invitation) (Invitation, error) {
+func (s *Store) CreateInvitation(ctx context.Context, by assessment.Actor, in assessment.Invitation) (assessment.Invitation, error) {
+	inv := invitationRow(in)
 	inv.Email = strings.ToLower(strings.TrimSpace(inv.Email))
 	err := s.tx(ctx, func(tx *gorm.DB) error {
 		inv.CreatedAt = s.now()
@@ -68,51 +68,55 @@ func (s *Store) CreateInvitation(ctx context.Context, by assessment.Actor, inv I
 		if n > 0 {
 			return assessment.FieldError("email", "belongs to someone who is already a member; change their role in the list instead")
 		}
-		var replaced []Invitation
+		var replaced []invitationRow
 		open := func() *gorm.DB {
 			return tx.Where("organisation_id = ? AND email = ? AND used_at IS NULL AND revoked_at IS NULL", inv.OrganisationID, inv.Email)
 		}
 		if err := open().Find(&replaced).Error; err != nil {
 			return fmt.Errorf("load open invitations: %w", err)
 		}
-		if err := open().Model(&Invitation{}).Update("revoked_at", inv.CreatedAt).Error; err != nil {
+		if err := open().Model(&invitationRow{}).Update("revoked_at", inv.CreatedAt).Error; err != nil {
 			return fmt.Errorf("replace open invitations: %w", err)
 		}
 		if err := tx.Create(&inv).Error; err != nil {
 			return fmt.Errorf("insert invitation: %w", err)
 		}
 		for _, old := range replaced {
-			if err := appendAudit(tx, inv.CreatedAt, by, AuditEvent{OrganisationID: inv.OrganisationID, Action: "invitation.revoke",
+			if err := appendAudit(tx, inv.CreatedAt, by, assessment.AuditEvent{OrganisationID: inv.OrganisationID, Action: "invitation.revoke",
 				Object: fmt.Sprintf("invitation %d", old.ID), Before: auditJSON(map[string]any{"email": old.Email, "role": old.Role}),
 				After: auditJSON(map[string]any{"replaced_by": inv.ID})}); err != nil {
 				return err
 			}
 		}
-		return appendAudit(tx, inv.CreatedAt, by, AuditEvent{OrganisationID: inv.OrganisationID, Action: "invitation.create",
+		return appendAudit(tx, inv.CreatedAt, by, assessment.AuditEvent{OrganisationID: inv.OrganisationID, Action: "invitation.create",
 			Object: fmt.Sprintf("invitation %d", inv.ID),
 			After:  auditJSON(map[string]any{"email": inv.Email, "role": inv.Role, "expires_at": inv.ExpiresAt})})
 	})
-	return inv, err
+	return assessment.Invitation(inv), err
 }
 
 // PendingInvitation finds an invitation that can still be accepted.
-func (s *Store) PendingInvitation(ctx context.Context, hash string) (Invitation, error) {
-	var inv Invitation
+func (s *Store) PendingInvitation(ctx context.Context, hash string) (assessment.Invitation, error) {
+	var inv invitationRow
 	err := pendingInvitations(s.read(ctx), s.now()).Where("hash = ?", hash).First(&inv).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return inv, errSpentLink("invitation")
+		return assessment.Invitation{}, errSpentLink("invitation")
 	}
 	if err != nil {
-		return inv, fmt.Errorf("load invitation: %w", err)
+		return assessment.Invitation{}, fmt.Errorf("load invitation: %w", err)
 	}
-	return inv, nil
+	return assessment.Invitation(inv), nil
 }
 
 // Invitations lists an organisation's pending invitations, newest first.
-func (s *Store) Invitations(ctx context.Context, orgID int64) ([]Invitation, error) {
-	var out []Invitation
-	if err := pendingInvitations(s.read(ctx), s.now()).Where("organisation_id = ?", orgID).Order("id DESC").Find(&out).Error; err != nil {
+func (s *Store) Invitations(ctx context.Context, orgID int64) ([]assessment.Invitation, error) {
+	var rows []invitationRow
+	if err := pendingInvitations(s.read(ctx), s.now()).Where("organisation_id = ?", orgID).Order("id DESC").Find(&rows).Error; err != nil {
 		return nil, fmt.Errorf("list invitations: %w", err)
+	}
+	out := make([]assessment.Invitation, len(rows))
+	for i, r := range rows {
+		out[i] = assessment.Invitation(r)
 	}
 	return out, nil
 }
@@ -121,20 +125,20 @@ func (s *Store) Invitations(ctx context.Context, orgID int64) ([]Invitation, err
 func (s *Store) RevokeInvitation(ctx context.Context, by assessment.Actor, orgID, id int64) error {
 	return s.tx(ctx, func(tx *gorm.DB) error {
 		now := s.now()
-		var inv Invitation
+		var inv invitationRow
 		if err := pendingInvitations(tx, now).Where("id = ? AND organisation_id = ?", id, orgID).First(&inv).Error; err != nil {
 			return notFound(err, "invitation")
 		}
 		// Revoked only if still pending: an acceptance at the same moment wins
 		// or loses whole.
-		res := pendingInvitations(tx.Model(&Invitation{}), now).Where("id = ?", id).Update("revoked_at", now)
+		res := pendingInvitations(tx.Model(&invitationRow{}), now).Where("id = ?", id).Update("revoked_at", now)
 		if res.Error != nil {
 			return fmt.Errorf("revoke invitation: %w", res.Error)
 		}
 		if res.RowsAffected == 0 {
 			return assessment.NotFound("invitation")
 		}
-		return appendAudit(tx, now, by, AuditEvent{OrganisationID: orgID, Action: "invitation.revoke",
+		return appendAudit(tx, now, by, assessment.AuditEvent{OrganisationID: orgID, Action: "invitation.revoke",
 			Object: fmt.Sprintf("invitation %d", id), Before: auditJSON(map[string]any{"email": inv.Email, "role": inv.Role})})
 	})
 }
@@ -143,9 +147,9 @@ func (s *Store) RevokeInvitation(ctx context.Context, by assessment.Actor, orgID
 // transaction. With newUser set, the account is created first (for the
 // invitation's email); otherwise by.UserID must be the invited account.
 // Someone already a member keeps their role.
-func (s *Store) AcceptInvitation(ctx context.Context, by assessment.Actor, hash string, newUser *assessment.User) (assessment.User, Invitation, error) {
+func (s *Store) AcceptInvitation(ctx context.Context, by assessment.Actor, hash string, newUser *assessment.User) (assessment.User, assessment.Invitation, error) {
 	var u userRow
-	var inv Invitation
+	var inv invitationRow
 	err := s.tx(ctx, func(tx *gorm.DB) error {
 		now := s.now()
 		if err := pendingInvitations(tx, now).Where("hash = ?", hash).First(&inv).Error; err != nil {
@@ -161,7 +165,7 @@ func (s *Store) AcceptInvitation(ctx context.Context, by assessment.Actor, hash 
 		}
 		// Spent first, and only if still pending (not used, revoked or
 		// replaced meanwhile): of two acceptances at once, one wins.
-		res := pendingInvitations(tx.Model(&Invitation{}), now).Where("id = ?", inv.ID).Update("used_at", now)
+		res := pendingInvitations(tx.Model(&invitationRow{}), now).Where("id = ?", inv.ID).Update("used_at", now)
 		if res.Error != nil {
 			return fmt.Errorf("spend invitation: %w", res.Error)
 		}
@@ -180,10 +184,10 @@ func (s *Store) AcceptInvitation(ctx context.Context, by assessment.Actor, hash 
 		if u.Email != inv.Email {
 			return assessment.Errorf(assessment.EFORBIDDEN, "This invitation is for %s, not for the account you are signed in with.", inv.Email)
 		}
-		if err := tx.Model(&Invitation{}).Where("id = ?", inv.ID).Update("used_by", u.ID).Error; err != nil {
+		if err := tx.Model(&invitationRow{}).Where("id = ?", inv.ID).Update("used_by", u.ID).Error; err != nil {
 			return fmt.Errorf("spend invitation: %w", err)
 		}
-		if err := appendAudit(tx, now, by, AuditEvent{OrganisationID: inv.OrganisationID, Action: "invitation.accept",
+		if err := appendAudit(tx, now, by, assessment.AuditEvent{OrganisationID: inv.OrganisationID, Action: "invitation.accept",
 			Object: fmt.Sprintf("invitation %d", inv.ID), After: auditJSON(map[string]any{"email": inv.Email, "role": inv.Role, "user_id": u.ID})}); err != nil {
 			return err
 		}
@@ -195,8 +199,8 @@ func (s *Store) AcceptInvitation(ctx context.Context, by assessment.Actor, hash 
 		if res.RowsAffected == 0 {
 			return nil // already a member: the role stays
 		}
-		return appendAudit(tx, now, by, AuditEvent{OrganisationID: inv.OrganisationID, Action: "membership.set",
+		return appendAudit(tx, now, by, assessment.AuditEvent{OrganisationID: inv.OrganisationID, Action: "membership.set",
 			Object: fmt.Sprintf("user %d", u.ID), After: auditJSON(map[string]string{"role": m.Role})})
 	})
-	return u.domain(), inv, err
+	return u.domain(), assessment.Invitation(inv), err
 }

@@ -22,10 +22,10 @@ func TestInvitationLifecycle(t *testing.T) {
 				t.Fatal(err)
 			}
 			by := assessment.Actor{UserID: owner.ID, Name: owner.Name}
-			if _, err := s.CreateInvitation(ctx, by, store.Invitation{OrganisationID: a.OrganisationID, Email: "OWNER@example.org", Role: assessment.RoleViewer, Hash: "h0", ExpiresAt: time.Now().Add(time.Hour)}); assessment.ErrorCode(err) != assessment.EINVALID {
+			if _, err := s.CreateInvitation(ctx, by, assessment.Invitation{OrganisationID: a.OrganisationID, Email: "OWNER@example.org", Role: assessment.RoleViewer, Hash: "h0", ExpiresAt: time.Now().Add(time.Hour)}); assessment.ErrorCode(err) != assessment.EINVALID {
 				t.Errorf("inviting a member: %v", err)
 			}
-			inv, err := s.CreateInvitation(ctx, by, store.Invitation{OrganisationID: a.OrganisationID, Email: "New@Example.org", Role: assessment.RoleContributor, Hash: "h1", ExpiresAt: time.Now().Add(time.Hour)})
+			inv, err := s.CreateInvitation(ctx, by, assessment.Invitation{OrganisationID: a.OrganisationID, Email: "New@Example.org", Role: assessment.RoleContributor, Hash: "h1", ExpiresAt: time.Now().Add(time.Hour)})
 			if err != nil || inv.Email != "new@example.org" {
 				t.Fatalf("create: %+v %v", inv, err)
 			}
@@ -48,7 +48,7 @@ func TestInvitationLifecycle(t *testing.T) {
 				t.Errorf("audit: %+v", ev)
 			}
 			// Another account cannot spend an invitation made for someone else.
-			if _, err := s.CreateInvitation(ctx, by, store.Invitation{OrganisationID: a.OrganisationID, Email: "third@example.org", Role: assessment.RoleViewer, Hash: "h2", ExpiresAt: time.Now().Add(time.Hour)}); err != nil {
+			if _, err := s.CreateInvitation(ctx, by, assessment.Invitation{OrganisationID: a.OrganisationID, Email: "third@example.org", Role: assessment.RoleViewer, Hash: "h2", ExpiresAt: time.Now().Add(time.Hour)}); err != nil {
 				t.Fatal(err)
 			}
 			if _, _, err := s.AcceptInvitation(ctx, assessment.Actor{UserID: u.ID}, "h2", nil); assessment.ErrorCode(err) != assessment.EFORBIDDEN {
@@ -66,7 +66,7 @@ func TestInvitationLifecycle(t *testing.T) {
 			if _, err := s.PendingInvitation(ctx, "h2"); assessment.ErrorCode(err) != assessment.ENOTFOUND {
 				t.Errorf("revoked link: %v", err)
 			}
-			if _, err := s.CreateInvitation(ctx, by, store.Invitation{OrganisationID: a.OrganisationID, Email: "late@example.org", Role: assessment.RoleViewer, Hash: "h3", ExpiresAt: time.Now().Add(-time.Second)}); err != nil {
+			if _, err := s.CreateInvitation(ctx, by, assessment.Invitation{OrganisationID: a.OrganisationID, Email: "late@example.org", Role: assessment.RoleViewer, Hash: "h3", ExpiresAt: time.Now().Add(-time.Second)}); err != nil {
 				t.Fatal(err)
 			}
 			if _, err := s.PendingInvitation(ctx, "h3"); assessment.ErrorCode(err) != assessment.ENOTFOUND {
@@ -99,7 +99,7 @@ func TestInvitationLifecycle(t *testing.T) {
 	}
 }
 
-func mustPending(t *testing.T, s *store.Store, hash string) store.Invitation {
+func mustPending(t *testing.T, s *store.Store, hash string) assessment.Invitation {
 	t.Helper()
 	inv, err := s.PendingInvitation(context.Background(), hash)
 	if err != nil {
@@ -120,7 +120,7 @@ func TestPasswordResetLifecycle(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, h := range []string{"r1", "r2"} {
-				if _, err := s.CreatePasswordReset(ctx, assessment.System, store.PasswordReset{UserID: u.ID, Hash: h, ExpiresAt: time.Now().Add(time.Hour)}); err != nil {
+				if _, err := s.CreatePasswordReset(ctx, assessment.System, assessment.PasswordReset{UserID: u.ID, Hash: h, ExpiresAt: time.Now().Add(time.Hour)}); err != nil {
 					t.Fatal(err)
 				}
 			}

@@ -115,9 +115,9 @@ func TestOutboxClaimsAreDisjoint(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			ctx := context.Background()
 			u := mustUser(t, s, "recipient@example.org")
-			var ns []store.Notification
+			var ns []assessment.Notification
 			for i := 0; i < 60; i++ {
-				ns = append(ns, store.Notification{UserID: u, Kind: store.NotifyAssigned, Message: fmt.Sprint("n", i)})
+				ns = append(ns, assessment.Notification{UserID: u, Kind: assessment.NotifyAssigned, Message: fmt.Sprint("n", i)})
 			}
 			if err := s.Notify(ctx, ns...); err != nil {
 				t.Fatal(err)
@@ -163,7 +163,7 @@ func TestOutboxClaimsAreDisjoint(t *testing.T) {
 			}
 
 			// A claim that is neither marked nor released comes back after it expires.
-			if err := s.Notify(ctx, store.Notification{UserID: u, Kind: store.NotifyAssigned, Message: "late"}); err != nil {
+			if err := s.Notify(ctx, assessment.Notification{UserID: u, Kind: assessment.NotifyAssigned, Message: "late"}); err != nil {
 				t.Fatal(err)
 			}
 			now := time.Now().UTC()

@@ -46,7 +46,7 @@ func (s *Store) SetMarking(ctx context.Context, by assessment.Actor, id int64, f
 			e.Current = now
 			return e
 		}
-		return appendAudit(tx, now, by, AuditEvent{OrganisationID: cur.OrganisationID, AssessmentID: id, Action: "assessment.marking",
+		return appendAudit(tx, now, by, assessment.AuditEvent{OrganisationID: cur.OrganisationID, AssessmentID: id, Action: "assessment.marking",
 			Object: fmt.Sprintf("assessment %d", id), Before: auditJSON(map[string]string{"marking": string(from)}),
 			After: auditJSON(map[string]string{"marking": string(to)})})
 	})

@@ -30,7 +30,7 @@ func (s *Store) SetRole(ctx context.Context, by assessment.Actor, orgID, userID 
 		if err := tx.Model(&membershipRow{}).Where("id = ?", row.ID).Update("role", string(role)).Error; err != nil {
 			return fmt.Errorf("update role: %w", err)
 		}
-		return appendAudit(tx, s.now(), by, AuditEvent{OrganisationID: orgID, Action: "membership.role",
+		return appendAudit(tx, s.now(), by, assessment.AuditEvent{OrganisationID: orgID, Action: "membership.role",
 			Object: fmt.Sprintf("user %d", userID), Before: auditJSON(map[string]string{"role": row.Role}),
 			After: auditJSON(map[string]string{"role": string(role)})})
 	})

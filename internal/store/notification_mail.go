@@ -6,30 +6,24 @@ import (
 	"time"
 
 	"gorm.io/gorm"
-)
 
-// MailItem is a notification waiting to be mailed, with its recipient and
-// the recipient's preferred language ("" when none was chosen).
-type MailItem struct {
-	Notification
-	Email string
-	Lang  string
-}
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
+)
 
 // PendingMail lists notifications created since the given time that have
 // not been mailed yet, oldest first: the outbox, so every notification is
 // mailed once whichever part of the application created it.
-func (s *Store) PendingMail(ctx context.Context, since time.Time, limit int) ([]MailItem, error) {
-	var ns []Notification
-	err := s.read(ctx).Where("mailed_at IS NULL AND created_at >= ?", since).Order("id").Limit(limit).Find(&ns).Error
+func (s *Store) PendingMail(ctx context.Context, since time.Time, limit int) ([]assessment.MailItem, error) {
+	var rows []notificationRow
+	err := s.read(ctx).Where("mailed_at IS NULL AND created_at >= ?", since).Order("id").Limit(limit).Find(&rows).Error
 	if err != nil {
 		return nil, fmt.Errorf("list pending mail: %w", err)
 	}
-	return s.withRecipients(ctx, ns)
+	return s.withRecipients(ctx, rows)
 }
 
 // withRecipients adds each notification's recipient address and language.
-func (s *Store) withRecipients(ctx context.Context, ns []Notification) ([]MailItem, error) {
+func (s *Store) withRecipients(ctx context.Context, ns []notificationRow) ([]assessment.MailItem, error) {
 	if len(ns) == 0 {
 		return nil, nil
 	}
@@ -45,10 +39,10 @@ func (s *Store) withRecipients(ctx context.Context, ns []Notification) ([]MailIt
 	for _, u := range users {
 		recipient[u.ID] = u
 	}
-	out := make([]MailItem, len(ns))
+	out := make([]assessment.MailItem, len(ns))
 	for i, n := range ns {
 		u := recipient[n.UserID]
-		out[i] = MailItem{Notification: n, Email: u.Email, Lang: u.Lang}
+		out[i] = assessment.MailItem{Notification: n.domain(), Email: u.Email, Lang: u.Lang}
 	}
 	return out, nil
 }

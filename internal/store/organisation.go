@@ -16,7 +16,7 @@ func (s *Store) CreateOrganisation(ctx context.Context, by assessment.Actor, o a
 		if err := tx.Create(&row).Error; err != nil {
 			return fmt.Errorf("insert organisation: %w", err)
 		}
-		return appendAudit(tx, s.now(), by, AuditEvent{OrganisationID: row.ID, Action: "organisation.create",
+		return appendAudit(tx, s.now(), by, assessment.AuditEvent{OrganisationID: row.ID, Action: "organisation.create",
 			Object: fmt.Sprintf("organisation %d", row.ID), After: auditJSON(row)})
 	})
 	return row.domain(), err

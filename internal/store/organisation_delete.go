@@ -89,8 +89,8 @@ func (s *Store) DeleteOrganisation(ctx context.Context, by assessment.Actor, id 
 		if err := tx.First(&org, id).Error; err != nil {
 			return notFound(err, "organisation")
 		}
-		if confirm != org.Name {
-			return assessment.FieldError("confirm", "must be the organisation's exact name")
+		if err := assessment.CheckDeleteConfirm(org.domain(), confirm); err != nil {
+			return err
 		}
 		for _, sc := range orgScope {
 			if sc.table == "users" || sc.table == "audit_events" {
@@ -107,8 +107,8 @@ func (s *Store) DeleteOrganisation(ctx context.Context, by assessment.Actor, id 
 			return err
 		}
 		for _, a := range ids {
-			p := fmt.Sprintf("/assessments/%d", a)
-			if err := tx.Where("link = ? OR link LIKE ?", p, p+"/%").Delete(&Notification{}).Error; err != nil {
+			p := assessment.AssessmentLink(a)
+			if err := tx.Where("link = ? OR link LIKE ?", p, p+"/%").Delete(&notificationRow{}).Error; err != nil {
 				return fmt.Errorf("delete notifications: %w", err)
 			}
 		}
@@ -128,7 +128,7 @@ func (s *Store) DeleteOrganisation(ctx context.Context, by assessment.Actor, id 
 		if err := dropOrphanBlobs(tx); err != nil {
 			return err
 		}
-		return appendAudit(tx, s.now(), by, AuditEvent{OrganisationID: id, Action: "organisation.delete",
+		return appendAudit(tx, s.now(), by, assessment.AuditEvent{OrganisationID: id, Action: "organisation.delete",
 			Object: fmt.Sprintf("organisation %d", id), Before: auditJSON(map[string]any{"name": org.Name, "country": org.Country, "rows": counts}),
 			After: auditJSON(map[string]string{"export": export})})
 	})

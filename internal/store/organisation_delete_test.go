@@ -30,7 +30,7 @@ func TestDeleteOrganisation(t *testing.T) {
 			if _, err := s.SetAcceptsPartnerRequests(ctx, assessment.System, other.OrganisationID, true); err != nil {
 				t.Fatal(err)
 			}
-			if _, err := s.CreateShare(ctx, assessment.System, a.OrganisationID, assessment.ShareInput{PartnerID: other.OrganisationID}); err != nil {
+			if _, err := s.CreateShare(ctx, assessment.System, a.OrganisationID, assessment.ShareInput{PartnerID: other.OrganisationID}, assessment.ShareNotices); err != nil {
 				t.Fatal(err)
 			}
 			data, err := s.ExportOrganisation(ctx, a.OrganisationID)

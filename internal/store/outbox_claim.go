@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
 )
 
 // ClaimOutbox claims up to limit notifications waiting to be mailed
@@ -16,7 +18,7 @@ import (
 // without waiting for each other; SQLite's single writer serialises the
 // same statement. A sender that dies leaves its claims to expire, and the
 // rows are then claimed again.
-func (s *Store) ClaimOutbox(ctx context.Context, holder string, since time.Time, limit int, ttl time.Duration) ([]MailItem, error) {
+func (s *Store) ClaimOutbox(ctx context.Context, holder string, since time.Time, limit int, ttl time.Duration) ([]assessment.MailItem, error) {
 	if holder == "" || limit <= 0 || ttl <= 0 {
 		return nil, fmt.Errorf("claim outbox: holder, a positive limit and a positive ttl are required")
 	}
@@ -39,7 +41,7 @@ func (s *Store) ClaimOutbox(ctx context.Context, holder string, since time.Time,
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	var ns []Notification
+	var ns []notificationRow
 	if err := s.w.WithContext(ctx).Where("id IN ?", ids).Order("id").Find(&ns).Error; err != nil {
 		return nil, fmt.Errorf("read claimed outbox: %w", err)
 	}

@@ -46,13 +46,13 @@ func setPasswordTx(tx *gorm.DB, now time.Time, by assessment.Actor, userID int64
 		return out, fmt.Errorf("end sessions: %w", res.Error)
 	}
 	out.SessionsEnded = res.RowsAffected
-	res = tx.Model(&PasswordReset{}).Where("user_id = ? AND used_at IS NULL", userID).Update("used_at", now)
+	res = tx.Model(&passwordResetRow{}).Where("user_id = ? AND used_at IS NULL", userID).Update("used_at", now)
 	if res.Error != nil {
 		return out, fmt.Errorf("spend reset links: %w", res.Error)
 	}
 	out.ResetLinksSpent = res.RowsAffected
 	live := func() *gorm.DB {
-		return tx.Model(&Token{}).Where("user_id = ? AND revoked_at IS NULL AND expires_at > ?", userID, now)
+		return tx.Model(&tokenRow{}).Where("user_id = ? AND revoked_at IS NULL AND expires_at > ?", userID, now)
 	}
 	if revokeTokens {
 		res = live().Update("revoked_at", now)
@@ -64,7 +64,7 @@ func setPasswordTx(tx *gorm.DB, now time.Time, by assessment.Actor, userID int64
 	if err := live().Count(&out.TokensStillActive).Error; err != nil {
 		return out, fmt.Errorf("count tokens: %w", err)
 	}
-	return out, appendAudit(tx, now, by, AuditEvent{Action: action, Object: fmt.Sprintf("user %d", userID),
+	return out, appendAudit(tx, now, by, assessment.AuditEvent{Action: action, Object: fmt.Sprintf("user %d", userID),
 		After: auditJSON(map[string]int64{"sessions_ended": out.SessionsEnded, "reset_links_spent": out.ResetLinksSpent,
 			"tokens_revoked": out.TokensRevoked, "tokens_active": out.TokensStillActive})})
 }

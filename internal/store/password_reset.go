@@ -11,9 +11,8 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 )
 
-// PasswordReset is a one-time link to set a new password; only the hash of
-// its secret is stored.
-type PasswordReset struct {
+// passwordResetRow is an assessment.PasswordReset in its table.
+type passwordResetRow struct {
 	ID        int64 `gorm:"primaryKey"`
 	UserID    int64
 	Hash      string
@@ -23,8 +22,7 @@ type PasswordReset struct {
 	UsedAt    *time.Time
 }
 
-// TableName maps PasswordReset to its table.
-func (PasswordReset) TableName() string { return "password_resets" }
+func (passwordResetRow) TableName() string { return "password_resets" }
 
 func pendingResets(q *gorm.DB, now time.Time) *gorm.DB {
 	return q.Where("used_at IS NULL AND expires_at > ?", now)
@@ -33,7 +31,8 @@ func pendingResets(q *gorm.DB, now time.Time) *gorm.DB {
 // CreatePasswordReset stores a reset link for a user. Older unused links of
 // the user are spent, so only the newest one works; a unique index keeps
 // it so when two links are asked for at once (the second is a conflict).
-func (s *Store) CreatePasswordReset(ctx context.Context, by assessment.Actor, r PasswordReset) (PasswordReset, error) {
+func (s *Store) CreatePasswordReset(ctx context.Context, by assessment.Actor, in assessment.PasswordReset) (assessment.PasswordReset, error) {
+	r := passwordResetRow(in)
 	err := s.tx(ctx, func(tx *gorm.DB) error {
 		r.CreatedAt = s.now()
 		var u userRow
@@ -41,30 +40,30 @@ func (s *Store) CreatePasswordReset(ctx context.Context, by assessment.Actor, r 
 			return notFound(err, "user")
 		}
 		// Expired links too: the index counts every unused row.
-		if err := tx.Model(&PasswordReset{}).Where("user_id = ? AND used_at IS NULL", r.UserID).Update("used_at", r.CreatedAt).Error; err != nil {
+		if err := tx.Model(&passwordResetRow{}).Where("user_id = ? AND used_at IS NULL", r.UserID).Update("used_at", r.CreatedAt).Error; err != nil {
 			return fmt.Errorf("spend older reset links: %w", err)
 		}
 		if err := tx.Create(&r).Error; err != nil {
 			return fmt.Errorf("insert password reset: %w", err)
 		}
-		return appendAudit(tx, r.CreatedAt, by, AuditEvent{Action: "password.reset_link", Object: fmt.Sprintf("user %d", r.UserID),
+		return appendAudit(tx, r.CreatedAt, by, assessment.AuditEvent{Action: "password.reset_link", Object: fmt.Sprintf("user %d", r.UserID),
 			After: auditJSON(map[string]any{"expires_at": r.ExpiresAt})})
 	})
-	return r, err
+	return assessment.PasswordReset(r), err
 }
 
 // PendingPasswordReset finds a reset link that can still be used, with its user.
-func (s *Store) PendingPasswordReset(ctx context.Context, hash string) (PasswordReset, assessment.User, error) {
-	var r PasswordReset
+func (s *Store) PendingPasswordReset(ctx context.Context, hash string) (assessment.PasswordReset, assessment.User, error) {
+	var r passwordResetRow
 	err := pendingResets(s.read(ctx), s.now()).Where("hash = ?", hash).First(&r).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return r, assessment.User{}, errSpentLink("password reset")
+		return assessment.PasswordReset{}, assessment.User{}, errSpentLink("password reset")
 	}
 	if err != nil {
-		return r, assessment.User{}, fmt.Errorf("load password reset: %w", err)
+		return assessment.PasswordReset{}, assessment.User{}, fmt.Errorf("load password reset: %w", err)
 	}
 	u, err := s.User(ctx, r.UserID)
-	return r, u, err
+	return assessment.PasswordReset(r), u, err
 }
 
 // ResetPassword spends the link and sets the new password hash, ending
@@ -77,7 +76,7 @@ func (s *Store) ResetPassword(ctx context.Context, by assessment.Actor, hash, pa
 	)
 	err := s.tx(ctx, func(tx *gorm.DB) error {
 		now := s.now()
-		var r PasswordReset
+		var r passwordResetRow
 		if err := pendingResets(tx, now).Where("hash = ?", hash).First(&r).Error; err != nil {
 			if errors.Is(err, gorm.ErrRecordNotFound) {
 				return errSpentLink("password reset")
@@ -88,7 +87,7 @@ func (s *Store) ResetPassword(ctx context.Context, by assessment.Actor, hash, pa
 			return notFound(err, "user")
 		}
 		// Spent only if still pending: of two uses at once, one wins.
-		res := pendingResets(tx.Model(&PasswordReset{}), now).Where("id = ?", r.ID).Update("used_at", now)
+		res := pendingResets(tx.Model(&passwordResetRow{}), now).Where("id = ?", r.ID).Update("used_at", now)
 		if res.Error != nil {
 			return fmt.Errorf("spend password reset: %w", res.Error)
 		}

@@ -25,10 +25,10 @@ func TestNewPasswordEndsSessionsAndLinks(t *testing.T) {
 				if err := s.SaveSession(ctx, store.SessionRecord{ID: "s-" + tag, UserID: u.ID, CreatedAt: now, LastSeenAt: now, ExpiresAt: now.Add(time.Hour)}); err != nil {
 					t.Fatal(err)
 				}
-				if _, err := s.CreatePasswordReset(ctx, assessment.System, store.PasswordReset{UserID: u.ID, Hash: "r-" + tag, ExpiresAt: now.Add(time.Hour)}); err != nil {
+				if _, err := s.CreatePasswordReset(ctx, assessment.System, assessment.PasswordReset{UserID: u.ID, Hash: "r-" + tag, ExpiresAt: now.Add(time.Hour)}); err != nil {
 					t.Fatal(err)
 				}
-				if _, err := s.CreateToken(ctx, assessment.System, store.Token{UserID: u.ID, Name: tag, Hash: "t-" + tag, ExpiresAt: now.Add(time.Hour)}); err != nil {
+				if _, err := s.CreateToken(ctx, assessment.System, assessment.Token{UserID: u.ID, Name: tag, Hash: "t-" + tag, ExpiresAt: now.Add(time.Hour)}); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -63,7 +63,7 @@ func TestNewPasswordEndsSessionsAndLinks(t *testing.T) {
 
 			// A reset keeps tokens, spends the other links and ends sessions.
 			prepare("3")
-			if _, err := s.CreatePasswordReset(ctx, assessment.System, store.PasswordReset{UserID: u.ID, Hash: "r-4", ExpiresAt: now.Add(time.Hour)}); err != nil {
+			if _, err := s.CreatePasswordReset(ctx, assessment.System, assessment.PasswordReset{UserID: u.ID, Hash: "r-4", ExpiresAt: now.Add(time.Hour)}); err != nil {
 				t.Fatal(err)
 			}
 			if _, _, err := s.PendingPasswordReset(ctx, "r-3"); err == nil {

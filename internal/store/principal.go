@@ -37,15 +37,27 @@ UNION ALL SELECT 's', a.id, '' FROM shares sh JOIN memberships m ON m.organisati
  JOIN assessments a ON a.organisation_id = sh.organisation_id
  WHERE m.user_id = ? AND sh.revoked_at IS NULL AND sh.assessment_id IS NULL AND a.status = ?`
 
-// Principal reads a user with memberships, assignments and shares in three
-// statements of one read transaction: it runs on every request.
+// Principal reads a user with memberships, assignments and shares: it runs
+// on every request, so it answers from the cache (principal_cache.go) when
+// nothing changed, in one statement, and otherwise reads four statements
+// of one read transaction. The maps are shared: callers must not change
+// them.
 func (s *Store) Principal(ctx context.Context, userID int64) (PrincipalContent, error) {
+	if p, ok, err := s.cachedPrincipal(ctx, userID); ok || err != nil {
+		return p, err
+	}
 	var (
+		gen    int64
 		u      userRow
 		ms     []membershipRow
 		grants []principalGrant
 	)
-	err := s.read(ctx).Transaction(func(tx *gorm.DB) error {
+	err := s.read(ctx).Transaction(func(tx *gorm.DB) (err error) {
+		// The generation first: a change committed after it bumps it past
+		// what is cached, so the entry is never served stale.
+		if gen, err = generation(tx); err != nil {
+			return err
+		}
 		if err := tx.First(&u, userID).Error; err != nil {
 			return notFound(err, "user")
 		}
@@ -72,5 +84,6 @@ func (s *Store) Principal(ctx context.Context, userID int64) (PrincipalContent, 
 			out.SharedWith[g.AssessmentID] = true
 		}
 	}
+	s.principals.put(gen, userID, out)
 	return out, nil
 }

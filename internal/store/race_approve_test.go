@@ -55,7 +55,7 @@ func TestRaceSavesVersusApproval(t *testing.T) {
 			ctx := context.Background()
 			fw, a := setup(t, s)
 			agency := newOrg(t, s, "Agency")
-			c, _, err := s.CreateContribution(ctx, assessment.System, fw, assessment.Contribution{AssessmentID: a.ID, OrganisationID: agency.ID, Capabilities: []string{"hotline"}})
+			c, _, err := s.CreateContribution(ctx, assessment.System, fw, assessment.Contribution{AssessmentID: a.ID, OrganisationID: agency.ID, Capabilities: []string{"hotline"}}, assessment.ContributionAskedNotices)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -84,7 +84,7 @@ func TestRaceSavesVersusApproval(t *testing.T) {
 			by := assessment.Actor{Name: "reviewer"}
 			for trial := 0; trial < approvals; trial++ {
 				for _, act := range []assessment.Action{assessment.ActionSubmit, assessment.ActionApprove} {
-					if _, err := s.Transition(ctx, by, a.ID, act, ""); err != nil {
+					if _, err := s.Transition(ctx, by, a.ID, act, "", assessment.TransitionNotices); err != nil {
 						t.Fatalf("trial %d %s: %v", trial, act, err)
 					}
 				}
@@ -93,7 +93,7 @@ func TestRaceSavesVersusApproval(t *testing.T) {
 				if after := snapshot(t, s, a.ID, c.ID); after != before {
 					t.Fatalf("trial %d: changed while approved:\n%s\n%s", trial, before, after)
 				}
-				if _, err := s.Transition(ctx, by, a.ID, assessment.ActionReopen, "again"); err != nil {
+				if _, err := s.Transition(ctx, by, a.ID, assessment.ActionReopen, "again", assessment.TransitionNotices); err != nil {
 					t.Fatalf("trial %d reopen: %v", trial, err)
 				}
 				time.Sleep(raceWait)

@@ -178,7 +178,7 @@ func TestRaceDuplicateShares(t *testing.T) {
 			for i := 0; i < trials; i++ {
 				o, p := newOrg(t, s, fmt.Sprintf("Owner org %d", i)), newOrg(t, s, fmt.Sprintf("Partner %d", i))
 				errs := race(3, func(int) error {
-					_, err := s.CreateShare(ctx, assessment.System, o.ID, assessment.ShareInput{PartnerID: p.ID})
+					_, err := s.CreateShare(ctx, assessment.System, o.ID, assessment.ShareInput{PartnerID: p.ID}, assessment.ShareNotices)
 					return err
 				})
 				if ok := outcome(t, errs, assessment.ECONFLICT); ok != 1 {
@@ -204,7 +204,7 @@ func TestRaceDuplicateContributionInvitations(t *testing.T) {
 				fw, a := setup(t, s) // "Org" in JO
 				agency := newOrg(t, s, fmt.Sprintf("Agency %d", i))
 				errs := race(3, func(int) error {
-					_, _, err := s.CreateContribution(ctx, assessment.System, fw, assessment.Contribution{AssessmentID: a.ID, OrganisationID: agency.ID, Capabilities: []string{"hotline"}})
+					_, _, err := s.CreateContribution(ctx, assessment.System, fw, assessment.Contribution{AssessmentID: a.ID, OrganisationID: agency.ID, Capabilities: []string{"hotline"}}, assessment.ContributionAskedNotices)
 					return err
 				})
 				// The same answer as asking twice in a row: 422 on organisation_id.
@@ -237,7 +237,7 @@ func TestRaceDuplicateMemberInvitations(t *testing.T) {
 			for i := 0; i < trials; i++ {
 				o := newOrg(t, s, fmt.Sprintf("Org %d", i))
 				errs := race(3, func(k int) error {
-					_, err := s.CreateInvitation(ctx, assessment.System, store.Invitation{OrganisationID: o.ID, Email: "new@example.org",
+					_, err := s.CreateInvitation(ctx, assessment.System, assessment.Invitation{OrganisationID: o.ID, Email: "new@example.org",
 						Role: assessment.RoleViewer, Hash: fmt.Sprintf("h-%d-%d-%s", i, k, name), ExpiresAt: time.Now().Add(time.Hour)})
 					return err
 				})
@@ -263,7 +263,7 @@ func TestRaceInvitationAcceptedOnce(t *testing.T) {
 			for i := 0; i < trials; i++ {
 				o := newOrg(t, s, fmt.Sprintf("Org %d", i))
 				email, hash := fmt.Sprintf("joiner%d@example.org", i), fmt.Sprintf("accept-%d-%s", i, name)
-				if _, err := s.CreateInvitation(ctx, assessment.System, store.Invitation{OrganisationID: o.ID, Email: email,
+				if _, err := s.CreateInvitation(ctx, assessment.System, assessment.Invitation{OrganisationID: o.ID, Email: email,
 					Role: assessment.RoleViewer, Hash: hash, ExpiresAt: time.Now().Add(time.Hour)}); err != nil {
 					t.Fatal(err)
 				}
@@ -298,7 +298,7 @@ func TestRacePasswordResetLinks(t *testing.T) {
 				}
 				hash := func(k int) string { return fmt.Sprintf("reset-%d-%d-%s", i, k, name) }
 				errs := race(3, func(k int) error {
-					_, err := s.CreatePasswordReset(ctx, assessment.System, store.PasswordReset{UserID: u.ID, Hash: hash(k), ExpiresAt: time.Now().Add(time.Hour)})
+					_, err := s.CreatePasswordReset(ctx, assessment.System, assessment.PasswordReset{UserID: u.ID, Hash: hash(k), ExpiresAt: time.Now().Add(time.Hour)})
 					return err
 				})
 				outcome(t, errs, assessment.ECONFLICT)
@@ -324,12 +324,12 @@ func TestRaceApprovalAgainstComments(t *testing.T) {
 			ctx := context.Background()
 			for i := 0; i < trials; i++ {
 				_, a := setup(t, s)
-				if _, err := s.Transition(ctx, assessment.System, a.ID, assessment.ActionSubmit, ""); err != nil {
+				if _, err := s.Transition(ctx, assessment.System, a.ID, assessment.ActionSubmit, "", assessment.TransitionNotices); err != nil {
 					t.Fatal(err)
 				}
 				errs := race(4, func(k int) error {
 					if k == 0 {
-						_, err := s.Transition(ctx, assessment.System, a.ID, assessment.ActionApprove, "")
+						_, err := s.Transition(ctx, assessment.System, a.ID, assessment.ActionApprove, "", assessment.TransitionNotices)
 						return err
 					}
 					_, err := s.AddComment(ctx, assessment.System, assessment.Comment{AssessmentID: a.ID, Body: fmt.Sprintf("comment %d", k)})

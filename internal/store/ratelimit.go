@@ -53,7 +53,7 @@ RETURNING name, hits, reset_at`
 		Hits    int
 		ResetAt int64
 	}
-	err := s.tx(ctx, func(tx *gorm.DB) error {
+	err := s.groupTx(ctx, func(tx *gorm.DB) error {
 		if err := fastCommit(tx); err != nil {
 			return err
 		}
@@ -78,7 +78,7 @@ func (s *Store) RefundHits(ctx context.Context, now time.Time, names ...string) 
 	if len(names) == 0 {
 		return nil
 	}
-	return s.tx(ctx, func(tx *gorm.DB) error {
+	return s.groupTx(ctx, func(tx *gorm.DB) error {
 		if err := fastCommit(tx); err != nil {
 			return err
 		}

@@ -27,11 +27,11 @@ func (shareRow) TableName() string { return "shares" }
 
 // CreateShare records an owner's consent to show a partner organisation
 // one assessment's report or (in.AssessmentID 0) all approved ones, with its
-// audit event and a notification to the partner's members, in one
+// audit event and the notifications notify decides (nil for none), in one
 // transaction. A partner that does not exist or does not accept partner
 // requests is reported on the field the
 // caller used; an identical active share is a conflict.
-func (s *Store) CreateShare(ctx context.Context, by assessment.Actor, orgID int64, in assessment.ShareInput) (assessment.Share, error) {
+func (s *Store) CreateShare(ctx context.Context, by assessment.Actor, orgID int64, in assessment.ShareInput, notify assessment.ShareRule) (assessment.Share, error) {
 	row := shareRow{OrganisationID: orgID, CreatedBy: optionalUser(by), CreatedAt: s.now()}
 	err := s.tx(ctx, func(tx *gorm.DB) error {
 		var org, partner organisationRow
@@ -45,17 +45,11 @@ func (s *Store) CreateShare(ctx context.Context, by assessment.Actor, orgID int6
 		if err := q.Order("id").First(&partner).Error; err != nil && !errors.Is(err, gorm.ErrRecordNotFound) {
 			return err
 		}
-		if partner.ID == orgID {
-			return assessment.FieldError(in.PartnerField(), "an organisation cannot share with itself")
-		}
-		// Unknown and unwilling partners get the same answer, so the id
-		// field cannot be used to list organisations or to notify them.
-		if partner.ID == 0 || !partner.AcceptsPartnerRequests {
-			return assessment.FieldError(in.PartnerField(), "no organisation accepting partner requests is registered here under this name or id; check the exact name with the partner")
+		if err := in.CheckPartner(orgID, partner.domain()); err != nil {
+			return err
 		}
 		row.PartnerOrganisationID = partner.ID
-		what := map[string]string{"Org": org.Name, "Country": org.Country, "Partner": partner.Name}
-		msgID := "NotifMsgSharedAll"
+		var shared *assessment.Assessment
 		if in.AssessmentID != 0 {
 			var a assessmentRow
 			if err := tx.Where("id = ? AND organisation_id = ?", in.AssessmentID, orgID).First(&a).Error; err != nil {
@@ -64,7 +58,7 @@ func (s *Store) CreateShare(ctx context.Context, by assessment.Actor, orgID int6
 				}
 				return err
 			}
-			row.AssessmentID, msgID, what["Title"], what["Period"] = &a.ID, "NotifMsgSharedReport", a.Title, a.Period
+			row.AssessmentID, shared = &a.ID, new(a.domain(nil))
 		}
 		var n int64
 		if err := tx.Model(&shareRow{}).Where("organisation_id = ? AND partner_organisation_id = ? AND revoked_at IS NULL AND COALESCE(assessment_id, 0) = ?",
@@ -77,19 +71,15 @@ func (s *Store) CreateShare(ctx context.Context, by assessment.Actor, orgID int6
 		if err := tx.Create(&row).Error; err != nil {
 			return fmt.Errorf("insert share: %w", err)
 		}
-		if err := appendAudit(tx, row.CreatedAt, by, AuditEvent{OrganisationID: orgID, Action: "share.create", Object: fmt.Sprintf("share %d", row.ID),
+		if err := appendAudit(tx, row.CreatedAt, by, assessment.AuditEvent{OrganisationID: orgID, Action: "share.create", Object: fmt.Sprintf("share %d", row.ID),
 			After: auditJSON(map[string]any{"partner_organisation_id": partner.ID, "partner": partner.Name, "assessment_id": row.AssessmentID})}); err != nil {
 			return err
 		}
-		users, err := membersWithRoles(tx, partner.ID)
-		if err != nil {
-			return err
+		if notify == nil {
+			return nil
 		}
-		ns := make([]Notification, 0, len(users))
-		for _, u := range users {
-			ns = append(ns, Notification{UserID: u, Kind: NotifyShared, Link: "/partner", Message: NotificationText(msgID, what)})
-		}
-		return notifyTx(tx, row.CreatedAt, ns...)
+		_, err := writeNotices(tx, row.CreatedAt, notify(org.domain(), partner.domain(), shared)...)
+		return err
 	})
 	if err != nil {
 		return assessment.Share{}, err
@@ -113,7 +103,7 @@ func (s *Store) RevokeShare(ctx context.Context, by assessment.Actor, orgID, id 
 		if res.RowsAffected == 0 {
 			return assessment.Errorf(assessment.ECONFLICT, "this share is already revoked")
 		}
-		return appendAudit(tx, now, by, AuditEvent{OrganisationID: orgID, Action: "share.revoke", Object: fmt.Sprintf("share %d", id),
+		return appendAudit(tx, now, by, assessment.AuditEvent{OrganisationID: orgID, Action: "share.revoke", Object: fmt.Sprintf("share %d", id),
 			Before: auditJSON(map[string]any{"partner_organisation_id": row.PartnerOrganisationID, "assessment_id": row.AssessmentID, "active": true}),
 			After:  auditJSON(map[string]any{"active": false})})
 	})

@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"time"
 
 	"github.com/pressly/goose/v3"
@@ -36,8 +37,12 @@ type Store struct {
 	path    string // the SQLite file; "" for PostgreSQL
 	dsn     string // as given to Open
 	now     func() time.Time
-	unlock  func() error // releases the shared lock on the SQLite file
-	ro      bool         // opened with Options.ReadOnly
+	unlock  func() error  // releases the shared lock on the SQLite file
+	ro      bool          // opened with Options.ReadOnly
+	gen     atomic.Uint64 // writes so far (Generation)
+
+	principals principalCache // principals by user, at the stored generation
+	group      *groupCommit   // SQLite: writes sharing commits (group_commit.go); nil on PostgreSQL
 }
 
 // Open connects to dsn: a postgres:// URL, or a SQLite file path (created
@@ -61,7 +66,7 @@ func OpenWith(dsn string, o Options) (*Store, error) {
 			return nil, fmt.Errorf("open postgres: %s", logx.Redact(err.Error()))
 		}
 		s.w, s.r, s.dialect = db, db, "postgres"
-		return s, nil
+		return s, s.trackWrites()
 	}
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o750); err != nil {
@@ -95,7 +100,8 @@ func OpenWith(dsn string, o Options) (*Store, error) {
 	rdb, _ := r.DB()
 	rdb.SetMaxOpenConns(8)
 	s.w, s.r, s.dialect, s.path, s.ro = w, r, "sqlite", path, o.ReadOnly
-	return s, nil
+	s.group = newGroupCommit(w, &s.gen)
+	return s, s.trackWrites()
 }
 
 // sqliteDSN sets the pragmas on every connection: WAL so readers never block
@@ -172,6 +178,9 @@ func (s *Store) Ping(ctx context.Context) error {
 // log back into the database file, so a stopped installation is one file.
 func (s *Store) Close() error {
 	var errs []error
+	if s.group != nil {
+		s.group.close()
+	}
 	if s.dialect == "sqlite" && !s.ro {
 		errs = append(errs, s.checkpoint())
 	}
@@ -191,6 +200,7 @@ func (s *Store) Close() error {
 // constraint comes back as a domain error (constraintError), so a race
 // that a unique index settles answers 409, never 500.
 func (s *Store) tx(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	defer settle(&s.gen, s.gen.Load())
 	return constraintError(s.w.WithContext(ctx).Transaction(fn))
 }
 

@@ -43,7 +43,7 @@ func TestTargetedReads(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			if err := s.SetAssignment(ctx, assessment.System, a.ID, "hotline", u.ID, true); err != nil {
+			if err := s.SetAssignment(ctx, assessment.System, a.ID, "hotline", u.ID, true, assessment.AssignedNotices); err != nil {
 				t.Fatal(err)
 			}
 			p, err := s.Principal(ctx, u.ID)
@@ -53,7 +53,7 @@ func TestTargetedReads(t *testing.T) {
 			if err := s.SetStatus(ctx, assessment.System, a.ID, assessment.StatusApproved); err != nil {
 				t.Fatal(err)
 			}
-			if _, err := s.CreateShare(ctx, assessment.System, a.OrganisationID, assessment.ShareInput{PartnerID: partner.ID}); err != nil {
+			if _, err := s.CreateShare(ctx, assessment.System, a.OrganisationID, assessment.ShareInput{PartnerID: partner.ID}, assessment.ShareNotices); err != nil {
 				t.Fatal(err)
 			}
 			if p, err = s.Principal(ctx, u.ID); err != nil || !p.SharedWith[a.ID] || len(p.SharedWith) != 1 {

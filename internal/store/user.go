@@ -67,7 +67,7 @@ func insertUser(tx *gorm.DB, now time.Time, by assessment.Actor, u assessment.Us
 	if by.UserID == 0 && by.Name == "" {
 		by.UserID, by.Name = row.ID, row.Name
 	}
-	return row, appendAudit(tx, now, by, AuditEvent{Action: "user.create", Object: fmt.Sprintf("user %d", row.ID),
+	return row, appendAudit(tx, now, by, assessment.AuditEvent{Action: "user.create", Object: fmt.Sprintf("user %d", row.ID),
 		After: auditJSON(map[string]any{"email": row.Email, "name": row.Name, "admin": row.IsAdmin})})
 }
 
@@ -124,7 +124,7 @@ func (s *Store) SetUserProfile(ctx context.Context, by assessment.Actor, userID 
 		if err := tx.Model(&userRow{}).Where("id = ?", userID).Updates(map[string]any{"name": name, "lang": lang}).Error; err != nil {
 			return fmt.Errorf("update profile: %w", err)
 		}
-		return appendAudit(tx, s.now(), by, AuditEvent{Action: "user.profile", Object: fmt.Sprintf("user %d", userID),
+		return appendAudit(tx, s.now(), by, assessment.AuditEvent{Action: "user.profile", Object: fmt.Sprintf("user %d", userID),
 			Before: auditJSON(map[string]string{"name": cur.Name, "lang": cur.Lang}), After: auditJSON(map[string]string{"name": name, "lang": lang})})
 	})
 }
@@ -158,7 +158,7 @@ func (s *Store) AddMembership(ctx context.Context, by assessment.Actor, m assess
 		default:
 			return err
 		}
-		return appendAudit(tx, now, by, AuditEvent{OrganisationID: m.OrganisationID, Action: "membership.set",
+		return appendAudit(tx, now, by, assessment.AuditEvent{OrganisationID: m.OrganisationID, Action: "membership.set",
 			Object: fmt.Sprintf("user %d", m.UserID), Before: before, After: auditJSON(map[string]string{"role": row.Role})})
 	})
 	return row.domain(), err
@@ -187,7 +187,7 @@ func (s *Store) RemoveMembership(ctx context.Context, by assessment.Actor, orgID
 		if err != nil {
 			return fmt.Errorf("delete assignments: %w", err)
 		}
-		return appendAudit(tx, s.now(), by, AuditEvent{OrganisationID: orgID, Action: "membership.remove",
+		return appendAudit(tx, s.now(), by, assessment.AuditEvent{OrganisationID: orgID, Action: "membership.remove",
 			Object: fmt.Sprintf("user %d", userID), Before: auditJSON(map[string]string{"role": row.Role})})
 	})
 }

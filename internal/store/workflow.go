@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"gorm.io/gorm"
 
@@ -12,10 +11,11 @@ import (
 
 // Transition moves an assessment one step along the review workflow, in one
 // transaction with its audit event, the return comment or reopen reason
-// (kept as a general comment so the team reads why), and the notifications.
+// (kept as a general comment so the team reads why), and the notifications
+// notify decides (nil for none).
 // The order of statuses is checked against the stored status, so two
 // reviewers acting at once cannot both succeed.
-func (s *Store) Transition(ctx context.Context, by assessment.Actor, id int64, action assessment.Action, text string) (assessment.Assessment, error) {
+func (s *Store) Transition(ctx context.Context, by assessment.Actor, id int64, action assessment.Action, text string, notify assessment.TransitionRule) (assessment.Assessment, error) {
 	var out assessmentRow
 	err := s.tx(ctx, func(tx *gorm.DB) error {
 		var cur assessmentRow
@@ -59,50 +59,23 @@ func (s *Store) Transition(ctx context.Context, by assessment.Actor, id int64, a
 			}
 			after[field] = text
 		}
-		if err := appendAudit(tx, now, by, AuditEvent{OrganisationID: cur.OrganisationID, AssessmentID: id, Action: "assessment.status",
+		if err := appendAudit(tx, now, by, assessment.AuditEvent{OrganisationID: cur.OrganisationID, AssessmentID: id, Action: "assessment.status",
 			Object: fmt.Sprintf("assessment %d", id), Before: auditJSON(map[string]string{"status": cur.Status}), After: auditJSON(after)}); err != nil {
 			return err
 		}
 		if err := tx.First(&out, id).Error; err != nil {
 			return err
 		}
-		return notifyTransition(tx, now, by, out, action)
+		if notify == nil {
+			return nil
+		}
+		_, err = writeNotices(tx, now, notify(by, out.domain(nil), action)...)
+		return err
 	})
 	if err != nil {
 		return assessment.Assessment{}, err
 	}
 	return s.Assessment(ctx, out.ID)
-}
-
-// transitionNotices: who hears of each step, and what they read (a
-// message id of agency.*.json, with Actor, Title and Period).
-var transitionNotices = map[assessment.Action]struct {
-	kind  string
-	roles []assessment.Role
-	text  string
-}{
-	assessment.ActionSubmit:  {NotifySubmitted, []assessment.Role{assessment.RoleReviewer, assessment.RoleOwner}, "NotifMsgReviewSubmitted"},
-	assessment.ActionReturn:  {NotifyReturned, []assessment.Role{assessment.RoleCoordinator, assessment.RoleOwner}, "NotifMsgReviewReturned"},
-	assessment.ActionApprove: {NotifyApproved, []assessment.Role{assessment.RoleCoordinator, assessment.RoleOwner}, "NotifMsgReviewApproved"},
-}
-
-func notifyTransition(tx *gorm.DB, now time.Time, by assessment.Actor, a assessmentRow, action assessment.Action) error {
-	n, ok := transitionNotices[action]
-	if !ok {
-		return nil
-	}
-	users, err := membersWithRoles(tx, a.OrganisationID, n.roles...)
-	if err != nil {
-		return err
-	}
-	msg := NotificationText(n.text, map[string]string{"Actor": by.Name, "Title": a.Title, "Period": a.Period})
-	var ns []Notification
-	for _, u := range users {
-		if u != by.UserID {
-			ns = append(ns, Notification{UserID: u, Kind: n.kind, Message: msg, Link: fmt.Sprintf("/assessments/%d/review", a.ID)})
-		}
-	}
-	return notifyTx(tx, now, ns...)
 }
 
 // membersWithRoles lists the ids of an organisation's members holding one

@@ -64,11 +64,11 @@ func TestReviewCycleAndSharing(t *testing.T) {
 				t.Errorf("resolve twice: %v", err)
 			}
 
-			if _, err := s.Transition(ctx, rev, a.ID, assessment.ActionApprove, ""); assessment.ErrorCode(err) != assessment.ECONFLICT {
+			if _, err := s.Transition(ctx, rev, a.ID, assessment.ActionApprove, "", assessment.TransitionNotices); assessment.ErrorCode(err) != assessment.ECONFLICT {
 				t.Errorf("approve a draft: %v", err)
 			}
-			s.Transition(ctx, assessment.System, a.ID, assessment.ActionSubmit, "")
-			approved, err := s.Transition(ctx, rev, a.ID, assessment.ActionApprove, "")
+			s.Transition(ctx, assessment.System, a.ID, assessment.ActionSubmit, "", assessment.TransitionNotices)
+			approved, err := s.Transition(ctx, rev, a.ID, assessment.ActionApprove, "", assessment.TransitionNotices)
 			if err != nil || approved.ApprovedBy == nil || *approved.ApprovedBy != u.ID || approved.ApprovedByName != "Rev" || approved.ApprovedAt == nil {
 				t.Fatalf("approve: %+v %v", approved, err)
 			}
@@ -121,14 +121,14 @@ func TestReviewCycleAndSharing(t *testing.T) {
 			}
 
 			// Sharing: by name, case-insensitively; revoked at once.
-			if _, err := s.CreateShare(ctx, rev, org.ID, assessment.ShareInput{PartnerName: "nobody"}); assessment.ErrorCode(err) != assessment.EINVALID {
+			if _, err := s.CreateShare(ctx, rev, org.ID, assessment.ShareInput{PartnerName: "nobody"}, assessment.ShareNotices); assessment.ErrorCode(err) != assessment.EINVALID {
 				t.Errorf("unknown partner: %v", err)
 			}
-			sh, err := s.CreateShare(ctx, rev, org.ID, assessment.ShareInput{PartnerName: "watch ngo"})
+			sh, err := s.CreateShare(ctx, rev, org.ID, assessment.ShareInput{PartnerName: "watch ngo"}, assessment.ShareNotices)
 			if err != nil || sh.PartnerName != "Watch NGO" || sh.OrganisationName != "National Council" || !sh.Active() {
 				t.Fatalf("share = %+v %v", sh, err)
 			}
-			if _, err := s.CreateShare(ctx, rev, org.ID, assessment.ShareInput{PartnerID: ngo.ID}); assessment.ErrorCode(err) != assessment.ECONFLICT {
+			if _, err := s.CreateShare(ctx, rev, org.ID, assessment.ShareInput{PartnerID: ngo.ID}, assessment.ShareNotices); assessment.ErrorCode(err) != assessment.ECONFLICT {
 				t.Errorf("duplicate share: %v", err)
 			}
 			ids, _ := s.SharedAssessmentIDs(ctx, []int64{ngo.ID})

@@ -53,17 +53,7 @@ func (s *Server) activityList(c echo.Context) error {
 	f, ferr := d.Filter.parse(org.ID, d.Actions)
 	if ferr == nil {
 		f.BeforeID, _ = strconv.ParseInt(q.Get("before"), 10, 64)
-		var events []store.AuditEvent
-		if events, err = s.db.Audit(ctx, f); err != nil {
-			return err
-		}
-		if len(events) > activityPage {
-			events = events[:activityPage]
-			next := d.Filter.query()
-			next.Set("before", strconv.FormatInt(events[len(events)-1].ID, 10))
-			d.Older = fmt.Sprintf("/organisations/%d/activity?%s", org.ID, next.Encode())
-		}
-		if d.Events, err = s.describeEvents(ctx, s.translator(c), events); err != nil {
+		if err := s.activityEvents(c, &d, f); err != nil {
 			return err
 		}
 	}
@@ -76,6 +66,24 @@ func (s *Server) activityList(c echo.Context) error {
 		status = http.StatusUnprocessableEntity
 	}
 	return s.renderStatus(c, status, "activity", pageData{Title: s.translator(c).T("ActivityTitle", "Name", org.Name), Error: ferr, Data: d})
+}
+
+// activityEvents reads one page of the filtered trail into d, with the
+// address of the next, older page when there is one.
+func (s *Server) activityEvents(c echo.Context, d *activityData, f store.AuditFilter) error {
+	ctx := c.Request().Context()
+	events, err := s.db.Audit(ctx, f)
+	if err != nil {
+		return err
+	}
+	if len(events) > activityPage {
+		events = events[:activityPage]
+		next := d.Filter.query()
+		next.Set("before", strconv.FormatInt(events[len(events)-1].ID, 10))
+		d.Older = fmt.Sprintf("/organisations/%d/activity?%s", d.Organisation.ID, next.Encode())
+	}
+	d.Events, err = s.describeEvents(ctx, s.translator(c), events)
+	return err
 }
 
 // parse checks the filter; each field is optional.

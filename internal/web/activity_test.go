@@ -143,7 +143,7 @@ func TestActivityAccessAndPaging(t *testing.T) {
 	ctx := context.Background()
 	for i := 0; i < 60; i++ {
 		for _, on := range []bool{false, true} {
-			if err := f.db.SetAssignment(ctx, assessment.System, f.assess.ID, "leadership", f.contributor.ID, on); err != nil {
+			if err := f.db.SetAssignment(ctx, assessment.System, f.assess.ID, "leadership", f.contributor.ID, on, assessment.AssignedNotices); err != nil {
 				t.Fatal(err)
 			}
 		}

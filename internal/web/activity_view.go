@@ -12,7 +12,6 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/i18n"
-	"github.com/mnr-self-assessment/mnr/internal/store"
 )
 
 // activityEvent is one audit event as the activity page shows it. Every
@@ -93,7 +92,7 @@ func langValue(v string) string {
 }
 
 // describeEvents turns events into rows, naming the users they refer to.
-func (s *Server) describeEvents(ctx context.Context, tr *i18n.Translator, events []store.AuditEvent) ([]activityEvent, error) {
+func (s *Server) describeEvents(ctx context.Context, tr *i18n.Translator, events []assessment.AuditEvent) ([]activityEvent, error) {
 	var ids []int64
 	for _, e := range events {
 		if id, ok := userObject(e.Object); ok && !slices.Contains(ids, id) {

@@ -8,24 +8,12 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
-	"github.com/mnr-self-assessment/mnr/internal/policy"
 )
 
 // createAssessment is shared by the HTML form and the API. New assessments
 // pin the current framework version.
 func (s *Server) createAssessment(c echo.Context, in assessment.AssessmentInput) (assessment.Assessment, error) {
-	p := principal(c)
-	if in.OrganisationID > 0 && !policy.CanViewOrganisation(p, in.OrganisationID) {
-		return assessment.Assessment{}, assessment.FieldError("organisation_id", "no such organisation")
-	}
-	a, err := in.Validate(s.fw)
-	if err != nil {
-		return a, err
-	}
-	if !policy.CanCreateAssessment(p, in.OrganisationID) {
-		return a, assessment.Errorf(assessment.EFORBIDDEN, "You need the owner or coordinator role in this organisation to start an assessment.")
-	}
-	return s.db.CreateAssessment(c.Request().Context(), actor(c), s.fw, a)
+	return s.app.CreateAssessment(c.Request().Context(), principal(c), actor(c), s.fw, in)
 }
 
 func (s *Server) assessmentCreate(c echo.Context) error {

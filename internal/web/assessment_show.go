@@ -23,10 +23,15 @@ type assessmentShowData struct {
 // assessmentShow is the overview: domains and capabilities with completion
 // bars and the phases so far.
 func (s *Server) assessmentShow(c echo.Context) error {
-	d, err := s.loadDetail(c)
+	id, err := paramID(c, "id", "assessment")
 	if err != nil {
 		return err
 	}
+	d, err := s.app.Overview(c.Request().Context(), principal(c), id)
+	if err != nil {
+		return err
+	}
+	logOrganisation(c, d.Assessment.OrganisationID)
 	p := principal(c)
 	data := assessmentShowData{Detail: d, CanEdit: policy.CanCreateAssessment(p, d.Assessment.OrganisationID),
 		CanAssign: policy.CanAssign(p, &d.Assessment)}
@@ -40,6 +45,20 @@ func (s *Server) assessmentShow(c echo.Context) error {
 		return err
 	}
 	return s.render(c, "assessment_show", pageData{Title: d.Assessment.Title, Data: data})
+}
+
+// contributors are the members who may be assigned capabilities, in the
+// order of users (by name).
+func contributors(members []assessment.Membership, users []assessment.User) []assessment.User {
+	var out []assessment.User
+	for _, u := range users {
+		for _, m := range members {
+			if m.UserID == u.ID && policy.CanBeAssigned(m.Role) {
+				out = append(out, u)
+			}
+		}
+	}
+	return out
 }
 
 // loadAssignments fills in who is assigned to what on the overview.
@@ -65,13 +84,7 @@ func (s *Server) loadAssignments(c echo.Context, d *assessment.Detail, data *ass
 	for _, u := range users {
 		byID[u.ID] = u
 	}
-	for _, u := range users { // sorted by name
-		for _, m := range members {
-			if m.UserID == u.ID && policy.CanBeAssigned(m.Role) {
-				data.Contributors = append(data.Contributors, u)
-			}
-		}
-	}
+	data.Contributors = contributors(members, users)
 	data.Assigned, data.Mine = map[string][]assessment.User{}, map[string]bool{}
 	p := principal(c)
 	for key, uids := range byCap {

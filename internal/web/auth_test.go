@@ -16,7 +16,6 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/auth"
-	"github.com/mnr-self-assessment/mnr/internal/store"
 	"github.com/mnr-self-assessment/mnr/internal/web"
 )
 
@@ -177,7 +176,7 @@ func TestAbsoluteTimeoutEndsActiveSessions(t *testing.T) {
 func TestAPITokenExpiryRevocationAndNoCookieAuth(t *testing.T) {
 	f := newFixture(t)
 	tok, hash := auth.NewToken()
-	if _, err := f.db.CreateToken(context.Background(), assessment.System, store.Token{UserID: f.viewer.ID, Name: "old", Hash: hash, ExpiresAt: time.Now().Add(-time.Minute)}); err != nil {
+	if _, err := f.db.CreateToken(context.Background(), assessment.System, assessment.Token{UserID: f.viewer.ID, Name: "old", Hash: hash, ExpiresAt: time.Now().Add(-time.Minute)}); err != nil {
 		t.Fatal(err)
 	}
 	r := f.api(tok, "GET", "/api/v1/assessments", nil)
@@ -365,7 +364,7 @@ func TestInvitationAcceptanceRateLimitPerInvitedEmail(t *testing.T) {
 func (a *app) invite(o assessment.Organisation, email string, role assessment.Role) string {
 	a.t.Helper()
 	secret := auth.NewSecret(32)
-	_, err := a.db.CreateInvitation(context.Background(), assessment.System, store.Invitation{OrganisationID: o.ID, Email: email, Role: role,
+	_, err := a.db.CreateInvitation(context.Background(), assessment.System, assessment.Invitation{OrganisationID: o.ID, Email: email, Role: role,
 		Hash: auth.HashToken(secret), ExpiresAt: time.Now().Add(24 * time.Hour)})
 	if err != nil {
 		a.t.Fatal(err)

@@ -47,7 +47,7 @@ func newJourneyCast(t *testing.T) *journeyCast {
 		t.Fatal(err)
 	}
 	partner, pu := w.partnerOrg("Child Rights Watch International", "analyst@crwi.example")
-	if _, err := w.db.CreateShare(bg, assessment.System, w.org.ID, assessment.ShareInput{PartnerID: partner.ID}); err != nil {
+	if _, err := w.db.CreateShare(bg, assessment.System, w.org.ID, assessment.ShareInput{PartnerID: partner.ID}, assessment.ShareNotices); err != nil {
 		t.Fatal(err)
 	}
 	j.partner = pu

@@ -25,7 +25,7 @@ func TestBrowserWorkflowPagesAreAccessible(t *testing.T) {
 		t.Fatal(err)
 	}
 	partner, pu := f.partnerOrg("Child Rights Watch International", "analyst@crwi.example")
-	if _, err := f.db.CreateShare(bg, assessment.System, f.org.ID, assessment.ShareInput{PartnerID: partner.ID}); err != nil {
+	if _, err := f.db.CreateShare(bg, assessment.System, f.org.ID, assessment.ShareInput{PartnerID: partner.ID}, assessment.ShareNotices); err != nil {
 		t.Fatal(err)
 	}
 	pages := map[string][]string{

@@ -4,7 +4,4 @@ import "github.com/mnr-self-assessment/mnr/internal/assessment"
 
 // assessables lists the capabilities in scope, then the enablers: for the
 // pages that treat both alike (consolidation), the enablers last.
-func assessables(d *assessment.Detail) []*assessment.CapabilityDetail {
-	out := make([]*assessment.CapabilityDetail, 0, len(d.Capabilities)+len(d.Enablers))
-	return append(append(out, d.Capabilities...), d.Enablers...)
-}
+func assessables(d *assessment.Detail) []*assessment.CapabilityDetail { return d.Assessables() }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/app"
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/web/api"
 )
 
 // capabilitySave takes the whole capability form (every indicator, and an
@@ -36,7 +37,7 @@ func (s *Server) capabilitySave(kind app.Kind) echo.HandlerFunc {
 		}
 		noteView(c, v)
 		if wantsJSON(c) {
-			return c.JSON(http.StatusOK, apiCapabilityOf(v.Cap))
+			return c.JSON(http.StatusOK, api.CapabilityJSON(v.Cap))
 		}
 		flash(c, s.translator(c).T("CoreSaved"))
 		if form.Get("go") == "next" && v.Next != nil {

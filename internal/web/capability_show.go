@@ -8,6 +8,7 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/app"
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/framework"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
 // questionnairePage is what the capability page shows for an assessment
@@ -66,19 +67,8 @@ func (s *Server) renderCapability(c echo.Context, status int, v *app.CapabilityV
 
 // targetOf names the questionnaire of a route: /assessments/:id/… or
 // /contributions/:id/….
-func targetOf(c echo.Context, kind app.Kind) (app.Target, error) {
-	what := "assessment"
-	if kind == app.KindContribution {
-		what = "contribution"
-	}
-	id, err := paramID(c, "id", what)
-	return app.Target{Kind: kind, ID: id}, err
-}
+func targetOf(c echo.Context, kind app.Kind) (app.Target, error) { return httpx.TargetOf(c, kind) }
 
 // noteView records the organisation of an assessment's page in the
 // request log.
-func noteView(c echo.Context, v *app.CapabilityView) {
-	if v != nil && v.Contribution == nil {
-		logOrganisation(c, v.Detail.Assessment.OrganisationID)
-	}
-}
+func noteView(c echo.Context, v *app.CapabilityView) { httpx.NoteView(c, v) }

@@ -48,9 +48,5 @@ func newCommentPanel(c echo.Context, a *assessment.Assessment, threads []assessm
 
 // threadsOf loads an assessment's comments grouped into threads.
 func (s *Server) threadsOf(c echo.Context, assessmentID int64) ([]assessment.Comment, error) {
-	list, err := s.db.Comments(c.Request().Context(), assessmentID)
-	if err != nil {
-		return nil, err
-	}
-	return assessment.Threads(list), nil
+	return s.app.Threads(c.Request().Context(), assessmentID)
 }

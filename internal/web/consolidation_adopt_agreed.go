@@ -63,35 +63,3 @@ func (s *Server) consolidationAdoptAgreed(c echo.Context) error {
 	flash(c, s.translator(c).T("ConsolFlashAdoptedAgreed", "Count", len(saved)))
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/assessments/%d/consolidation/%s", d.Assessment.ID, cd.Capability.Key))
 }
-
-// apiConsolidationAdoptAgreed: POST {"versions": {"<indicator>": V, …}}
-// adopts, for the capability :key, the answers on which every agency
-// agrees among those named, and returns them.
-func (s *Server) apiConsolidationAdoptAgreed(c echo.Context) error {
-	d, list, answers, err := s.loadConsolidation(c)
-	if err != nil {
-		return err
-	}
-	cd, err := capabilityIn(d, c.Param("key"))
-	if err != nil {
-		return err
-	}
-	var body struct {
-		Versions map[string]int `json:"versions"`
-	}
-	if err := decodeJSON(c, &body); err != nil {
-		return err
-	}
-	if len(body.Versions) == 0 {
-		return assessment.FieldError("versions", "is required: send the version of each national answer you read, by indicator key")
-	}
-	saved, err := s.adoptAgreed(c, d, cd, list, answers, body.Versions)
-	if err != nil {
-		return err
-	}
-	out := make([]apiIndicator, 0, len(saved))
-	for _, a := range saved {
-		out = append(out, apiAnswerOf(d.Framework.Indicator(a.IndicatorKey).Phase, a))
-	}
-	return c.JSON(http.StatusOK, map[string]any{"adopted": out})
-}

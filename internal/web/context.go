@@ -10,12 +10,10 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/auth"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
-const (
-	ctxPrincipal = "principal"
-	ctxSession   = "session"
-)
+const ctxSession = "session"
 
 var errForbiddenCSRF = assessment.Errorf(assessment.EFORBIDDEN,
 	"This form has expired or did not come from this site, so it was not accepted. Go back, reload the page and submit it again; nothing was changed.")
@@ -60,13 +58,14 @@ func (s *Server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 }
 
 // loadPrincipal reads the user with memberships, assignments and shares
-// (one store call, three statements) for the policy.
+// for the policy: one store call, one statement while the store's cached
+// principal is current.
 func (s *Server) loadPrincipal(c echo.Context, userID int64) error {
 	pc, err := s.db.Principal(c.Request().Context(), userID)
 	if err != nil {
 		return err
 	}
-	c.Set(ctxPrincipal, &policy.Principal{User: pc.User, Memberships: pc.Memberships, Assigned: pc.Assigned, SharedWith: pc.SharedWith})
+	httpx.SetPrincipal(c, &policy.Principal{User: pc.User, Memberships: pc.Memberships, Assigned: pc.Assigned, SharedWith: pc.SharedWith})
 	return nil
 }
 
@@ -82,10 +81,7 @@ func requireUser(next echo.HandlerFunc) echo.HandlerFunc {
 }
 
 // principal returns the signed-in user, or nil.
-func principal(c echo.Context) *policy.Principal {
-	p, _ := c.Get(ctxPrincipal).(*policy.Principal)
-	return p
-}
+func principal(c echo.Context) *policy.Principal { return httpx.Principal(c) }
 
 func session(c echo.Context) *sessions.Session {
 	s, _ := c.Get(ctxSession).(*sessions.Session)
@@ -93,13 +89,7 @@ func session(c echo.Context) *sessions.Session {
 }
 
 // actor is the principal as recorded on rows and in the audit trail.
-func actor(c echo.Context) assessment.Actor {
-	a := assessment.Actor{IP: c.RealIP()}
-	if p := principal(c); p != nil {
-		a.UserID, a.Name = p.User.ID, p.User.Name
-	}
-	return a
-}
+func actor(c echo.Context) assessment.Actor { return httpx.Actor(c) }
 
 func retryAfter(err error) string {
 	var re *rateError

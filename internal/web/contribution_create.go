@@ -8,25 +8,12 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
-	"github.com/mnr-self-assessment/mnr/internal/policy"
 )
 
 // inviteAgency is the one path for asking an agency into an assessment,
-// for the page and the API: policy, validation, then one transaction that
-// also notifies the agency's members.
+// for the page and the API (app.InviteAgency).
 func (s *Server) inviteAgency(c echo.Context, d *assessment.Detail, in assessment.ContributionInput) (assessment.Contribution, error) {
-	if !policy.CanInviteAgency(principal(c), &d.Assessment) {
-		return assessment.Contribution{}, assessment.Errorf(assessment.EFORBIDDEN, "Only the owners and coordinators of %s ask agencies to contribute.", d.Organisation.Name)
-	}
-	if d.Assessment.Status == assessment.StatusApproved {
-		return assessment.Contribution{}, assessment.Errorf(assessment.ECONFLICT, "this assessment is approved and locked; it must be reopened before it can change")
-	}
-	cn, err := in.Validate(&d.Assessment, s.cfg.Now())
-	if err != nil {
-		return cn, err
-	}
-	cn, _, err = s.db.CreateContribution(c.Request().Context(), actor(c), d.Framework, cn)
-	return cn, err
+	return s.app.InviteAgency(c.Request().Context(), principal(c), actor(c), d, in, s.cfg.Now())
 }
 
 // contributionCreate takes the invitation form.

@@ -312,7 +312,7 @@ func TestContributionBadInput(t *testing.T) {
 	// A contribution to another assessment cannot feed this one.
 	second := w.assessment(w.org, []string{"law-enforcement"})
 	other, _, err := w.db.CreateContribution(context.Background(), assessment.System, w.fw,
-		assessment.Contribution{AssessmentID: second.ID, OrganisationID: w.prosecution.ID, Capabilities: []string{"law-enforcement"}})
+		assessment.Contribution{AssessmentID: second.ID, OrganisationID: w.prosecution.ID, Capabilities: []string{"law-enforcement"}}, assessment.ContributionAskedNotices)
 	if err != nil {
 		t.Fatal(err)
 	}

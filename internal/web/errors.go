@@ -14,95 +14,19 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/web/api"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
-// statusOf is the one table from domain error codes to HTTP statuses.
-var statusOf = map[string]int{
-	assessment.EINVALID:      http.StatusUnprocessableEntity,
-	assessment.ENOTFOUND:     http.StatusNotFound,
-	assessment.ECONFLICT:     http.StatusConflict,
-	assessment.EFORBIDDEN:    http.StatusForbidden,
-	assessment.EUNAUTHORIZED: http.StatusUnauthorized,
-	assessment.ETOOMANY:      http.StatusTooManyRequests,
-	assessment.ETOOLARGE:     http.StatusRequestEntityTooLarge,
-	assessment.EBUSY:         http.StatusServiceUnavailable,
-	assessment.EINTERNAL:     http.StatusInternalServerError,
-}
-
-// errorBody is the JSON shape of every API error. A stale save's 409 also
-// says what is stored now and who saved it when, and which fields were
-// changed on both sides, so a client can offer "keep mine" (save again
-// with current_version) and "use theirs".
-type errorBody struct {
-	Error          string     `json:"error"`
-	Code           string     `json:"code"`
-	Field          string     `json:"field,omitempty"`
-	Current        any        `json:"current,omitempty"`
-	CurrentVersion *int       `json:"current_version,omitempty"`
-	ChangedBy      string     `json:"changed_by,omitempty"`
-	ChangedAt      *time.Time `json:"changed_at,omitempty"`
-	Fields         []string   `json:"fields,omitempty"`
-}
-
-// newErrorBody fills the body of an error whose message is msg.
-func newErrorBody(de *assessment.Error, msg string) errorBody {
-	b := errorBody{Error: msg, Code: de.Code, Field: de.Field, Current: apiCurrent(de.Current), Fields: de.Fields}
-	var (
-		version int
-		at      time.Time
-	)
-	switch cur := de.Current.(type) {
-	case assessment.Answer:
-		version, b.ChangedBy, at = cur.Version, cur.UpdatedBy, cur.UpdatedAt
-	case assessment.CapabilityState:
-		version, b.ChangedBy, at = cur.Version, cur.UpdatedBy, cur.UpdatedAt
-	case assessment.PlanAction:
-		version, b.ChangedBy, at = cur.Version, cur.UpdatedBy, cur.UpdatedAt
-	default:
-		return b
-	}
-	b.CurrentVersion = &version
-	if !at.IsZero() {
-		b.ChangedAt = &at
-	}
-	return b
-}
+// statusOf is the one table from domain error codes to HTTP statuses
+// (httpx.StatusOf), for the error page and the JSON error alike.
+var statusOf = httpx.StatusOf
 
 // domainError turns any error (ours or Echo's) into a domain error with a
-// status, so both API and HTML paths render from one value.
-func domainError(err error) (*assessment.Error, int) {
-	if de, ok := assessment.AsError(err); ok {
-		return de, statusOf[de.Code]
-	}
-	var he *echo.HTTPError
-	if errors.As(err, &he) {
-		msg := http.StatusText(he.Code)
-		if s, ok := he.Message.(string); ok && s != "" {
-			msg = s
-		}
-		code := assessment.EINTERNAL
-		for c, st := range statusOf {
-			if st == he.Code {
-				code = c
-			}
-		}
-		switch he.Code {
-		case http.StatusBadRequest:
-			code = assessment.EINVALID
-		case http.StatusRequestEntityTooLarge:
-			return assessment.Errorf(assessment.ETOOLARGE, "The request is larger than the limit of %s.",
-				assessment.Term{ID: "CoreBodyLimit", English: bodyLimitText}), he.Code
-		case http.StatusMethodNotAllowed:
-			code = "method_not_allowed"
-		}
-		return &assessment.Error{Code: code, Message: msg}, he.Code
-	}
-	return errInternal(), http.StatusInternalServerError
-}
+// status (httpx.DomainError).
+func domainError(err error) (*assessment.Error, int) { return httpx.DomainError(err) }
 
-func errInternal() *assessment.Error {
-	return assessment.Errorf(assessment.EINTERNAL, "Something went wrong on our side. Your last change may not have been saved; please try again.")
-}
+func errInternal() *assessment.Error { return httpx.ErrInternal() }
 
 // statusError explains a common status in a sentence, for error pages whose
 // error says no more than the status itself (an unknown address, a refusal
@@ -116,8 +40,7 @@ func statusError(status int) *assessment.Error {
 	case http.StatusConflict:
 		return assessment.Errorf(assessment.ECONFLICT, "The request conflicts with a change made in the meantime. Reload the page and try again.")
 	case http.StatusRequestEntityTooLarge:
-		return assessment.Errorf(assessment.ETOOLARGE, "The request is larger than the limit of %s.",
-			assessment.Term{ID: "CoreBodyLimit", English: bodyLimitText})
+		return httpx.ErrTooLarge()
 	case http.StatusUnprocessableEntity:
 		return assessment.Errorf(assessment.EINVALID, "The request could not be processed. Check what you entered and try again.")
 	case http.StatusTooManyRequests:
@@ -157,7 +80,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 		if !strings.HasPrefix(c.Request().URL.Path, "/api/") {
 			msg = s.localizeError(c, de).Message // a page's script (autosave) shows it: the page's language
 		}
-		_ = c.JSON(status, newErrorBody(de, msg))
+		_ = c.JSON(status, api.NewErrorBody(de, msg))
 		return
 	}
 	if status == http.StatusUnauthorized {

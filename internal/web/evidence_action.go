@@ -36,16 +36,6 @@ func (s *Server) actionFilesTarget(c echo.Context) (*planTarget, assessment.Plan
 	return t, act, store.EvidenceTarget{AssessmentID: act.AssessmentID, ActionID: act.ID}, nil
 }
 
-// apiActionFileUpload: POST /api/v1/actions/:id/files (multipart file,
-// title, date) → 201 with the file, as on an indicator.
-func (s *Server) apiActionFileUpload(c echo.Context) error {
-	_, _, t, err := s.actionFilesTarget(c)
-	if err != nil {
-		return err
-	}
-	return s.apiStoreEvidence(c, t)
-}
-
 // actionFileUploadForm: the plan's upload form for one action; back to the
 // action on the plan page.
 func (s *Server) actionFileUploadForm(c echo.Context) error {
@@ -61,17 +51,4 @@ func (s *Server) actionFileUploadForm(c echo.Context) error {
 
 func backToAction(c echo.Context, assessmentID, actionID int64) error {
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/assessments/%d/plan#action-%d", assessmentID, actionID))
-}
-
-// actionFilesJSON is the action's current files for its API "files" list.
-func (s *Server) actionFilesJSON(c echo.Context, actionID int64) ([]apiFile, error) {
-	m, err := s.db.ActionFiles(c.Request().Context(), []int64{actionID})
-	if err != nil {
-		return nil, err
-	}
-	out := make([]apiFile, 0, len(m[actionID]))
-	for _, f := range m[actionID] {
-		out = append(out, apiFileOf(f))
-	}
-	return out, nil
 }

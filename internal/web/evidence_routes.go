@@ -7,12 +7,7 @@ import "net/http"
 // remove, and the assessment's bundle. Upload routes are the only ones
 // with a body limit above 1 MB (evidenceBody).
 func (s *Server) evidenceRoutes() {
-	s.add(http.MethodPost, "/api/v1/assessments/:id/indicators/:key/files", signedIn, s.apiEvidenceUpload)
-	s.add(http.MethodPost, "/api/v1/contributions/:id/indicators/:key/files", signedIn, s.apiContributionEvidenceUpload)
-	s.add(http.MethodPost, "/api/v1/actions/:id/files", signedIn, s.apiActionFileUpload)
 	s.add(http.MethodGet, "/api/v1/files/:id", signedIn, s.evidenceDownload)
-	s.add(http.MethodPut, "/api/v1/files/:id", signedIn, s.apiEvidenceReplace)
-	s.add(http.MethodDelete, "/api/v1/files/:id", signedIn, s.apiEvidenceDelete)
 	s.add(http.MethodGet, "/api/v1/assessments/:id/evidence.zip", signedIn, s.evidenceZip)
 
 	s.add(http.MethodPost, "/assessments/:id/indicators/:key/files", signedIn, s.evidenceUploadForm)

@@ -33,14 +33,7 @@ func (s *Server) evidenceZip(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	paths := make([]string, len(files))
-	numbers := make([]string, len(files))
-	for i, f := range files {
-		if ind := d.Framework.Indicator(f.IndicatorKey); ind != nil {
-			numbers[i] = assessment.IndicatorNumber(ind)
-		}
-		paths[i] = fmt.Sprintf("files/%s/%d-%s", numbers[i], f.ID, f.Filename)
-	}
+	paths, numbers := zipPaths(d, files)
 	h := c.Response().Header()
 	h.Set(echo.HeaderContentType, "application/zip")
 	h.Set(echo.HeaderContentDisposition, fmt.Sprintf(`attachment; filename="evidence-%d.zip"`, d.Assessment.ID))
@@ -52,19 +45,38 @@ func (s *Server) evidenceZip(c echo.Context) error {
 		return abortDownload(err)
 	}
 	for i, f := range files {
-		method := zip.Store // PDF, images and Office files are compressed already
-		if strings.HasPrefix(f.ContentType, "text/") {
-			method = zip.Deflate
-		}
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: paths[i], Method: method, Modified: f.CreatedAt})
-		if err != nil {
-			return abortDownload(err)
-		}
-		if _, err := s.db.CopyEvidence(ctx, f.ID, w); err != nil {
+		if err := s.zipFile(c, zw, paths[i], f); err != nil {
 			return abortDownload(err)
 		}
 	}
 	return abortDownload(zw.Close())
+}
+
+// zipPaths names each file in the bundle by its indicator's number.
+func zipPaths(d *assessment.Detail, files []assessment.EvidenceFile) (paths, numbers []string) {
+	paths, numbers = make([]string, len(files)), make([]string, len(files))
+	for i, f := range files {
+		if ind := d.Framework.Indicator(f.IndicatorKey); ind != nil {
+			numbers[i] = assessment.IndicatorNumber(ind)
+		}
+		paths[i] = fmt.Sprintf("files/%s/%d-%s", numbers[i], f.ID, f.Filename)
+	}
+	return paths, numbers
+}
+
+// zipFile copies one stored file into the bundle, compressing only text
+// (PDF, images and Office files are compressed already).
+func (s *Server) zipFile(c echo.Context, zw *zip.Writer, path string, f assessment.EvidenceFile) error {
+	method := zip.Store
+	if strings.HasPrefix(f.ContentType, "text/") {
+		method = zip.Deflate
+	}
+	w, err := zw.CreateHeader(&zip.FileHeader{Name: path, Method: method, Modified: f.CreatedAt})
+	if err != nil {
+		return err
+	}
+	_, err = s.db.CopyEvidence(c.Request().Context(), f.ID, w)
+	return err
 }
 
 // writeIndex writes index.csv: one row per file, text defused for

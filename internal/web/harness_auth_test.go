@@ -115,7 +115,7 @@ func castFixture(t testing.TB, a *app, prefix string) *fixture {
 	a.member(f.outsider, f.other, assessment.RoleOwner)
 	f.assess = a.assessment(f.org, nil)
 	f.otherAssess = a.assessment(f.other, nil)
-	if err := a.db.SetAssignment(context.Background(), assessment.System, f.assess.ID, "leadership", f.contributor.ID, true); err != nil {
+	if err := a.db.SetAssignment(context.Background(), assessment.System, f.assess.ID, "leadership", f.contributor.ID, true, assessment.AssignedNotices); err != nil {
 		t.Fatal(err)
 	}
 	return f
@@ -160,7 +160,7 @@ func (b *browser) cookie(name string) *http.Cookie {
 }
 
 // events returns the audit events whose action starts with prefix, newest first.
-func (a *app) events(prefix string) []store.AuditEvent {
+func (a *app) events(prefix string) []assessment.AuditEvent {
 	a.t.Helper()
 	ev, err := a.db.Audit(context.Background(), store.AuditFilter{ActionPrefix: prefix, Limit: 1000})
 	if err != nil {
@@ -170,7 +170,7 @@ func (a *app) events(prefix string) []store.AuditEvent {
 }
 
 // lastEvent is the newest audit event with exactly this action.
-func (a *app) lastEvent(action string) store.AuditEvent {
+func (a *app) lastEvent(action string) assessment.AuditEvent {
 	a.t.Helper()
 	for _, e := range a.events(action) {
 		if e.Action == action {
@@ -178,7 +178,7 @@ func (a *app) lastEvent(action string) store.AuditEvent {
 		}
 	}
 	a.t.Fatalf("no audit event %q", action)
-	return store.AuditEvent{}
+	return assessment.AuditEvent{}
 }
 
 // text is the trimmed, space-collapsed text of a page's elements.

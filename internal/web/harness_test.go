@@ -128,7 +128,7 @@ func (a *app) assessment(o assessment.Organisation, scope []string) assessment.A
 func (a *app) token(u assessment.User) string {
 	a.t.Helper()
 	tok, hash := auth.NewToken()
-	if _, err := a.db.CreateToken(context.Background(), assessment.System, store.Token{UserID: u.ID, Name: "test", Hash: hash, ExpiresAt: time.Now().Add(time.Hour)}); err != nil {
+	if _, err := a.db.CreateToken(context.Background(), assessment.System, assessment.Token{UserID: u.ID, Name: "test", Hash: hash, ExpiresAt: time.Now().Add(time.Hour)}); err != nil {
 		a.t.Fatal(err)
 	}
 	return tok
@@ -275,7 +275,7 @@ func newFixture(t testing.TB) *fixture {
 	a.member(f.outsider, f.other, assessment.RoleOwner)
 	f.assess = a.assessment(f.org, nil)
 	f.otherAssess = a.assessment(f.other, nil)
-	if err := a.db.SetAssignment(context.Background(), assessment.System, f.assess.ID, "leadership", f.contributor.ID, true); err != nil {
+	if err := a.db.SetAssignment(context.Background(), assessment.System, f.assess.ID, "leadership", f.contributor.ID, true, assessment.AssignedNotices); err != nil {
 		t.Fatal(err)
 	}
 	return f

@@ -83,6 +83,14 @@ func (s *Server) myTasks(c echo.Context, assessments []assessment.Assessment) (h
 	if t.Actions, err = s.actionTasks(c); err != nil {
 		return t, err
 	}
+	t.Assigned = assignedTasks(p, assessments)
+	return t, nil
+}
+
+// assignedTasks are the capabilities (and enablers) assigned to the user in
+// assessments not yet approved.
+func assignedTasks(p *policy.Principal, assessments []assessment.Assessment) []assignedTask {
+	var out []assignedTask
 	for _, a := range assessments {
 		fw, err := framework.Get(a.FrameworkVersion)
 		if err != nil || a.Status == assessment.StatusApproved {
@@ -90,9 +98,9 @@ func (s *Server) myTasks(c echo.Context, assessments []assessment.Assessment) (h
 		}
 		for _, key := range p.Assigned[a.ID] {
 			if cp := fw.Assessable(key); cp != nil { // enablers are assigned like capabilities
-				t.Assigned = append(t.Assigned, assignedTask{Assessment: a, Capability: cp})
+				out = append(out, assignedTask{Assessment: a, Capability: cp})
 			}
 		}
 	}
-	return t, nil
+	return out
 }

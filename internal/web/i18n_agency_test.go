@@ -14,7 +14,6 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/i18n"
 	"github.com/mnr-self-assessment/mnr/internal/jobs"
-	"github.com/mnr-self-assessment/mnr/internal/store"
 	"github.com/mnr-self-assessment/mnr/internal/web"
 )
 
@@ -379,7 +378,7 @@ func TestAgencyNotificationsInReadersLanguage(t *testing.T) {
 	list, _ = r.Body["notifications"].([]any)
 	var found bool
 	for _, x := range list {
-		if n := x.(map[string]any); n["kind"] == store.NotifySubmitted {
+		if n := x.(map[string]any); n["kind"] == assessment.NotifySubmitted {
 			found = true
 			if n["text"] != wantFr || n["message"] != en.T("NotifMsgReviewSubmitted", "Actor", w.coordinator.Name, "Title", w.assess.Title, "Period", w.assess.Period) ||
 				n["message"] != fmt.Sprintf("%s submitted “%s” (%s) for review.", w.coordinator.Name, w.assess.Title, w.assess.Period) {
@@ -393,8 +392,8 @@ func TestAgencyNotificationsInReadersLanguage(t *testing.T) {
 
 	// Rows written before notifications had message ids, and ids a later
 	// version no longer knows, show their text as it is.
-	if err := w.db.Notify(ctx, store.Notification{UserID: w.helpLead.ID, Kind: store.NotifyShared, Message: "An older notice, in English."},
-		store.Notification{UserID: w.helpLead.ID, Kind: store.NotifyShared, Message: `{"id":"NotifMsgRetired","text":"A retired notice."}`}); err != nil {
+	if err := w.db.Notify(ctx, assessment.Notification{UserID: w.helpLead.ID, Kind: assessment.NotifyShared, Message: "An older notice, in English."},
+		assessment.Notification{UserID: w.helpLead.ID, Kind: assessment.NotifyShared, Message: `{"id":"NotifMsgRetired","text":"A retired notice."}`}); err != nil {
 		t.Fatal(err)
 	}
 	_, doc = helpB.get("/notifications")

@@ -25,7 +25,7 @@ import (
 // English only.
 
 // errorSourceDirs are the packages scanned, relative to internal/web.
-var errorSourceDirs = []string{"../assessment", "../store", "../policy", "../report", "../workbook", "."}
+var errorSourceDirs = []string{"../assessment", "../store", "../policy", "../report", "../workbook", "../app", ".", "api", "httpx"}
 
 // errorMessageAreas are the message files domain errors are translated in:
 // errors.<lang>.json (assessments, answers, organisations, the error page),
@@ -41,21 +41,21 @@ var errorMessageAreas = []string{"errors", "account", "work", "agency", "ops", "
 // English by contract (errors_i18n.go), so they need no translation. Keep
 // this list short: a format that can reach a page does not belong here.
 var apiOnlyFormats = map[string]string{
-	"is required (yes, partly, no, unknown, na, or \"\" to clear)": "api_indicator.go, api_contribution.go: JSON body field",
-	"is required: send the version you read":                       "api_indicator.go, api_capability.go, api_contribution.go: JSON body field",
-	"has the wrong type: expected %s":                              "api_types.go: JSON decoding",
-	"is not valid JSON (at byte %d)":                               "api_types.go: JSON decoding",
-	"is empty; send a JSON object":                                 "api_types.go: JSON decoding",
-	"is not a known field":                                         "api_types.go: JSON decoding",
-	"the request body is larger than the limit of %s":              "api_types.go: JSON decoding",
-	"could not be read: %s":                                        "api_types.go: JSON decoding",
-	"must hold a single JSON object":                               "api_types.go: JSON decoding",
+	"is required (yes, partly, no, unknown, na, or \"\" to clear)": "api/indicator.go, api/contribution.go: JSON body field",
+	"is required: send the version you read":                       "api/indicator.go, api/capability.go, api/contribution.go: JSON body field",
+	"has the wrong type: expected %s":                              "httpx/request.go: JSON decoding",
+	"is not valid JSON (at byte %d)":                               "httpx/request.go: JSON decoding",
+	"is empty; send a JSON object":                                 "httpx/request.go: JSON decoding",
+	"is not a known field":                                         "httpx/request.go: JSON decoding",
+	"the request body is larger than the limit of %s":              "httpx/request.go: JSON decoding",
+	"could not be read: %s":                                        "httpx/request.go: JSON decoding",
+	"must hold a single JSON object":                               "httpx/request.go: JSON decoding",
 	"sign in to continue":                                          "context.go: pages redirect to the sign-in page instead",
 	"the API token is unknown, expired or revoked":                 "store/token.go: bearer tokens are API only",
 	// The consolidation API's own JSON body fields.
-	"is required: send the version of the national answer you read":                          "api_consolidation.go: JSON body field",
-	"send either contribution_id (to adopt) or answer and reason (to decide), not both":      "api_consolidation.go: JSON body fields",
-	"is required to adopt a contribution's answer; send answer and reason instead to decide": "api_consolidation.go: JSON body field",
+	"is required: send the version of the national answer you read":                          "api/consolidation.go: JSON body field",
+	"send either contribution_id (to adopt) or answer and reason (to decide), not both":      "api/consolidation.go: JSON body fields",
+	"is required to adopt a contribution's answer; send answer and reason instead to decide": "api/consolidation.go: JSON body field",
 }
 
 // pendingAreaPrefixes name the source files of features whose messages are

@@ -7,6 +7,7 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/app"
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/web/api"
 )
 
 // indicatorSave receives one indicator's fieldset from the autosave script
@@ -37,6 +38,6 @@ func (s *Server) indicatorSave(kind app.Kind) echo.HandlerFunc {
 			flash(c, s.translator(c).T("CoreSaved"))
 			return c.Redirect(http.StatusSeeOther, capabilityPath(t, saved.CapabilityKey)+"#"+key)
 		}
-		return c.JSON(http.StatusOK, apiCapabilityOf(v.Cap))
+		return c.JSON(http.StatusOK, api.CapabilityJSON(v.Cap))
 	}
 }

@@ -25,15 +25,7 @@ func (s *Server) invitationAccept(c echo.Context) error {
 	ctx := c.Request().Context()
 	hash := auth.HashToken(d.Token)
 	if p := principal(c); p != nil {
-		if !policy.CanAcceptInvitation(p, d.Invitation.Email) {
-			return assessment.Errorf(assessment.EFORBIDDEN, "This invitation is for %s. Sign out, then open the link again and sign in with that address.", d.Invitation.Email)
-		}
-		if _, _, err := s.db.AcceptInvitation(ctx, actor(c), hash, nil); err != nil {
-			return err
-		}
-		tr := s.translator(c)
-		flash(c, tr.T("InviteFlashJoined", "Org", d.Organisation.Name, "Role", roleName(tr, d.Invitation.Role)))
-		return c.Redirect(http.StatusSeeOther, "/")
+		return s.joinInvited(c, p, d, hash)
 	}
 	if d.HasAccount {
 		return c.Redirect(http.StatusSeeOther, "/login?next="+url.QueryEscape("/invitations/"+d.Token))
@@ -59,5 +51,18 @@ func (s *Server) invitationAccept(c echo.Context) error {
 	}
 	tr := s.translatorFor(c, u.Lang) // the next page is in the language just chosen
 	flash(c, tr.T("InviteFlashWelcome", "Org", d.Organisation.Name, "Role", roleName(tr, d.Invitation.Role)))
+	return c.Redirect(http.StatusSeeOther, "/")
+}
+
+// joinInvited: the signed-in account joins, if it is the one invited.
+func (s *Server) joinInvited(c echo.Context, p *policy.Principal, d invitationData, hash string) error {
+	if !policy.CanAcceptInvitation(p, d.Invitation.Email) {
+		return assessment.Errorf(assessment.EFORBIDDEN, "This invitation is for %s. Sign out, then open the link again and sign in with that address.", d.Invitation.Email)
+	}
+	if _, _, err := s.db.AcceptInvitation(c.Request().Context(), actor(c), hash, nil); err != nil {
+		return err
+	}
+	tr := s.translator(c)
+	flash(c, tr.T("InviteFlashJoined", "Org", d.Organisation.Name, "Role", roleName(tr, d.Invitation.Role)))
 	return c.Redirect(http.StatusSeeOther, "/")
 }

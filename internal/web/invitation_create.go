@@ -7,7 +7,6 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
-	"github.com/mnr-self-assessment/mnr/internal/store"
 )
 
 // invitationCreate makes a one-time invitation link and shows it once, to be
@@ -33,7 +32,7 @@ func (s *Server) invitationCreate(c echo.Context) error {
 		return err
 	}
 	secret, hash := newLink()
-	inv := store.Invitation{OrganisationID: org.ID, Email: in.Email, Role: assessment.Role(in.Role), Hash: hash,
+	inv := assessment.Invitation{OrganisationID: org.ID, Email: in.Email, Role: assessment.Role(in.Role), Hash: hash,
 		InvitedBy: &p.User.ID, ExpiresAt: s.cfg.Now().Add(invitationTTL)}
 	if _, err := s.db.CreateInvitation(c.Request().Context(), actor(c), inv); err != nil {
 		if de, ok := assessment.AsError(err); ok && de.Code == assessment.EINVALID {
@@ -44,19 +43,23 @@ func (s *Server) invitationCreate(c echo.Context) error {
 	link := s.absURL(c, "/invitations/"+secret)
 	d.NewLink, d.NewLinkEmail = link, in.Email
 	if s.canMailLinks() {
-		// The mail is in the invited person's language when they already
-		// have an account, else in the language the inviter reads.
-		lang := ""
-		if u, err := s.db.UserByEmail(c.Request().Context(), in.Email); err == nil {
-			lang = u.Lang
-		}
-		mt := s.translatorFor(c, lang)
-		role := roleName(mt, assessment.Role(in.Role))
-		body := mt.T("InviteMailBody", "Inviter", p.User.Name, "Org", org.Name, "Role", role, "Link", link)
-		d.MailNote = s.mailLink(c, in.Email, mt.T("InviteMailSubject", "Org", org.Name), body)
+		d.MailNote = s.mailInvitation(c, p, org, in, link)
 	}
 	d.Form = assessment.InvitationInput{Role: in.Role}
 	return s.renderMembers(c, http.StatusOK, nil, d)
+}
+
+// mailInvitation mails the link, in the invited person's language when
+// they already have an account, else in the language the inviter reads.
+func (s *Server) mailInvitation(c echo.Context, p *policy.Principal, org assessment.Organisation, in assessment.InvitationInput, link string) string {
+	lang := ""
+	if u, err := s.db.UserByEmail(c.Request().Context(), in.Email); err == nil {
+		lang = u.Lang
+	}
+	mt := s.translatorFor(c, lang)
+	role := roleName(mt, assessment.Role(in.Role))
+	body := mt.T("InviteMailBody", "Inviter", p.User.Name, "Org", org.Name, "Role", role, "Link", link)
+	return s.mailLink(c, in.Email, mt.T("InviteMailSubject", "Org", org.Name), body)
 }
 
 // refuseAdminInvite is the 403 for a platform administrator inviting

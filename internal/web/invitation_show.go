@@ -8,12 +8,11 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/auth"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
-	"github.com/mnr-self-assessment/mnr/internal/store"
 )
 
 type invitationData struct {
 	Token        string
-	Invitation   store.Invitation
+	Invitation   assessment.Invitation
 	Organisation assessment.Organisation
 	HasAccount   bool // the invited email has an account: sign in, then accept
 	WrongAccount bool // signed in as someone else

@@ -101,7 +101,7 @@ func TestJourneyHomeTasksForReviewersAndPartners(t *testing.T) {
 		t.Error("an approved assessment is still a review task")
 	}
 	partner, pu := f.partnerOrg("Child Rights Watch International", "analyst@crwi.example")
-	if _, err := f.db.CreateShare(context.Background(), assessment.System, f.org.ID, assessment.ShareInput{PartnerID: partner.ID}); err != nil {
+	if _, err := f.db.CreateShare(context.Background(), assessment.System, f.org.ID, assessment.ShareInput{PartnerID: partner.ID}, assessment.ShareNotices); err != nil {
 		t.Fatal(err)
 	}
 	_, doc = f.session(pu).get("/")

@@ -1,23 +1,16 @@
 package web
 
 import (
-	"strconv"
-
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/framework"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
 // paramID parses a numeric path parameter; anything else is "not found".
-func paramID(c echo.Context, name, what string) (int64, error) {
-	id, err := strconv.ParseInt(c.Param(name), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, assessment.NotFound(what)
-	}
-	return id, nil
-}
+func paramID(c echo.Context, name, what string) (int64, error) { return httpx.ParamID(c, name, what) }
 
 // loadDetail reads an assessment the principal may see, with its pinned
 // framework. Another organisation's assessment is "not found".
@@ -50,13 +43,7 @@ func (s *Server) loadDetailFor(c echo.Context, visible func(*policy.Principal, *
 // capabilityIn returns the capability of the detail named by the :key
 // parameter, or not found.
 func capabilityIn(d *assessment.Detail, key string) (*assessment.CapabilityDetail, error) {
-	if cd := d.Capability(key); cd != nil {
-		return cd, nil
-	}
-	if d.Framework.Assessable(key) != nil {
-		return nil, assessment.FieldError("capability", "capability %q is outside this assessment's scope", key)
-	}
-	return nil, assessment.NotFound("capability")
+	return d.InScope(key)
 }
 
 // mayEdit returns 403 with the reason when the principal cannot change the

@@ -8,7 +8,6 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/auth"
-	"github.com/mnr-self-assessment/mnr/internal/store"
 )
 
 type loginData struct {
@@ -60,28 +59,20 @@ func (s *Server) loginSubmit(c echo.Context) error {
 		if err != nil {
 			auth.BurnTime(pw)
 		}
-		_ = s.db.AppendAudit(ctx, assessment.Actor{UserID: u.ID, Name: email, IP: c.RealIP()}, store.AuditEvent{Action: "auth.signin_failed", Object: "email " + email})
+		_ = s.db.AppendAudit(ctx, assessment.Actor{UserID: u.ID, Name: email, IP: c.RealIP()}, assessment.AuditEvent{Action: "auth.signin_failed", Object: "email " + email})
 		return s.renderStatus(c, http.StatusUnauthorized, "login", pageData{Title: s.translator(c).T("LoginTitle"), Error: errBadLogin, Data: loginData{Email: email, Next: next}})
 	}
 	att.refund()
-	sess := session(c)
-	if err := s.sessions.Renew(c.Request(), sess); err != nil {
+	if err := s.signIn(c, u); err != nil {
 		return err
 	}
-	for k := range sess.Values {
-		delete(sess.Values, k)
-	}
-	sess.Values[auth.KeyUserID] = u.ID
-	if err := sess.Save(c.Request(), c.Response()); err != nil {
-		return err
-	}
-	_ = s.db.AppendAudit(ctx, assessment.Actor{UserID: u.ID, Name: u.Name, IP: c.RealIP()}, store.AuditEvent{Action: "auth.signin", Object: "user " + u.Email})
+	_ = s.db.AppendAudit(ctx, assessment.Actor{UserID: u.ID, Name: u.Name, IP: c.RealIP()}, assessment.AuditEvent{Action: "auth.signin", Object: "user " + u.Email})
 	return c.Redirect(http.StatusSeeOther, next)
 }
 
 func (s *Server) logout(c echo.Context) error {
 	sess := session(c)
-	_ = s.db.AppendAudit(c.Request().Context(), actor(c), store.AuditEvent{Action: "auth.signout", Object: "user " + principal(c).User.Email})
+	_ = s.db.AppendAudit(c.Request().Context(), actor(c), assessment.AuditEvent{Action: "auth.signout", Object: "user " + principal(c).User.Email})
 	if sess != nil {
 		sess.Options.MaxAge = -1
 		if err := sess.Save(c.Request(), c.Response()); err != nil {

@@ -7,21 +7,11 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
-	"github.com/mnr-self-assessment/mnr/internal/policy"
 )
 
-// setMarking is the one path for changing a marking, from the report page
-// and the API: input (422), policy (403), then the store's conditional
-// write (409 when it changed meanwhile).
+// setMarking changes the marking (app.SetMarking).
 func (s *Server) setMarking(c echo.Context, d *assessment.Detail, in assessment.MarkingInput) (assessment.Assessment, error) {
-	to, from, err := in.Validate()
-	if err != nil {
-		return assessment.Assessment{}, err
-	}
-	if !policy.CanSetMarking(principal(c), &d.Assessment) {
-		return assessment.Assessment{}, assessment.Errorf(assessment.EFORBIDDEN, "Only the organisation's owners and coordinators can change the confidentiality marking.")
-	}
-	return s.db.SetMarking(c.Request().Context(), actor(c), d.Assessment.ID, from, to)
+	return s.app.SetMarking(c.Request().Context(), principal(c), actor(c), d, in)
 }
 
 // markingSave takes the marking form of the report page. Bad input and a
@@ -43,25 +33,4 @@ func (s *Server) markingSave(c echo.Context) error {
 	}
 	flash(c, s.translator(c).T("DocMarkingSaved"))
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/assessments/%d/report", d.Assessment.ID))
-}
-
-// apiMarkingSave takes {"marking": "restricted", "previous_marking":
-// "internal"} and answers the assessment with its new marking.
-func (s *Server) apiMarkingSave(c echo.Context) error {
-	d, err := s.loadDetail(c)
-	if err != nil {
-		return err
-	}
-	var body struct {
-		Marking  string `json:"marking"`
-		Previous string `json:"previous_marking"`
-	}
-	if err := decodeJSON(c, &body); err != nil {
-		return err
-	}
-	a, err := s.setMarking(c, d, assessment.MarkingInput{Marking: body.Marking, Previous: body.Previous})
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, apiAssessmentOf(a))
 }

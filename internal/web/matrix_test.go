@@ -14,7 +14,6 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/auth"
-	"github.com/mnr-self-assessment/mnr/internal/store"
 	"github.com/mnr-self-assessment/mnr/internal/web"
 )
 
@@ -604,7 +603,7 @@ func newMatrix(t testing.TB, shared *app) *matrix {
 	for _, w := range callers[1:] {
 		m.browsers[w] = f.session(m.user(w))
 		tok, hash := auth.NewToken()
-		t0, err := f.db.CreateToken(ctx, assessment.System, store.Token{UserID: m.user(w).ID, Name: "matrix", Hash: hash, ExpiresAt: time.Now().Add(time.Hour)})
+		t0, err := f.db.CreateToken(ctx, assessment.System, assessment.Token{UserID: m.user(w).ID, Name: "matrix", Hash: hash, ExpiresAt: time.Now().Add(time.Hour)})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -615,7 +614,7 @@ func newMatrix(t testing.TB, shared *app) *matrix {
 	href, _ := doc.Find(`link[rel=stylesheet]`).First().Attr("href")
 	m.asset = strings.TrimPrefix(href, "/static/")
 	_, hash := auth.NewToken()
-	st, err := f.db.CreateToken(ctx, assessment.System, store.Token{UserID: m.otherViewer.ID, Name: "stranger", Hash: hash, ExpiresAt: time.Now().Add(time.Hour)})
+	st, err := f.db.CreateToken(ctx, assessment.System, assessment.Token{UserID: m.otherViewer.ID, Name: "stranger", Hash: hash, ExpiresAt: time.Now().Add(time.Hour)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -634,7 +633,7 @@ func newMatrix(t testing.TB, shared *app) *matrix {
 		}
 	}
 	m.reset = auth.NewSecret(32)
-	if _, err := f.db.CreatePasswordReset(ctx, assessment.System, store.PasswordReset{UserID: f.reviewer.ID, Hash: auth.HashToken(m.reset), ExpiresAt: time.Now().Add(time.Hour)}); err != nil {
+	if _, err := f.db.CreatePasswordReset(ctx, assessment.System, assessment.PasswordReset{UserID: f.reviewer.ID, Hash: auth.HashToken(m.reset), ExpiresAt: time.Now().Add(time.Hour)}); err != nil {
 		t.Fatal(err)
 	}
 	// Both organisations accept partner requests, so a share between them
@@ -662,7 +661,7 @@ func (m *matrix) castContributions(t testing.TB) {
 		id     *int64
 	}{{m.assess, m.agency.ID, &m.contribution}, {m.otherAssess, otherAgency.ID, &m.otherContribution}} {
 		cn, _, err := m.db.CreateContribution(ctx, assessment.System, m.fw, assessment.Contribution{AssessmentID: c.a.ID, OrganisationID: c.agency,
-			Status: assessment.ContributionInvited, Capabilities: []string{"leadership"}})
+			Status: assessment.ContributionInvited, Capabilities: []string{"leadership"}}, assessment.ContributionAskedNotices)
 		if err != nil {
 			t.Fatal(err)
 		}

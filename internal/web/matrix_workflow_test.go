@@ -40,7 +40,7 @@ func (m *matrix) shareOf(t testing.TB, own bool) int64 {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sh, err := m.db.CreateShare(ctx, assessment.System, m.orgID(own), assessment.ShareInput{PartnerID: p.ID})
+	sh, err := m.db.CreateShare(ctx, assessment.System, m.orgID(own), assessment.ShareInput{PartnerID: p.ID}, assessment.ShareNotices)
 	if err != nil {
 		t.Fatal(err)
 	}

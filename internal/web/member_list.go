@@ -8,7 +8,6 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
-	"github.com/mnr-self-assessment/mnr/internal/store"
 )
 
 const refuseMembers = "Only the organisation's owners can see and manage its members."
@@ -16,7 +15,7 @@ const refuseMembers = "Only the organisation's owners can see and manage its mem
 type membersData struct {
 	Organisation assessment.Organisation
 	Members      []memberView
-	Invitations  []store.Invitation
+	Invitations  []assessment.Invitation
 	Form         assessment.InvitationInput
 	NewLink      string // the invitation link just created, shown once
 	NewLinkEmail string

@@ -11,7 +11,6 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/auth"
-	"github.com/mnr-self-assessment/mnr/internal/store"
 )
 
 func roleOf(t testing.TB, a *app, orgID, userID int64) assessment.Role {
@@ -293,7 +292,7 @@ func TestInvitationRevokedOrExpired(t *testing.T) {
 		t.Errorf("revoked link: %d", res.StatusCode)
 	}
 	secret := auth.NewSecret(32)
-	if _, err := f.db.CreateInvitation(context.Background(), assessment.System, store.Invitation{OrganisationID: f.org.ID, Email: "old@example.org",
+	if _, err := f.db.CreateInvitation(context.Background(), assessment.System, assessment.Invitation{OrganisationID: f.org.ID, Email: "old@example.org",
 		Role: assessment.RoleViewer, Hash: auth.HashToken(secret), ExpiresAt: time.Now().Add(-time.Minute)}); err != nil {
 		t.Fatal(err)
 	}

@@ -7,8 +7,8 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/i18n"
-	"github.com/mnr-self-assessment/mnr/internal/store"
 )
 
 // notificationKind names a kind of notification in tr's language, on the
@@ -26,7 +26,7 @@ type notificationsPage struct {
 // notificationLine is a notification as its reader sees it: its kind and
 // message in the page's language.
 type notificationLine struct {
-	store.Notification
+	assessment.Notification
 	KindLabel string
 	Text      string
 }

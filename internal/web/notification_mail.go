@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/mnr-self-assessment/mnr/internal/store"
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
 )
 
 // mailWindow: notifications older than this are never mailed, so turning
@@ -51,7 +51,7 @@ func (s *Server) DeliverMail(ctx context.Context) error {
 
 // mailOne sends one notification in its recipient's language (English when
 // they chose none) and records it as mailed, or gives the claim back.
-func (s *Server) mailOne(ctx context.Context, holder string, it store.MailItem) error {
+func (s *Server) mailOne(ctx context.Context, holder string, it assessment.MailItem) error {
 	id, to := it.ID, it.Email
 	tr := s.i18n.For(it.Lang)
 	body := it.TextIn(tr) + "\n"

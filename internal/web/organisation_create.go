@@ -6,19 +6,11 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
-	"github.com/mnr-self-assessment/mnr/internal/policy"
 )
 
 // createOrganisation is shared by the HTML form and the API.
 func (s *Server) createOrganisation(c echo.Context, in assessment.OrganisationInput) (assessment.Organisation, error) {
-	if !policy.CanCreateOrganisation(principal(c)) {
-		return assessment.Organisation{}, assessment.Errorf(assessment.EFORBIDDEN, "only platform administrators can add organisations")
-	}
-	o, err := in.Validate()
-	if err != nil {
-		return o, err
-	}
-	return s.db.CreateOrganisation(c.Request().Context(), actor(c), o)
+	return s.app.CreateOrganisation(c.Request().Context(), principal(c), actor(c), in)
 }
 
 func (s *Server) organisationCreate(c echo.Context) error {

@@ -21,11 +21,7 @@ func (s *Server) organisationList(c echo.Context) error {
 
 func (s *Server) renderOrganisations(c echo.Context, status int, formErr *assessment.Error, form assessment.OrganisationInput) error {
 	p := principal(c)
-	var ids []int64
-	if !policy.CanListAllOrganisations(p) {
-		ids = p.OrganisationIDs()
-	}
-	orgs, err := s.db.Organisations(c.Request().Context(), ids)
+	orgs, err := s.app.Organisations(c.Request().Context(), p)
 	if err != nil {
 		return err
 	}

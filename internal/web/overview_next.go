@@ -77,7 +77,7 @@ func (s *Server) nextStepsOf(c echo.Context, d *assessment.Detail, cycle assessm
 	}
 	if len(list) > 0 {
 		for _, cd := range d.Capabilities {
-			n.ToConsolidate += assessment.Consolidate(cd, list, answers).Open
+			n.ToConsolidate += assessment.OpenToConsolidate(cd, list, answers)
 		}
 	}
 	return n, nil

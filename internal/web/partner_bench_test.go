@@ -33,7 +33,7 @@ func partnerSet(tb testing.TB, f *fixture, orgs, cycles int) string {
 				tb.Fatal(err)
 			}
 		}
-		if _, err := f.db.CreateShare(ctx, sys, o.ID, assessment.ShareInput{PartnerID: partner.ID}); err != nil {
+		if _, err := f.db.CreateShare(ctx, sys, o.ID, assessment.ShareInput{PartnerID: partner.ID}, assessment.ShareNotices); err != nil {
 			tb.Fatal(err)
 		}
 	}

@@ -50,7 +50,7 @@ func TestPartnerRequestsNoEnumeration(t *testing.T) {
 	if res1.StatusCode != 422 || res2.StatusCode != 422 || text(d1.Find("#partner-error")) != text(d2.Find("#partner-error")) || text(d1.Find("#partner-error")) == "" {
 		t.Errorf("HTML: %d %q vs %d %q", res1.StatusCode, text(d1.Find("#partner-error")), res2.StatusCode, text(d2.Find("#partner-error")))
 	}
-	if n := notificationsOf(t, f, cu.ID, store.NotifyShared); len(n) != 0 {
+	if n := notificationsOf(t, f, cu.ID, assessment.NotifyShared); len(n) != 0 {
 		t.Errorf("a non-accepting organisation was notified: %+v", n)
 	}
 	if list, _ := f.db.Shares(context.Background(), f.org.ID); len(list) != 0 {
@@ -91,7 +91,7 @@ func TestPartnerRequestsOwnerToggles(t *testing.T) {
 	if r.Status != http.StatusCreated {
 		t.Fatalf("share with an accepting partner: %d %s", r.Status, r.Raw)
 	}
-	if n := notificationsOf(t, f, cu.ID, store.NotifyShared); len(n) != 1 {
+	if n := notificationsOf(t, f, cu.ID, assessment.NotifyShared); len(n) != 1 {
 		t.Errorf("accepting partner notifications: %+v", n)
 	}
 
@@ -103,7 +103,7 @@ func TestPartnerRequestsOwnerToggles(t *testing.T) {
 	if r.Status != 422 || r.str("field") != "partner_organisation_id" {
 		t.Errorf("share after refusing: %d %s", r.Status, r.Raw)
 	}
-	if n := notificationsOf(t, f, cu.ID, store.NotifyShared); len(n) != 1 {
+	if n := notificationsOf(t, f, cu.ID, assessment.NotifyShared); len(n) != 1 {
 		t.Errorf("notified after refusing: %+v", n)
 	}
 }

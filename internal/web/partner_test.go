@@ -11,7 +11,6 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
-	"github.com/mnr-self-assessment/mnr/internal/store"
 )
 
 // partnerOrg creates an NGO with one member and returns both.
@@ -60,7 +59,7 @@ func TestSharingWithAPartnerAndRevoking(t *testing.T) {
 	if r := f.api(f.token(f.owner), "POST", fmt.Sprintf("/api/v1/organisations/%d/shares", f.org.ID), map[string]any{"partner_name": partner.Name}); r.Status != http.StatusConflict {
 		t.Errorf("the same share twice: %d %s", r.Status, r.Raw)
 	}
-	if n := notificationsOf(t, f, pu.ID, store.NotifyShared); len(n) != 1 || !strings.Contains(n[0].Message, f.org.Name) {
+	if n := notificationsOf(t, f, pu.ID, assessment.NotifyShared); len(n) != 1 || !strings.Contains(n[0].Message, f.org.Name) {
 		t.Errorf("partner notifications: %+v", n)
 	}
 
@@ -163,11 +162,11 @@ func TestPartnerAggregatesNeedFiveOrganisations(t *testing.T) {
 		a := f.assessment(o, nil)
 		f.answerAll(a, map[string]int{"leadership": leadership}, "")
 		for _, step := range []assessment.Action{assessment.ActionSubmit, assessment.ActionApprove} {
-			if _, err := f.db.Transition(ctx, assessment.System, a.ID, step, ""); err != nil {
+			if _, err := f.db.Transition(ctx, assessment.System, a.ID, step, "", assessment.TransitionNotices); err != nil {
 				t.Fatal(err)
 			}
 		}
-		if _, err := f.db.CreateShare(ctx, assessment.System, o.ID, assessment.ShareInput{PartnerID: partner.ID}); err != nil {
+		if _, err := f.db.CreateShare(ctx, assessment.System, o.ID, assessment.ShareInput{PartnerID: partner.ID}, assessment.ShareNotices); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -9,7 +9,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
-	"github.com/mnr-self-assessment/mnr/internal/store"
 )
 
 type forgotData struct {
@@ -44,7 +43,7 @@ func (s *Server) passwordForgotSubmit(c echo.Context) error {
 	switch assessment.ErrorCode(err) {
 	case "":
 		secret, hash := newLink()
-		if _, err := s.db.CreatePasswordReset(ctx, anonymous(c), store.PasswordReset{UserID: u.ID, Hash: hash, ExpiresAt: s.cfg.Now().Add(resetTTL)}); err != nil {
+		if _, err := s.db.CreatePasswordReset(ctx, anonymous(c), assessment.PasswordReset{UserID: u.ID, Hash: hash, ExpiresAt: s.cfg.Now().Add(resetTTL)}); err != nil {
 			return err
 		}
 		mt := s.translatorFor(c, u.Lang) // the mail is in the account's language

@@ -8,7 +8,6 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
-	"github.com/mnr-self-assessment/mnr/internal/store"
 )
 
 type resetLinkData struct {
@@ -28,34 +27,19 @@ const refuseNoMail = "This server sends no mail, so it cannot send a password re
 // so he never sees it (an operator can print one with the command line).
 // Users the caller cannot see are "not found".
 func (s *Server) passwordResetCreate(c echo.Context) error {
-	id, err := paramID(c, "id", "user")
+	u, err := s.resettableUser(c)
 	if err != nil {
 		return err
-	}
-	ctx := c.Request().Context()
-	u, err := s.db.User(ctx, id)
-	if err != nil {
-		return err
-	}
-	ms, err := s.db.Memberships(ctx, id)
-	if err != nil {
-		return err
-	}
-	p := principal(c)
-	if !policy.CanViewUser(p, ms) {
-		return assessment.NotFound("user")
-	}
-	if !policy.CanResetPassword(p, u) {
-		return assessment.Errorf(assessment.EFORBIDDEN, "Only platform administrators can create password reset links. Ask one to send a link to %s.", u.Name)
 	}
 	if !s.canMailLinks() {
 		return assessment.Errorf(assessment.ECONFLICT, refuseNoMail, u.Email)
 	}
+	p := principal(c)
 	if err := s.allow(c, limitsReset, p.User.Email); err != nil {
 		return err
 	}
 	secret, hash := newLink()
-	r, err := s.db.CreatePasswordReset(ctx, actor(c), store.PasswordReset{UserID: u.ID, Hash: hash, CreatedBy: &p.User.ID, ExpiresAt: s.cfg.Now().Add(resetTTL)})
+	r, err := s.db.CreatePasswordReset(c.Request().Context(), actor(c), assessment.PasswordReset{UserID: u.ID, Hash: hash, CreatedBy: &p.User.ID, ExpiresAt: s.cfg.Now().Add(resetTTL)})
 	if err != nil {
 		return err
 	}
@@ -68,4 +52,30 @@ func (s *Server) passwordResetCreate(c echo.Context) error {
 		status = http.StatusBadGateway
 	}
 	return s.renderStatus(c, status, "password_reset_link", pageData{Title: s.translator(c).T("ResetLinkTitle", "Name", u.Name), Data: d})
+}
+
+// resettableUser is the user of :id whose password the caller may have
+// reset; users the caller cannot see are "not found".
+func (s *Server) resettableUser(c echo.Context) (assessment.User, error) {
+	id, err := paramID(c, "id", "user")
+	if err != nil {
+		return assessment.User{}, err
+	}
+	ctx := c.Request().Context()
+	u, err := s.db.User(ctx, id)
+	if err != nil {
+		return u, err
+	}
+	ms, err := s.db.Memberships(ctx, id)
+	if err != nil {
+		return u, err
+	}
+	p := principal(c)
+	if !policy.CanViewUser(p, ms) {
+		return u, assessment.NotFound("user")
+	}
+	if !policy.CanResetPassword(p, u) {
+		return u, assessment.Errorf(assessment.EFORBIDDEN, "Only platform administrators can create password reset links. Ask one to send a link to %s.", u.Name)
+	}
+	return u, nil
 }

@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
-	"github.com/mnr-self-assessment/mnr/internal/store"
 )
 
 // After approval the content is locked but the status moves on: the
@@ -63,7 +62,7 @@ func TestPlanAfterApproval(t *testing.T) {
 	ns, _ := f.db.Notifications(t.Context(), f.coordinator.ID, 50)
 	found := false
 	for _, n := range ns {
-		found = found || (n.Kind == store.NotifyActionStatus && strings.Contains(n.Message, "Waiting") == false && strings.Contains(n.Message, "Blocked"))
+		found = found || (n.Kind == assessment.NotifyActionStatus && strings.Contains(n.Message, "Waiting") == false && strings.Contains(n.Message, "Blocked"))
 	}
 	if !found {
 		t.Errorf("coordinator not notified of the police's update: %+v", ns)
@@ -91,7 +90,7 @@ func TestPlanRightsMatrix(t *testing.T) {
 	if _, err := f.db.SetAcceptsPartnerRequests(t.Context(), assessment.System, partnerOrg.ID, true); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.db.CreateShare(t.Context(), assessment.Actor{UserID: f.owner.ID, Name: "owner"}, f.org.ID, assessment.ShareInput{PartnerID: partnerOrg.ID}); err != nil {
+	if _, err := f.db.CreateShare(t.Context(), assessment.Actor{UserID: f.owner.ID, Name: "owner"}, f.org.ID, assessment.ShareInput{PartnerID: partnerOrg.ID}, assessment.ShareNotices); err != nil {
 		t.Fatal(err)
 	}
 	list := fmt.Sprintf("/api/v1/assessments/%d/actions", f.assess.ID)

@@ -12,9 +12,4 @@ func (s *Server) planRoutes() {
 	s.add(http.MethodPost, "/actions/:id/status", signedIn, s.actionStatus)
 	s.add(http.MethodPost, "/actions/:id/delete", signedIn, s.actionDelete)
 
-	s.add(http.MethodGet, "/api/v1/assessments/:id/actions", signedIn, s.apiActionList)
-	s.add(http.MethodPost, "/api/v1/assessments/:id/actions", signedIn, s.apiActionCreate)
-	s.add(http.MethodGet, "/api/v1/actions/:id", signedIn, s.apiActionShow)
-	s.add(http.MethodPut, "/api/v1/actions/:id", signedIn, s.apiActionSave)
-	s.add(http.MethodDelete, "/api/v1/actions/:id", signedIn, s.apiActionDelete)
 }

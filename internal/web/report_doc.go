@@ -15,7 +15,6 @@ import (
 func (s *Server) reportDocRoutes() {
 	s.add(http.MethodGet, "/assessments/:id/report/print.css", signedIn, s.reportPrintCSS)
 	s.add(http.MethodPost, "/assessments/:id/marking", signedIn, s.markingSave)
-	s.add(http.MethodPut, "/api/v1/assessments/:id/marking", signedIn, s.apiMarkingSave)
 }
 
 // reportDocFuncs are the report templates' helpers.

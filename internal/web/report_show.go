@@ -24,6 +24,9 @@ func (s *Server) renderReport(c echo.Context, status int, formErr *assessment.Er
 	page := s.reportPageData(r, d, wantShort(c.QueryParam("format")))
 	page.CanMark = policy.CanSetMarking(principal(c), &d.Assessment)
 	page.EvidenceZip = len(r.Files) > 0 && policy.CanViewEvidence(principal(c), &d.Assessment, nil)
+	if page.Sections, err = s.reportSections(r, page); err != nil {
+		return err
+	}
 	return s.renderStatus(c, status, "report", pageData{Title: s.translator(c).T("ReportPageTitle", "Name", r.Cover.Title+" "+r.Cover.Period),
 		Error: formErr, Data: page})
 }

@@ -7,15 +7,13 @@ import (
 
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
-)
 
-// ctxLogOrganisation holds the organisation a request worked on, for its
-// log line, when the route does not name it.
-const ctxLogOrganisation = "log.organisation"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
+)
 
 // logOrganisation records the organisation a request works on (an
 // assessment's, say), so its log line can name it.
-func logOrganisation(c echo.Context, id int64) { c.Set(ctxLogOrganisation, id) }
+func logOrganisation(c echo.Context, id int64) { httpx.LogOrganisation(c, id) }
 
 // logRequest writes one line per request and records its metrics: request
 // id, user, organisation (from the route or set by logOrganisation), route
@@ -53,7 +51,7 @@ func (s *Server) logRequest(c echo.Context, v middleware.RequestLoggerValues) er
 }
 
 func requestOrganisation(c echo.Context, route string) int64 {
-	if id, ok := c.Get(ctxLogOrganisation).(int64); ok {
+	if id, ok := httpx.LoggedOrganisation(c); ok {
 		return id
 	}
 	if strings.HasPrefix(route, "/organisations/:id") || strings.HasPrefix(route, "/api/v1/organisations/:id") {

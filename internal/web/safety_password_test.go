@@ -11,14 +11,13 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/auth"
-	"github.com/mnr-self-assessment/mnr/internal/store"
 )
 
 // resetLink stores a reset link for u and returns its path.
 func (a *app) resetLink(u assessment.User) string {
 	a.t.Helper()
 	secret := auth.NewSecret(32)
-	if _, err := a.db.CreatePasswordReset(context.Background(), assessment.System, store.PasswordReset{UserID: u.ID,
+	if _, err := a.db.CreatePasswordReset(context.Background(), assessment.System, assessment.PasswordReset{UserID: u.ID,
 		Hash: auth.HashToken(secret), ExpiresAt: time.Now().Add(time.Hour)}); err != nil {
 		a.t.Fatal(err)
 	}

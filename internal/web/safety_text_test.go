@@ -28,7 +28,7 @@ func TestTextFieldsRefuseControlBytesOnBothDatabases(t *testing.T) {
 			agency := a.org("Police of Demoland", "XD")
 			agent := a.user("agent@example.org", false)
 			a.member(agent, agency, assessment.RoleContributor)
-			contrib, _, err := a.db.CreateContribution(ctx, assessment.System, a.fw, assessment.Contribution{AssessmentID: f.assess.ID, OrganisationID: agency.ID, Capabilities: []string{"leadership"}})
+			contrib, _, err := a.db.CreateContribution(ctx, assessment.System, a.fw, assessment.Contribution{AssessmentID: f.assess.ID, OrganisationID: agency.ID, Capabilities: []string{"leadership"}}, assessment.ContributionAskedNotices)
 			if err != nil {
 				t.Fatal(err)
 			}

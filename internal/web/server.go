@@ -20,6 +20,7 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/mail"
 	"github.com/mnr-self-assessment/mnr/internal/report"
 	"github.com/mnr-self-assessment/mnr/internal/store"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
 // Config is what the web layer needs from the command line.
@@ -49,8 +50,8 @@ type Config struct {
 }
 
 const (
-	bodyLimit     = "1M"
-	bodyLimitText = "1 MB"
+	bodyLimit     = httpx.BodyLimit
+	bodyLimitText = httpx.BodyLimitText
 )
 
 // Server wires the store, the framework versions and the templates to Echo.
@@ -72,15 +73,7 @@ type Server struct {
 
 // New builds the router. It fails only when an embedded asset is broken.
 func New(cfg Config, db *store.Store, fw *framework.Framework) (*Server, error) {
-	if cfg.IdleTimeout == 0 {
-		cfg.IdleTimeout = 2 * time.Hour
-	}
-	if cfg.AbsoluteTimeout == 0 {
-		cfg.AbsoluteTimeout = 12 * time.Hour
-	}
-	if cfg.Now == nil {
-		cfg.Now = func() time.Time { return time.Now().UTC() }
-	}
+	cfg = cfg.withDefaults()
 	s := &Server{cfg: cfg, db: db, app: app.New(db), fw: fw, echo: echo.New(), rates: &rateLimiter{db: db, now: cfg.Now}}
 	pdfCfg := cfg.PDF
 	pdfCfg.Chrome = cfg.Chrome
@@ -107,18 +100,38 @@ func New(cfg Config, db *store.Store, fw *framework.Framework) (*Server, error) 
 	if s.templates, err = loadTemplates(funcsFor); err != nil {
 		return nil, err
 	}
+	s.setupEcho()
+	return s, nil
+}
+
+// withDefaults fills in the session timeouts and the clock.
+func (cfg Config) withDefaults() Config {
+	if cfg.IdleTimeout == 0 {
+		cfg.IdleTimeout = 2 * time.Hour
+	}
+	if cfg.AbsoluteTimeout == 0 {
+		cfg.AbsoluteTimeout = 12 * time.Hour
+	}
+	if cfg.Now == nil {
+		cfg.Now = func() time.Time { return time.Now().UTC() }
+	}
+	return cfg
+}
+
+// setupEcho sets the error handler and the client address, then the
+// middleware and the routes.
+func (s *Server) setupEcho() {
 	e := s.echo
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = s.handleError
 	// Per-address rate limits and the audit trail need an address the client
 	// cannot choose: forwarding headers count only behind a trusted proxy.
 	e.IPExtractor = echo.ExtractIPDirect()
-	if cfg.TrustProxy {
+	if s.cfg.TrustProxy {
 		e.IPExtractor = echo.ExtractIPFromXFFHeader()
 	}
 	s.middleware()
 	s.routes()
-	return s, nil
 }
 
 // ServeHTTP makes the server an http.Handler.

@@ -34,8 +34,5 @@ func (s *Server) shareCreate(c echo.Context) error {
 
 // createShare validates and stores a share; the caller checked the owner.
 func (s *Server) createShare(c echo.Context, orgID int64, in assessment.ShareInput) (assessment.Share, error) {
-	if err := in.Validate(); err != nil {
-		return assessment.Share{}, err
-	}
-	return s.db.CreateShare(c.Request().Context(), actor(c), orgID, in)
+	return s.app.CreateShare(c.Request().Context(), actor(c), orgID, in)
 }

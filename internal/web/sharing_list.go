@@ -9,9 +9,8 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/policy"
 )
 
-// sharingRefusal is also its message id (work.*.json), like every refusal
-// given to loadOrganisation.
-const sharingRefusal = "Only the organisation's owners decide what is shared with partners."
+// sharingRefusal is policy.SharingRefusal.
+const sharingRefusal = policy.SharingRefusal
 
 // sharingPage lists an organisation's shares and offers a new one.
 type sharingPage struct {

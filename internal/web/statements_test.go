@@ -47,7 +47,7 @@ func routeStatements(t *testing.T, assessments, organisations int) map[string]in
 		if err := f.db.SetStatus(ctx, assessment.System, a.ID, assessment.StatusApproved); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := f.db.CreateShare(ctx, assessment.System, o.ID, assessment.ShareInput{PartnerID: partner.ID}); err != nil {
+		if _, err := f.db.CreateShare(ctx, assessment.System, o.ID, assessment.ShareInput{PartnerID: partner.ID}, assessment.ShareNotices); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -11,7 +11,6 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/auth"
-	"github.com/mnr-self-assessment/mnr/internal/store"
 )
 
 // Token limits: a name to recognise it by, and an expiry so a forgotten
@@ -42,7 +41,7 @@ func (s *Server) tokenCreate(c echo.Context) error {
 		return s.renderTokens(c, http.StatusUnprocessableEntity, assessment.FieldError("days", "must be a whole number of days from 1 to %d", maxTokenDays), tokensData{Form: f})
 	}
 	tok, hash := auth.NewToken()
-	_, err = s.db.CreateToken(c.Request().Context(), actor(c), store.Token{UserID: p.User.ID, Name: f.Name, Hash: hash,
+	_, err = s.db.CreateToken(c.Request().Context(), actor(c), assessment.Token{UserID: p.User.ID, Name: f.Name, Hash: hash,
 		ExpiresAt: s.cfg.Now().Add(time.Duration(days) * 24 * time.Hour)})
 	if err != nil {
 		return err

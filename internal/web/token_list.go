@@ -6,7 +6,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
-	"github.com/mnr-self-assessment/mnr/internal/store"
 )
 
 type tokensData struct {
@@ -22,7 +21,7 @@ type tokenForm struct {
 }
 
 type tokenView struct {
-	store.Token
+	assessment.Token
 	State string // active, expired or revoked
 }
 

@@ -8,22 +8,12 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
-	"github.com/mnr-self-assessment/mnr/internal/policy"
 )
 
 // transition is the one path for workflow steps, from the review page and
-// the API: input (422), role (403), then the store checks the order against
-// the stored status (409) and writes status, comment, audit and
-// notifications together.
+// the API (app.Transition).
 func (s *Server) transition(c echo.Context, d *assessment.Detail, in assessment.TransitionInput) (assessment.Assessment, error) {
-	t, err := in.Validate()
-	if err != nil {
-		return assessment.Assessment{}, err
-	}
-	if !policy.CanTransition(principal(c), &d.Assessment, t.Action) {
-		return assessment.Assessment{}, policy.TransitionRefusal(t.Action)
-	}
-	return s.db.Transition(c.Request().Context(), actor(c), d.Assessment.ID, t.Action, in.Text)
+	return s.app.Transition(c.Request().Context(), principal(c), actor(c), &d.Assessment, in)
 }
 
 // What the review page says after each step is the message

@@ -20,7 +20,6 @@ func (s *Server) workbookRoutes() {
 		s.add(http.MethodGet, "/api/v1"+base.path+"/workbook.xlsx", signedIn, s.workbookDownload(base.contribution))
 		s.add(http.MethodGet, base.path+"/workbook", signedIn, s.workbookShow(base.contribution))
 		s.add(http.MethodPost, base.path+"/workbook", signedIn, limit(s.workbookImport(base.contribution)))
-		s.add(http.MethodPost, "/api/v1"+base.path+"/workbook", signedIn, limit(s.apiWorkbookImport(base.contribution)))
 		s.add(http.MethodGet, base.path+"/questionnaire", signedIn, s.questionnaireShow(base.contribution))
 		s.add(http.MethodGet, base.path+"/questionnaire.pdf", signedIn, s.questionnairePDF(base.contribution))
 	}

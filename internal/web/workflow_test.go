@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/mnr-self-assessment/mnr/internal/store"
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
 )
 
 // transitionAPI moves f.assess along the workflow as the token's user.
@@ -18,13 +18,13 @@ func transitionAPI(f *fixture, tok string, body map[string]any) apiResult {
 	return f.api(tok, "POST", fmt.Sprintf("/api/v1/assessments/%d/transitions", f.assess.ID), body)
 }
 
-func notificationsOf(t *testing.T, f *fixture, userID int64, kind string) []store.Notification {
+func notificationsOf(t *testing.T, f *fixture, userID int64, kind string) []assessment.Notification {
 	t.Helper()
 	list, err := f.db.Notifications(context.Background(), userID, 200)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out []store.Notification
+	var out []assessment.Notification
 	for _, n := range list {
 		if n.Kind == kind {
 			out = append(out, n)
@@ -62,10 +62,10 @@ func TestWorkflowOrderRolesAndAudit(t *testing.T) {
 	if res := transitionAPI(f, coord, map[string]any{"action": "submit"}); res.Status != http.StatusConflict {
 		t.Errorf("submit twice: %d", res.Status)
 	}
-	if n := notificationsOf(t, f, f.reviewer.ID, store.NotifySubmitted); len(n) != 1 || !strings.Contains(n[0].Message, "submitted") {
+	if n := notificationsOf(t, f, f.reviewer.ID, assessment.NotifySubmitted); len(n) != 1 || !strings.Contains(n[0].Message, "submitted") {
 		t.Errorf("reviewer notifications: %+v", n)
 	}
-	if n := notificationsOf(t, f, f.coordinator.ID, store.NotifySubmitted); len(n) != 0 {
+	if n := notificationsOf(t, f, f.coordinator.ID, assessment.NotifySubmitted); len(n) != 0 {
 		t.Errorf("the submitter was notified of their own step: %+v", n)
 	}
 
@@ -77,7 +77,7 @@ func TestWorkflowOrderRolesAndAudit(t *testing.T) {
 	if res.Status != 200 || res.str("status") != "draft" || res.Body["returned_at"] == nil {
 		t.Fatalf("return: %d %s", res.Status, res.Raw)
 	}
-	if n := notificationsOf(t, f, f.coordinator.ID, store.NotifyReturned); len(n) != 1 {
+	if n := notificationsOf(t, f, f.coordinator.ID, assessment.NotifyReturned); len(n) != 1 {
 		t.Errorf("coordinator not told of the return: %+v", n)
 	}
 	list := f.api(coord, "GET", fmt.Sprintf("/api/v1/assessments/%d/comments?capability=", f.assess.ID), nil)
@@ -90,7 +90,7 @@ func TestWorkflowOrderRolesAndAudit(t *testing.T) {
 	if res.Status != 200 || res.str("status") != "approved" || res.str("approved_by_name") != "owner" {
 		t.Fatalf("approve: %d %s", res.Status, res.Raw)
 	}
-	if n := notificationsOf(t, f, f.coordinator.ID, store.NotifyApproved); len(n) != 1 {
+	if n := notificationsOf(t, f, f.coordinator.ID, assessment.NotifyApproved); len(n) != 1 {
 		t.Errorf("coordinator not told of the approval: %+v", n)
 	}
 

@@ -1,0 +1,43 @@
+// Package api is the JSON API v1: the same use cases as the HTML pages,
+// JSON in and out. It never imports package web; web registers it (Register)
+// and passes what both share in Deps. Errors go back to web's one error
+// handler, which renders them with NewErrorBody.
+package api
+
+import (
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/mnr-self-assessment/mnr/internal/app"
+	"github.com/mnr-self-assessment/mnr/internal/framework"
+	"github.com/mnr-self-assessment/mnr/internal/i18n"
+	"github.com/mnr-self-assessment/mnr/internal/store"
+)
+
+// Deps is what the API needs from the server that hosts it.
+type Deps struct {
+	App  *app.App             // the use cases
+	DB   *store.Store         // plain reads where no use case exists yet
+	FW   *framework.Framework // the current framework (GET /api/v1/framework)
+	I18n *i18n.Bundle         // notification texts
+	Now  func() time.Time     // the server's clock
+	Web  Web                  // loaders and actions shared with the HTML pages
+
+	// WorkbookLimit is the larger body limit of workbook uploads.
+	WorkbookLimit echo.MiddlewareFunc
+}
+
+// handlers are the API's routes; each parses, calls and answers JSON.
+type handlers struct {
+	app  *app.App
+	db   *store.Store
+	fw   *framework.Framework
+	i18n *i18n.Bundle
+	now  func() time.Time
+	web  Web
+}
+
+// Add registers one route for signed-in callers; web's router records it
+// for the authorization matrix and answers 401 without a principal.
+type Add func(method, path string, h echo.HandlerFunc)

@@ -1,0 +1,50 @@
+package web
+
+import (
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+
+	"github.com/mnr-self-assessment/mnr/internal/app"
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/i18n"
+	"github.com/mnr-self-assessment/mnr/internal/policy"
+	"github.com/mnr-self-assessment/mnr/internal/report"
+	"github.com/mnr-self-assessment/mnr/internal/web/api"
+)
+
+// apiRoutes registers the JSON API (package api), every route for
+// signed-in callers, with what it shares with the pages.
+func (s *Server) apiRoutes() {
+	api.Register(func(method, path string, h echo.HandlerFunc) { s.add(method, path, signedIn, h) }, api.Deps{
+		App: s.app, DB: s.db, FW: s.fw, I18n: s.i18n, Now: s.cfg.Now, Web: apiWeb{s},
+		WorkbookLimit: middleware.BodyLimit(workbookBodyLimit),
+	})
+}
+
+// apiWeb lends the API the loaders and actions it shares with the pages
+// (api.Web). Each goes once its use case is in internal/app.
+type apiWeb struct{ s *Server }
+
+func (w apiWeb) LoadDetail(c echo.Context) (*assessment.Detail, error) { return w.s.loadDetail(c) }
+func (w apiWeb) LoadContribution(c echo.Context) (*assessment.ContributionDetail, error) {
+	return w.s.loadContribution(c)
+}
+func (w apiWeb) LoadConsolidation(c echo.Context) (*assessment.Detail, []assessment.Contribution, map[int64]map[string]assessment.Answer, error) {
+	return w.s.loadConsolidation(c)
+}
+func (w apiWeb) LoadPlanTarget(c echo.Context) (*app.PlanTarget, error) { return w.s.loadPlanTarget(c) }
+func (w apiWeb) LoadAction(c echo.Context) (*app.PlanTarget, assessment.PlanAction, error) {
+	return w.s.loadAction(c)
+}
+func (w apiWeb) LoadOrganisation(c echo.Context, allowed func(*policy.Principal, int64) bool, refusal string) (assessment.Organisation, error) {
+	return w.s.loadOrganisation(c, allowed, refusal)
+}
+func (w apiWeb) LoadReport(c echo.Context) (*report.Report, *assessment.Detail, error) {
+	return w.s.loadReport(c)
+}
+func (w apiWeb) LoadProgress(c echo.Context) (assessment.Organisation, *report.Progress, error) {
+	return w.s.loadProgress(c)
+}
+func (w apiWeb) TranslatorFor(c echo.Context, lang string) *i18n.Translator {
+	return w.s.translatorFor(c, lang)
+}
