@@ -14,14 +14,33 @@ import (
 // SaveAnswer writes one indicator's answer if a.Version is still the stored
 // version, in one transaction with its audit event. A stale version returns
 // ECONFLICT carrying the stored answer; an approved assessment is locked.
-// Four statements: the conditional touch of the assessment (the lock rule),
-// the answer read and its versioned update, the audit event.
+// The write is planned from the answer read before the transaction, so the
+// transaction (which on SQLite queues for the one writer) runs three
+// statements: the conditional touch of the assessment (the lock rule), the
+// answer's update on the version read, the audit event. When that version
+// is gone, it reads the answer again inside and merges (saveAnswerTx).
 func (s *Store) SaveAnswer(ctx context.Context, by assessment.Actor, a assessment.Answer) (assessment.Answer, error) {
-	var saved assessment.Answer
+	var (
+		saved assessment.Answer
+		plan  *answerWrite
+	)
+	var pre answerRow
+	if err := s.read(ctx).Where("assessment_id = ? AND indicator_key = ?", a.AssessmentID, a.IndicatorKey).Take(&pre).Error; err == nil {
+		if w, err := planAnswer(pre, a, by, s.now()); err == nil && !w.stored {
+			plan = &w
+		}
+	}
 	err := s.groupTx(ctx, func(tx *gorm.DB) error {
 		org, err := touchUnlocked(tx, a.AssessmentID, s.now())
 		if err != nil {
 			return err
+		}
+		if plan != nil {
+			ok, err := plan.apply(tx, by, org)
+			if err != nil || ok {
+				saved = plan.saved.domain()
+				return err
+			}
 		}
 		saved, err = s.saveAnswerTx(tx, by, org, a)
 		return err
@@ -80,40 +99,21 @@ func (s *Store) saveAnswerTx(tx *gorm.DB, by assessment.Actor, org int64, a asse
 	if err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).Where("assessment_id = ? AND indicator_key = ?", a.AssessmentID, a.IndicatorKey).First(&cur).Error; err != nil {
 		return assessment.Answer{}, notFound(err, "indicator")
 	}
-	if cur.Version != a.Version {
-		merged, err := assessment.MergeAnswer(cur.domain(), a)
-		if err != nil {
-			return assessment.Answer{}, err
-		}
-		if merged.Fields().Equal(cur.domain().Fields()) && !cur.CarriedForward {
-			return cur.domain(), nil // already stored as the writer wants it
-		}
-		a = merged
+	w, err := planAnswer(cur, a, by, s.now())
+	if err != nil || w.stored {
+		return cur.domain(), err
 	}
-	now := s.now()
-	saved := cur
-	saved.Value, saved.Evidence, saved.Links, saved.Note = string(a.Value), a.Evidence, joinLinks(a.Links), a.Note
-	saved.Version, saved.UpdatedAt, saved.UpdatedBy = cur.Version+1, &now, by.Name
-	saved.CarriedForward = false // saving is confirming
-	// The provenance is the write's own: typing an answer clears an adopted one.
-	saved.Source, saved.SourceContributionID, saved.SourceReason = string(a.Source), a.SourceContributionID, a.SourceReason
-	res := tx.Model(&answerRow{}).Where("assessment_id = ? AND indicator_key = ? AND version = ?", cur.AssessmentID, cur.IndicatorKey, cur.Version).
-		Updates(map[string]any{"value": saved.Value, "evidence": saved.Evidence, "links": saved.Links, "note": saved.Note,
-			"version": saved.Version, "updated_at": now, "updated_by": by.Name, "carried_forward": false,
-			"source": saved.Source, "source_contribution_id": saved.SourceContributionID, "source_reason": saved.SourceReason})
-	if res.Error != nil {
-		return assessment.Answer{}, fmt.Errorf("update answer: %w", res.Error)
-	}
-	if res.RowsAffected == 0 {
+	switch ok, err := w.apply(tx, by, org); {
+	case err != nil:
+		return assessment.Answer{}, err
+	case !ok:
 		// Another transaction saved between our read and write (PostgreSQL
 		// re-checks the WHERE clause after waiting for its row lock).
 		e := assessment.Errorf(assessment.ECONFLICT, "someone else saved this at the same moment; reload and save again")
 		e.Field = "version"
 		return assessment.Answer{}, e
 	}
-	err := appendAudit(tx, now, by, AuditEvent{OrganisationID: org, AssessmentID: a.AssessmentID, Action: answerActions[a.Source],
-		Object: "indicator " + a.IndicatorKey, Before: auditJSON(answerAudit(cur)), After: auditJSON(answerAudit(saved))})
-	return saved.domain(), err
+	return w.saved.domain(), nil
 }
 
 // answerActions names the audit action by the answer's provenance.

@@ -135,23 +135,24 @@ func (g *groupCommit) commit(group []*groupJob) {
 	}
 	errs := make([]error, len(group))
 	err := g.db.Transaction(func(tx *gorm.DB) error {
+		conn := tx.Statement.ConnPool // the transaction itself: savepoints are not statements of the writes
+		exec := func(q string) error { _, err := conn.ExecContext(context.Background(), q); return err }
 		for i, j := range group {
 			if errs[i] = j.ctx.Err(); errs[i] != nil {
 				continue // gave up while queued: not started
 			}
-			sp := fmt.Sprintf("g%d", i)
-			if err := tx.Exec("SAVEPOINT " + sp).Error; err != nil {
+			if err := exec("SAVEPOINT g"); err != nil {
 				return fmt.Errorf("savepoint: %w", err)
 			}
 			// Never interrupted mid-group: SQLite may roll back the whole
 			// transaction on an interrupt, the other writes with it.
 			errs[i] = protect(j.fn, tx.WithContext(context.WithoutCancel(j.ctx)))
 			if errs[i] != nil {
-				if err := tx.Exec("ROLLBACK TO " + sp).Error; err != nil {
+				if err := exec("ROLLBACK TO g"); err != nil {
 					return fmt.Errorf("rollback to savepoint: %w", err)
 				}
 			}
-			if err := tx.Exec("RELEASE " + sp).Error; err != nil {
+			if err := exec("RELEASE g"); err != nil {
 				return fmt.Errorf("release savepoint: %w", err)
 			}
 		}

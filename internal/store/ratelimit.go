@@ -15,6 +15,7 @@ import (
 type RateCounter struct {
 	Name   string
 	Window time.Duration
+	Peek   bool // read the count without adding a hit
 }
 
 // RateCount is a counter after a hit: the hits in its current window, and
@@ -25,9 +26,9 @@ type RateCount struct {
 	ResetAt time.Time
 }
 
-// CountHits adds one hit to every counter in one statement and returns the
-// new counts. The increment, and the start of a new window when the old one
-// has ended, happen inside the database (an upsert that returns the row),
+// CountHits adds one hit to every counter (none to a Peek one) in one
+// statement and returns the new counts. The increment, and the start of a
+// new window when the old one has ended, happen inside the database (an upsert that returns the row),
 // so parallel requests and several app instances never lose a hit and each
 // sees its own place in the count.
 func (s *Store) CountHits(ctx context.Context, now time.Time, counters ...RateCounter) ([]RateCount, error) {
@@ -37,15 +38,19 @@ func (s *Store) CountHits(ctx context.Context, now time.Time, counters ...RateCo
 	}
 	nowMS := now.UnixMilli()
 	values := make([]string, len(counters))
-	args := make([]any, 0, 2*len(counters)+2)
+	args := make([]any, 0, 3*len(counters)+2)
 	for i, c := range counters {
-		values[i] = "(?, 1, ?)"
-		args = append(args, c.Name, now.Add(c.Window).UnixMilli())
+		hit := 1
+		if c.Peek {
+			hit = 0
+		}
+		values[i] = "(?, ?, ?)"
+		args = append(args, c.Name, hit, now.Add(c.Window).UnixMilli())
 	}
 	args = append(args, nowMS, nowMS)
 	q := `INSERT INTO rate_counters (name, hits, reset_at) VALUES ` + strings.Join(values, ", ") + `
 ON CONFLICT (name) DO UPDATE SET
-  hits = CASE WHEN rate_counters.reset_at <= ? THEN 1 ELSE rate_counters.hits + 1 END,
+  hits = CASE WHEN rate_counters.reset_at <= ? THEN excluded.hits ELSE rate_counters.hits + excluded.hits END,
   reset_at = CASE WHEN rate_counters.reset_at <= ? THEN excluded.reset_at ELSE rate_counters.reset_at END
 RETURNING name, hits, reset_at`
 	var rows []struct {

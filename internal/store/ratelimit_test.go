@@ -63,3 +63,27 @@ func TestRateCountersCountAtomically(t *testing.T) {
 		})
 	}
 }
+
+// A peek reads a counter in the same statement without adding to it, and
+// starts a fresh window at zero.
+func TestRateCounterPeek(t *testing.T) {
+	for name, s := range backends(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			now := time.Now().UTC()
+			hit := store.RateCounter{Name: "test:peek", Window: time.Minute}
+			peek := hit
+			peek.Peek = true
+			for want, c := range []store.RateCounter{peek, hit, hit, peek} {
+				want = min(want, 2)
+				got, err := s.CountHits(ctx, now, c)
+				if err != nil || len(got) != 1 || got[0].Hits != want {
+					t.Fatalf("count %d (peek %v): %v %+v, want %d hits", want, c.Peek, err, got, want)
+				}
+			}
+			if got, _ := s.CountHits(ctx, now.Add(2*time.Minute), peek); len(got) != 1 || got[0].Hits != 0 {
+				t.Fatalf("peek in a new window: %+v", got)
+			}
+		})
+	}
+}

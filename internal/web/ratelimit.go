@@ -29,6 +29,7 @@ type rulePair struct{ address, account rateRule }
 type rateHit struct {
 	rule    rateRule
 	subject string
+	peek    bool // looked at, not added to: refused if one more hit would be over
 }
 
 // of applies the rule to a subject: an address, an email (compared in
@@ -37,11 +38,15 @@ func (r rateRule) of(subject ...string) rateHit {
 	return rateHit{rule: r, subject: strings.ToLower(strings.Join(subject, "\x1f"))}
 }
 
+// peeked is the hit looked at only: the request is refused when a hit
+// would put the counter over its limit, and nothing is added.
+func (h rateHit) peeked() rateHit { h.peek = true; return h }
+
 // counter names the database counter: the rule and a hash of the subject,
 // so the table holds no addresses or emails.
 func (h rateHit) counter() store.RateCounter {
 	sum := sha256.Sum256([]byte(h.subject))
-	return store.RateCounter{Name: h.rule.name + ":" + hex.EncodeToString(sum[:16]), Window: h.rule.window}
+	return store.RateCounter{Name: h.rule.name + ":" + hex.EncodeToString(sum[:16]), Window: h.rule.window, Peek: h.peek}
 }
 
 // rateLimiter counts hits in the store, on the server's clock.
@@ -66,26 +71,31 @@ type rateAttempt struct {
 func (l *rateLimiter) count(c echo.Context, hits ...rateHit) (*rateAttempt, error) {
 	now := l.now()
 	counters := make([]store.RateCounter, len(hits))
-	rules := map[string]rateRule{}
+	rules := map[string]rateHit{}
 	for i, h := range hits {
 		counters[i] = h.counter()
-		rules[counters[i].Name] = h.rule
+		rules[counters[i].Name] = h
 	}
 	got, err := l.db.CountHits(c.Request().Context(), now, counters...)
 	if err != nil {
 		return nil, err
 	}
 	l.sweep(c, now)
-	var wait time.Duration
-	var within []string
+	var (
+		wait    time.Duration
+		within  []string
+		refused bool
+	)
 	for _, g := range got {
-		if g.Hits > rules[g.Name].max {
-			wait = max(wait, g.ResetAt.Sub(now))
-		} else {
+		h := rules[g.Name]
+		switch {
+		case h.peek && g.Hits+1 > h.rule.max, !h.peek && g.Hits > h.rule.max:
+			wait, refused = max(wait, g.ResetAt.Sub(now)), true
+		case !h.peek:
 			within = append(within, g.Name)
 		}
 	}
-	if len(within) < len(got) {
+	if refused {
 		l.refundNames(c, within...)
 		return nil, tooMany(wait)
 	}
@@ -98,9 +108,11 @@ func (a *rateAttempt) refund(only ...rateHit) {
 	if len(only) == 0 {
 		only = a.hits
 	}
-	names := make([]string, len(only))
-	for i, h := range only {
-		names[i] = h.counter().Name
+	names := make([]string, 0, len(only))
+	for _, h := range only {
+		if !h.peek {
+			names = append(names, h.counter().Name)
+		}
 	}
 	a.l.refundNames(a.c, names...)
 }

@@ -6,16 +6,19 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/auth"
 )
 
 // authenticateAPI identifies an API caller by bearer token only (never by
 // cookie, so a browser cannot be tricked into API writes), within the API
 // limits: requests per address and per token, reads and writes apart, and
-// unknown tokens per address. Everything is counted in one statement before
-// the token is looked up; a known token's hit on the unknown-token counter
-// is then refunded. An address over the unknown-token limit is refused even
-// with a good token, so guessing gains nothing from going on.
+// unknown tokens per address. The token is looked up first, then every
+// counter is counted in one statement: an unknown token adds a hit to its
+// address's unknown-token counter, a known one only looks at it. An
+// address over the unknown-token limit is refused even with a good token,
+// and guesses running at once each get their own place in that count, so
+// guessing gains nothing from going on.
 func (s *Server) authenticateAPI(c echo.Context) error {
 	r := c.Request()
 	limits := limitsAPIWrite
@@ -29,15 +32,19 @@ func (s *Server) authenticateAPI(c echo.Context) error {
 		return err // no principal: requireUser answers 401 where one is needed
 	}
 	hash := auth.HashToken(tok)
+	t, lookup := s.db.TokenByHash(r.Context(), hash)
+	if lookup != nil && assessment.ErrorCode(lookup) != assessment.EUNAUTHORIZED {
+		return lookup
+	}
 	bad := limitAPIBadToken.of(ip)
-	att, err := s.rates.count(c, limits.address.of(ip), limits.account.of(hash), bad)
-	if err != nil {
+	if lookup == nil {
+		bad = bad.peeked()
+	}
+	if _, err := s.rates.count(c, limits.address.of(ip), limits.account.of(hash), bad); err != nil {
 		return err
 	}
-	t, err := s.db.TokenByHash(r.Context(), hash)
-	if err != nil {
-		return err // unknown, expired or revoked: the hit on bad stays
+	if lookup != nil {
+		return lookup // unknown, expired or revoked: the hit on bad stays
 	}
-	att.refund(bad)
 	return s.loadPrincipal(c, t.UserID)
 }
