@@ -49,3 +49,21 @@ func (a *App) CreateAssessment(ctx context.Context, p *policy.Principal, by asse
 	}
 	return a.db.CreateAssessment(ctx, by, fw, as)
 }
+
+// Organisation reads organisation id for a page or call guarded by allowed.
+// Whoever may not see the organisation at all is told it does not exist
+// (404); someone who sees it but lacks the right gets 403 with refusal,
+// which is also its message id, so pages can show it translated.
+func (a *App) Organisation(ctx context.Context, p *policy.Principal, id int64, allowed func(*policy.Principal, int64) bool, refusal string) (assessment.Organisation, error) {
+	if !policy.CanViewOrganisation(p, id) {
+		return assessment.Organisation{}, assessment.NotFound("organisation")
+	}
+	o, err := a.db.Organisation(ctx, id)
+	if err != nil {
+		return o, err
+	}
+	if !allowed(p, id) {
+		return o, &assessment.Error{Code: assessment.EFORBIDDEN, Message: refusal, Format: refusal}
+	}
+	return o, nil
+}

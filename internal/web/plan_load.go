@@ -5,37 +5,19 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/app"
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
 // planTarget is an assessment with what its action plan needs (app.PlanTarget).
 type planTarget = app.PlanTarget
 
-// loadPlanTarget reads the assessment of the :id parameter for a reader
-// of its plan; anyone else gets "not found".
+// loadPlanTarget reads the assessment of :id for a reader of its plan
+// (httpx.PlanTarget, shared with the API).
 func (s *Server) loadPlanTarget(c echo.Context) (*planTarget, error) {
-	id, err := paramID(c, "id", "assessment")
-	if err != nil {
-		return nil, err
-	}
-	t, err := s.app.PlanTarget(c.Request().Context(), principal(c), id)
-	if err != nil {
-		return nil, err
-	}
-	logOrganisation(c, t.Assessment.OrganisationID)
-	return t, nil
+	return httpx.PlanTarget(c, s.app)
 }
 
-// loadAction reads the action of the :id parameter with its assessment,
-// for whoever may see it (plan readers, the responsible organisation).
+// loadAction reads the action of :id with its assessment (httpx.Action).
 func (s *Server) loadAction(c echo.Context) (*planTarget, assessment.PlanAction, error) {
-	id, err := paramID(c, "id", "action")
-	if err != nil {
-		return nil, assessment.PlanAction{}, err
-	}
-	t, act, err := s.app.Action(c.Request().Context(), principal(c), id)
-	if err != nil {
-		return nil, act, err
-	}
-	logOrganisation(c, t.Assessment.OrganisationID)
-	return t, act, nil
+	return httpx.Action(c, s.app)
 }

@@ -4,10 +4,8 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 
-	"github.com/mnr-self-assessment/mnr/internal/app"
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/i18n"
-	"github.com/mnr-self-assessment/mnr/internal/policy"
 	"github.com/mnr-self-assessment/mnr/internal/report"
 	"github.com/mnr-self-assessment/mnr/internal/web/api"
 )
@@ -31,13 +29,6 @@ func (w apiWeb) LoadContribution(c echo.Context) (*assessment.ContributionDetail
 }
 func (w apiWeb) LoadConsolidation(c echo.Context) (*assessment.Detail, []assessment.Contribution, map[int64]map[string]assessment.Answer, error) {
 	return w.s.loadConsolidation(c)
-}
-func (w apiWeb) LoadPlanTarget(c echo.Context) (*app.PlanTarget, error) { return w.s.loadPlanTarget(c) }
-func (w apiWeb) LoadAction(c echo.Context) (*app.PlanTarget, assessment.PlanAction, error) {
-	return w.s.loadAction(c)
-}
-func (w apiWeb) LoadOrganisation(c echo.Context, allowed func(*policy.Principal, int64) bool, refusal string) (assessment.Organisation, error) {
-	return w.s.loadOrganisation(c, allowed, refusal)
 }
 func (w apiWeb) LoadReport(c echo.Context) (*report.Report, *assessment.Detail, error) {
 	return w.s.loadReport(c)

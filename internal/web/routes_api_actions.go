@@ -10,9 +10,6 @@ import (
 
 // The actions the API shares with the pages (api.Web); see routes_api.go.
 
-func (w apiWeb) InviteAgency(c echo.Context, d *assessment.Detail, in assessment.ContributionInput) (assessment.Contribution, error) {
-	return w.s.inviteAgency(c, d, in)
-}
 func (w apiWeb) SubmitContribution(c echo.Context, cd *assessment.ContributionDetail) error {
 	return w.s.submitContribution(c, cd)
 }
@@ -26,17 +23,11 @@ func (w apiWeb) AdoptAgreed(c echo.Context, d *assessment.Detail, cd *assessment
 	answers map[int64]map[string]assessment.Answer, seen map[string]int) ([]assessment.Answer, error) {
 	return w.s.adoptAgreed(c, d, cd, list, answers, seen)
 }
-func (w apiWeb) Transition(c echo.Context, d *assessment.Detail, in assessment.TransitionInput) (assessment.Assessment, error) {
-	return w.s.transition(c, d, in)
-}
 func (w apiWeb) StartCycle(c echo.Context, d *assessment.Detail, title, period string) (assessment.Assessment, error) {
 	return w.s.startCycle(c, d, title, period)
 }
 func (w apiWeb) AddComment(c echo.Context, d *assessment.Detail, in assessment.CommentInput) (assessment.Comment, error) {
 	return w.s.addComment(c, d, in)
-}
-func (w apiWeb) CreateShare(c echo.Context, orgID int64, in assessment.ShareInput) (assessment.Share, error) {
-	return w.s.createShare(c, orgID, in)
 }
 
 func (w apiWeb) EvidenceTarget(c echo.Context) (*assessment.Detail, store.EvidenceTarget, error) {

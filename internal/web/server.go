@@ -4,8 +4,6 @@ package web
 
 import (
 	"context"
-	"html/template"
-	"maps"
 	"net/http"
 	"strings"
 	"time"
@@ -20,6 +18,7 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/mail"
 	"github.com/mnr-self-assessment/mnr/internal/report"
 	"github.com/mnr-self-assessment/mnr/internal/store"
+	"github.com/mnr-self-assessment/mnr/internal/view"
 	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
@@ -56,15 +55,14 @@ const (
 
 // Server wires the store, the framework versions and the templates to Echo.
 type Server struct {
-	cfg       Config
-	db        *store.Store
-	app       *app.App // the use cases; handlers parse, call it and render
-	fw        *framework.Framework
-	echo      *echo.Echo
-	sessions  *auth.SessionStore
-	templates *templateSet
-	i18n      *i18n.Bundle
-	assets    *assetSet
+	cfg      Config
+	db       *store.Store
+	app      *app.App // the use cases; handlers parse, call it and render
+	fw       *framework.Framework
+	echo     *echo.Echo
+	sessions *auth.SessionStore
+	view     *view.View // templates, their functions and the hashed assets
+	i18n     *i18n.Bundle
 
 	rates *rateLimiter // every rate limit (ratelimit_rules.go), counted in the database
 
@@ -80,24 +78,10 @@ func New(cfg Config, db *store.Store, fw *framework.Framework) (*Server, error) 
 	s.pdf = report.NewRenderer(pdfCfg)
 	s.sessions = &auth.SessionStore{DB: db, Idle: cfg.IdleTimeout, Absolute: cfg.AbsoluteTimeout, Secure: s.secure, Now: cfg.Now}
 	var err error
-	if s.assets, err = loadAssets(); err != nil {
-		return nil, err
-	}
 	if s.i18n, err = i18n.Shared(); err != nil {
 		return nil, err
 	}
-	// One template set per language, each with functions bound to it.
-	funcsFor := func(lang string) template.FuncMap {
-		funcs := s.funcs(s.i18n.For(lang))
-		maps.Copy(funcs, s.accountFuncs(s.i18n.For(lang)))
-		maps.Copy(funcs, s.contributionFuncs(s.i18n.For(lang)))
-		maps.Copy(funcs, s.opsFuncs(s.i18n.For(lang)))
-		maps.Copy(funcs, reportDocFuncs(s.i18n.For(lang)))
-		maps.Copy(funcs, evidenceFuncs())
-		maps.Copy(funcs, enablerFuncs())
-		return funcs
-	}
-	if s.templates, err = loadTemplates(funcsFor); err != nil {
+	if s.view, err = view.New(s.i18n); err != nil {
 		return nil, err
 	}
 	s.setupEcho()
@@ -190,6 +174,7 @@ func (s *Server) middleware() {
 	// larger limits.
 	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: bodyLimit,
 		Skipper: func(c echo.Context) bool { return isEvidenceUpload(c.Request()) || workbookBody(c) }}))
+	// Gzip at the fastest level, for GET and HEAD only (compress.go).
 	e.Use(middleware.GzipWithConfig(gzipConfig))
 	e.Use(s.authenticate)
 	e.Use(s.evidenceBody)

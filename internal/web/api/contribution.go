@@ -37,7 +37,8 @@ func (s *handlers) apiContributionCreate(c echo.Context) error {
 	if err := httpx.DecodeJSON(c, &body); err != nil {
 		return err
 	}
-	cn, err := s.web.InviteAgency(c, d, assessment.ContributionInput{OrganisationID: body.OrganisationID, Capabilities: body.Capabilities, DueDate: body.DueDate})
+	in := assessment.ContributionInput{OrganisationID: body.OrganisationID, Capabilities: body.Capabilities, DueDate: body.DueDate}
+	cn, err := s.app.InviteAgency(c.Request().Context(), httpx.Principal(c), httpx.Actor(c), d, in, s.now())
 	if err != nil {
 		return err
 	}

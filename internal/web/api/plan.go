@@ -13,7 +13,7 @@ import (
 
 // apiActionList: GET /api/v1/assessments/:id/actions → {"actions":[…]}.
 func (s *handlers) apiActionList(c echo.Context) error {
-	t, err := s.web.LoadPlanTarget(c)
+	t, err := httpx.PlanTarget(c, s.app)
 	if err != nil {
 		return err
 	}
@@ -32,7 +32,7 @@ func (s *handlers) apiActionList(c echo.Context) error {
 // apiActionCreate: POST /api/v1/assessments/:id/actions → 201 with the
 // action (its "id" and "version" among the fields).
 func (s *handlers) apiActionCreate(c echo.Context) error {
-	t, err := s.web.LoadPlanTarget(c)
+	t, err := httpx.PlanTarget(c, s.app)
 	if err != nil {
 		return err
 	}
@@ -49,7 +49,7 @@ func (s *handlers) apiActionCreate(c echo.Context) error {
 
 // apiActionShow: GET /api/v1/actions/:id, with its status history.
 func (s *handlers) apiActionShow(c echo.Context) error {
-	_, act, err := s.web.LoadAction(c)
+	_, act, err := httpx.Action(c, s.app)
 	if err != nil {
 		return err
 	}
@@ -69,7 +69,7 @@ func (s *handlers) apiActionShow(c echo.Context) error {
 
 // apiActionSave: PUT /api/v1/actions/:id with every field and "version".
 func (s *handlers) apiActionSave(c echo.Context) error {
-	t, cur, err := s.web.LoadAction(c)
+	t, cur, err := httpx.Action(c, s.app)
 	if err != nil {
 		return err
 	}
@@ -86,7 +86,7 @@ func (s *handlers) apiActionSave(c echo.Context) error {
 
 // apiActionDelete: DELETE /api/v1/actions/:id?version=N → 204.
 func (s *handlers) apiActionDelete(c echo.Context) error {
-	t, cur, err := s.web.LoadAction(c)
+	t, cur, err := httpx.Action(c, s.app)
 	if err != nil {
 		return err
 	}

@@ -12,7 +12,7 @@ import (
 
 // apiShareList is GET /api/v1/organisations/:id/shares (owners).
 func (s *handlers) apiShareList(c echo.Context) error {
-	org, err := s.web.LoadOrganisation(c, policy.CanManageSharing, policy.SharingRefusal)
+	org, err := httpx.Organisation(c, s.app, policy.CanManageSharing, policy.SharingRefusal)
 	if err != nil {
 		return err
 	}
@@ -30,7 +30,7 @@ func (s *handlers) apiShareList(c echo.Context) error {
 // apiShareCreate takes {"partner_organisation_id": N} or
 // {"partner_name": "…"}, and "assessment_id" (absent or null: all approved).
 func (s *handlers) apiShareCreate(c echo.Context) error {
-	org, err := s.web.LoadOrganisation(c, policy.CanManageSharing, policy.SharingRefusal)
+	org, err := httpx.Organisation(c, s.app, policy.CanManageSharing, policy.SharingRefusal)
 	if err != nil {
 		return err
 	}
@@ -49,7 +49,7 @@ func (s *handlers) apiShareCreate(c echo.Context) error {
 		}
 		in.AssessmentID = *body.AssessmentID
 	}
-	sh, err := s.web.CreateShare(c, org.ID, in)
+	sh, err := s.app.CreateShare(c.Request().Context(), httpx.Actor(c), org.ID, in)
 	if err != nil {
 		return err
 	}

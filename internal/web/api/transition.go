@@ -29,7 +29,8 @@ func (s *handlers) apiTransition(c echo.Context) error {
 	if body.Reason != "" {
 		text = body.Reason
 	}
-	a, err := s.web.Transition(c, d, assessment.TransitionInput{Action: body.Action, Text: text})
+	in := assessment.TransitionInput{Action: body.Action, Text: text}
+	a, err := s.app.Transition(c.Request().Context(), httpx.Principal(c), httpx.Actor(c), &d.Assessment, in)
 	if err != nil {
 		return err
 	}

@@ -92,7 +92,7 @@ type apiIndicator struct {
 	Source               string `json:"source,omitempty"`
 	SourceContributionID *int64 `json:"source_contribution_id,omitempty"`
 	SourceReason         string `json:"source_reason,omitempty"`
-	// Files are the indicator's current evidence files (api_evidence.go).
+	// Files are the indicator's current evidence files (evidence.go).
 	Files []apiFile `json:"files"`
 }
 

@@ -3,10 +3,8 @@ package api
 import (
 	"github.com/labstack/echo/v4"
 
-	"github.com/mnr-self-assessment/mnr/internal/app"
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/i18n"
-	"github.com/mnr-self-assessment/mnr/internal/policy"
 	"github.com/mnr-self-assessment/mnr/internal/report"
 	"github.com/mnr-self-assessment/mnr/internal/store"
 	"github.com/mnr-self-assessment/mnr/internal/workbook"
@@ -20,23 +18,17 @@ type Web interface {
 	LoadDetail(c echo.Context) (*assessment.Detail, error)
 	LoadContribution(c echo.Context) (*assessment.ContributionDetail, error)
 	LoadConsolidation(c echo.Context) (*assessment.Detail, []assessment.Contribution, map[int64]map[string]assessment.Answer, error)
-	LoadPlanTarget(c echo.Context) (*app.PlanTarget, error)
-	LoadAction(c echo.Context) (*app.PlanTarget, assessment.PlanAction, error)
-	LoadOrganisation(c echo.Context, allowed func(*policy.Principal, int64) bool, refusal string) (assessment.Organisation, error)
 	LoadReport(c echo.Context) (*report.Report, *assessment.Detail, error)
 	LoadProgress(c echo.Context) (assessment.Organisation, *report.Progress, error)
 	TranslatorFor(c echo.Context, lang string) *i18n.Translator
 
-	InviteAgency(c echo.Context, d *assessment.Detail, in assessment.ContributionInput) (assessment.Contribution, error)
 	SubmitContribution(c echo.Context, cd *assessment.ContributionDetail) error
 	AdoptAnswer(c echo.Context, d *assessment.Detail, key string, contributionID int64, version int) (assessment.Answer, error)
 	DecideAnswer(c echo.Context, d *assessment.Detail, key string, in assessment.DecisionInput) (assessment.Answer, error)
 	AdoptAgreed(c echo.Context, d *assessment.Detail, cd *assessment.CapabilityDetail, list []assessment.Contribution,
 		answers map[int64]map[string]assessment.Answer, seen map[string]int) ([]assessment.Answer, error)
-	Transition(c echo.Context, d *assessment.Detail, in assessment.TransitionInput) (assessment.Assessment, error)
 	StartCycle(c echo.Context, d *assessment.Detail, title, period string) (assessment.Assessment, error)
 	AddComment(c echo.Context, d *assessment.Detail, in assessment.CommentInput) (assessment.Comment, error)
-	CreateShare(c echo.Context, orgID int64, in assessment.ShareInput) (assessment.Share, error)
 
 	// EvidenceTarget, ContributionEvidenceTarget and ActionFilesTarget
 	// resolve an upload route for a principal who may add files there.
