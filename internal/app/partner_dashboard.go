@@ -25,14 +25,32 @@ type PartnerDashboard struct {
 // values the figures rest on, one assessment at a time, in a fixed number
 // of statements however many organisations share.
 func (a *App) PartnerDashboard(ctx context.Context, p *policy.Principal, cur *framework.Framework, lang string) (*PartnerDashboard, error) {
+	var out *PartnerDashboard
+	err := a.ShowPartnerDashboard(ctx, p, cur, lang, func(d *PartnerDashboard) error { out = d; return nil })
+	return out, err
+}
+
+// ShowPartnerDashboard is PartnerDashboard calling show (a page's or the
+// API's rendering) before giving its turn back: a dashboard's output is
+// megabytes, so it is bounded with the reads (see bound).
+func (a *App) ShowPartnerDashboard(ctx context.Context, p *policy.Principal, cur *framework.Framework, lang string, show func(*PartnerDashboard) error) error {
 	if !policy.CanViewPartnerDashboard(p) {
-		return nil, assessment.Errorf(assessment.EFORBIDDEN, "The partner view is for members of an organisation that others share their reports with.")
+		return assessment.Errorf(assessment.EFORBIDDEN, "The partner view is for members of an organisation that others share their reports with.")
 	}
 	release, err := dashboards.acquire(ctx)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer release()
+	d, err := a.partnerDashboard(ctx, p, cur, lang)
+	if err != nil {
+		return err
+	}
+	return show(d)
+}
+
+// partnerDashboard reads and computes the dashboard.
+func (a *App) partnerDashboard(ctx context.Context, p *policy.Principal, cur *framework.Framework, lang string) (*PartnerDashboard, error) {
 	out := &PartnerDashboard{Reports: map[int64][]assessment.Assessment{}, Min: report.MinContributors}
 	shares, err := a.db.SharesWith(ctx, p.OrganisationIDs())
 	if err != nil {

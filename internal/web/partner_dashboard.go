@@ -23,10 +23,13 @@ type partnerPage struct {
 // partnerDashboard is /partner.
 func (s *Server) partnerDashboard(c echo.Context) error {
 	tr := s.translator(c)
-	d, err := s.app.PartnerDashboard(c.Request().Context(), principal(c), s.fw, tr.Lang.Code)
-	if err != nil {
-		return err
-	}
+	return s.app.ShowPartnerDashboard(c.Request().Context(), principal(c), s.fw, tr.Lang.Code, func(d *app.PartnerDashboard) error {
+		return s.renderPartners(c, tr, d)
+	})
+}
+
+// renderPartners renders the dashboard with the page's sparklines.
+func (s *Server) renderPartners(c echo.Context, tr *i18n.Translator, d *app.PartnerDashboard) error {
 	page := partnerPage{PartnerDashboard: d, Sparklines: map[int64]template.HTML{}}
 	for _, m := range d.Partners.Multiples {
 		page.Sparklines[m.Organisation.ID] = report.SparklineSVG(m.Means(), multipleLabel(tr, m))

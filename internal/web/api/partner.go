@@ -5,6 +5,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/mnr-self-assessment/mnr/internal/app"
 	"github.com/mnr-self-assessment/mnr/internal/report"
 	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
@@ -41,13 +42,17 @@ type apiAggregate struct {
 	Of          *int   `json:"of"`
 }
 
-// apiPartnerDashboard is GET /api/v1/partner/dashboard.
+// apiPartnerDashboard is GET /api/v1/partner/dashboard, answered within
+// the dashboard's turn (its output is megabytes). Names in English: the
+// API carries keys only.
 func (s *handlers) apiPartnerDashboard(c echo.Context) error {
-	// Names in English: the API carries keys only.
-	d, err := s.app.PartnerDashboard(c.Request().Context(), httpx.Principal(c), s.fw, "en")
-	if err != nil {
-		return err
-	}
+	return s.app.ShowPartnerDashboard(c.Request().Context(), httpx.Principal(c), s.fw, "en", func(d *app.PartnerDashboard) error {
+		return c.JSON(http.StatusOK, partnerJSON(d))
+	})
+}
+
+// partnerJSON is the dashboard as the API shows it.
+func partnerJSON(d *app.PartnerDashboard) apiPartnerDashboard {
 	out := apiPartnerDashboard{Note: "Organisations are listed alphabetically; this is not a ranking.", MinOrgs: report.MinContributors,
 		Organisations: []apiPartnerSeries{}, Aggregates: []apiAggregate{}}
 	for _, m := range d.Partners.Multiples {
@@ -69,5 +74,5 @@ func (s *handlers) apiPartnerDashboard(c echo.Context) error {
 		}
 		out.Aggregates = append(out.Aggregates, ag)
 	}
-	return c.JSON(http.StatusOK, out)
+	return out
 }
