@@ -86,15 +86,9 @@ func (s *Store) Assessments(ctx context.Context, orgIDs []int64) ([]assessment.A
 	for i, r := range rows {
 		ids[i] = r.ID
 	}
-	var states []capabilityStateRow
-	if len(ids) > 0 {
-		if err := s.read(ctx).Select("assessment_id, capability_key").Where("assessment_id IN ?", ids).Find(&states).Error; err != nil {
-			return nil, fmt.Errorf("list scopes: %w", err)
-		}
-	}
-	scopes := map[int64][]string{}
-	for _, st := range states {
-		scopes[st.AssessmentID] = append(scopes[st.AssessmentID], st.CapabilityKey)
+	scopes, err := scopesOf(s.read(ctx), s.dialect, ids)
+	if err != nil {
+		return nil, err
 	}
 	out := make([]assessment.Assessment, len(rows))
 	for i, r := range rows {
