@@ -44,7 +44,7 @@ func (s *Store) CreateAssessment(ctx context.Context, by assessment.Actor, fw *f
 		if err := tx.CreateInBatches(answers, 100).Error; err != nil {
 			return fmt.Errorf("insert answers: %w", err)
 		}
-		return appendAudit(tx, now, by, AuditEvent{OrganisationID: row.OrganisationID, AssessmentID: row.ID,
+		return appendAudit(tx, now, by, assessment.AuditEvent{OrganisationID: row.OrganisationID, AssessmentID: row.ID,
 			Action: "assessment.create", Object: fmt.Sprintf("assessment %d", row.ID), After: auditJSON(row)})
 	})
 	if err != nil {
@@ -157,7 +157,7 @@ func (s *Store) SetStatus(ctx context.Context, by assessment.Actor, id int64, st
 		if res.RowsAffected == 0 {
 			return assessment.Errorf(assessment.ECONFLICT, "someone else changed this assessment's status at the same moment; reload and try again")
 		}
-		return appendAudit(tx, now, by, AuditEvent{OrganisationID: cur.OrganisationID, AssessmentID: id, Action: "assessment.status",
+		return appendAudit(tx, now, by, assessment.AuditEvent{OrganisationID: cur.OrganisationID, AssessmentID: id, Action: "assessment.status",
 			Object: fmt.Sprintf("assessment %d", id), Before: auditJSON(map[string]string{"status": cur.Status}),
 			After: auditJSON(map[string]string{"status": string(status)})})
 	})

@@ -148,7 +148,7 @@ func (s *Store) SubmitContribution(ctx context.Context, by assessment.Actor, id 
 		if err := tx.First(&agency, c.OrganisationID).Error; err != nil {
 			return fmt.Errorf("load agency: %w", err)
 		}
-		err = appendAudit(tx, now, by, AuditEvent{OrganisationID: c.OrganisationID, AssessmentID: c.AssessmentID, Action: "contribution.submit",
+		err = appendAudit(tx, now, by, assessment.AuditEvent{OrganisationID: c.OrganisationID, AssessmentID: c.AssessmentID, Action: "contribution.submit",
 			Object: fmt.Sprintf("contribution %d", id), Before: auditJSON(map[string]string{"status": c.Status}),
 			After: auditJSON(map[string]string{"status": string(assessment.ContributionSubmitted)})})
 		if err != nil {
