@@ -30,7 +30,7 @@ type answerWrite struct {
 	ownerID    int64 // the assessment's or the contribution's id
 	cur, saved answerRow
 	event      assessment.AuditEvent // without the organisation, known at the write
-	stored     bool       // the stored answer is already what the writer wants: nothing to write
+	stored     bool                  // the stored answer is already what the writer wants: nothing to write
 }
 
 // planAnswer merges a field by field over cur when a was made on an older
