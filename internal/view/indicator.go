@@ -1,6 +1,8 @@
 package view
 
 import (
+	"fmt"
+	"html/template"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -29,6 +31,41 @@ type IndicatorText struct {
 	EvidenceID, LinksID, NoteID, NoteErrorID string
 	// The evidence files' headings.
 	FilesHeading, FilesAdd string
+	// Upload is the upload controls without an error, rendered once.
+	Upload template.HTML
+
+	choices map[assessment.AnswerValue]template.HTML // the radio buttons by checked value
+	frag    *template.Template
+}
+
+// ChoicesFor is the radio buttons with v checked, rendered once per value.
+func (it *IndicatorText) ChoicesFor(v assessment.AnswerValue) (template.HTML, error) {
+	if h, ok := it.choices[v]; ok {
+		return h, nil
+	}
+	return fragment(it.frag, "answer-choices", answerChoices{it.Key, it.Choices, v})
+}
+
+// answerChoices is what the "answer-choices" partial receives.
+type answerChoices struct {
+	Key     string
+	Choices []AnswerChoice
+	Value   assessment.AnswerValue
+}
+
+// EvidenceUpload is what the "evidence-upload" partial receives.
+type EvidenceUpload struct {
+	*IndicatorText
+	Error any
+}
+
+// fragment executes the named partial of the fragment set into a string.
+func fragment(t *template.Template, name string, data any) (template.HTML, error) {
+	var b strings.Builder
+	if err := t.ExecuteTemplate(&b, name, data); err != nil {
+		return "", fmt.Errorf("render %s: %w", name, err)
+	}
+	return template.HTML(b.String()), nil // #nosec G203 -- html/template's own output
 }
 
 // AnswerChoice is one radio button of an indicator.
@@ -66,19 +103,22 @@ type indicatorKey struct {
 
 const maxIndicatorTexts = 20000
 
-func (c *indicatorTexts) get(tr *i18n.Translator, ind *framework.Indicator) *IndicatorText {
+func (c *indicatorTexts) get(tr *i18n.Translator, frag *template.Template, ind *framework.Indicator) (*IndicatorText, error) {
 	key := indicatorKey{ind, tr.Lang.Code}
 	if x, ok := c.m.Load(key); ok {
-		return x.(*IndicatorText)
+		return x.(*IndicatorText), nil
 	}
-	it := newIndicatorText(tr, ind)
+	it, err := newIndicatorText(tr, frag, ind)
+	if err != nil {
+		return nil, err
+	}
 	if c.n.Add(1) <= maxIndicatorTexts {
 		c.m.Store(key, it)
 	}
-	return it
+	return it, nil
 }
 
-func newIndicatorText(tr *i18n.Translator, ind *framework.Indicator) *IndicatorText {
+func newIndicatorText(tr *i18n.Translator, frag *template.Template, ind *framework.Indicator) (*IndicatorText, error) {
 	lang, k := tr.Lang.Code, ind.Key
 	n := assessment.IndicatorNumber(ind)
 	id := func(parts ...string) string { return strings.Join(parts, "-") }
@@ -87,18 +127,31 @@ func newIndicatorText(tr *i18n.Translator, ind *framework.Indicator) *IndicatorT
 		Hint:       tr.T("CapEvidenceHint", "Text", ind.Evidence.In(lang)),
 		AnswerTo:   tr.T("AutosaveAnswerTo", "Number", n),
 		EvidenceID: id("evidence", k), LinksID: id("links", k), NoteID: id("note", k), NoteErrorID: id("note-error", k),
-		FilesHeading: tr.T("EvidenceHeading", "Number", n), FilesAdd: tr.T("EvidenceAdd", "Number", n)}
+		FilesHeading: tr.T("EvidenceHeading", "Number", n), FilesAdd: tr.T("EvidenceAdd", "Number", n),
+		choices: map[assessment.AnswerValue]template.HTML{}, frag: frag}
 	for _, v := range assessment.AnswerValues {
 		it.Choices = append(it.Choices, AnswerChoice{ID: id("answer", k, string(v)), Value: v, Label: AnswerLabel(tr, v)})
 	}
-	return it
+	var err error
+	for _, v := range append([]assessment.AnswerValue{assessment.Unanswered}, assessment.AnswerValues...) {
+		if it.choices[v], err = fragment(frag, "answer-choices", answerChoices{k, it.Choices, v}); err != nil {
+			return nil, err
+		}
+	}
+	if it.Upload, err = fragment(frag, "evidence-upload", EvidenceUpload{it, nil}); err != nil {
+		return nil, err
+	}
+	return it, nil
 }
 
 // indicatorFuncs build the indicator partials' data in one call each.
 func (v *View) indicatorFuncs(tr *i18n.Translator) map[string]any {
 	return map[string]any{
-		"indicatorText": func(ind *framework.Indicator) *IndicatorText { return v.indicators.get(tr, ind) },
-		"answerFields":  func(it *IndicatorText, form any) AnswerFields { return AnswerFields{it, form} },
-		"evidenceFiles": func(view any, it *IndicatorText) EvidenceFiles { return EvidenceFiles{it, view} },
+		"indicatorText": func(ind *framework.Indicator) (*IndicatorText, error) {
+			return v.indicators.get(tr, v.fragments[tr.Lang.Code], ind)
+		},
+		"evidenceUpload": func(it *IndicatorText, e any) EvidenceUpload { return EvidenceUpload{it, e} },
+		"answerFields":   func(it *IndicatorText, form any) AnswerFields { return AnswerFields{it, form} },
+		"evidenceFiles":  func(view any, it *IndicatorText) EvidenceFiles { return EvidenceFiles{it, view} },
 	}
 }

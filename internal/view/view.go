@@ -21,6 +21,7 @@ type View struct {
 	i18n   *i18n.Bundle
 	// indicators are the indicators' fixed texts per language.
 	indicators indicatorTexts
+	fragments  map[string]*template.Template // language → the indicator partials, rendered once per indicator
 }
 
 // New parses every page in every language with bundle's messages. It
@@ -32,6 +33,9 @@ func New(bundle *i18n.Bundle) (*View, error) {
 		return nil, err
 	}
 	if v.pages, err = parsePages(v.funcs); err != nil {
+		return nil, err
+	}
+	if v.fragments, err = parseFragments(v.funcs); err != nil {
 		return nil, err
 	}
 	return v, nil
