@@ -150,6 +150,9 @@ func (v *View) indicatorFuncs(tr *i18n.Translator) map[string]any {
 		"indicatorText": func(ind *framework.Indicator) (*IndicatorText, error) {
 			return v.indicators.get(tr, v.fragments[tr.Lang.Code], ind)
 		},
+		"progressBar": func(c assessment.Completion) (template.HTML, error) {
+			return v.progressBar(tr.Lang.Code, c)
+		},
 		"evidenceUpload": func(it *IndicatorText, e any) EvidenceUpload { return EvidenceUpload{it, e} },
 		"answerFields":   func(it *IndicatorText, form any) AnswerFields { return AnswerFields{it, form} },
 		"evidenceFiles":  func(view any, it *IndicatorText) EvidenceFiles { return EvidenceFiles{it, view} },

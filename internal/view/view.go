@@ -21,7 +21,8 @@ type View struct {
 	i18n   *i18n.Bundle
 	// indicators are the indicators' fixed texts per language.
 	indicators indicatorTexts
-	fragments  map[string]*template.Template // language → the indicator partials, rendered once per indicator
+	fragments  map[string]*template.Template // language → the partials rendered once (indicators, progress bars)
+	progress   progressBars
 }
 
 // New parses every page in every language with bundle's messages. It
