@@ -153,6 +153,9 @@ func (v *View) indicatorFuncs(tr *i18n.Translator) map[string]any {
 		"progressBar": func(c assessment.Completion) (template.HTML, error) {
 			return v.progressBar(tr.Lang.Code, c)
 		},
+		"contributorOptions": func(us []assessment.User) (template.HTML, error) {
+			return v.contributorOptions(tr.Lang.Code, us)
+		},
 		"evidenceUpload": func(it *IndicatorText, e any) EvidenceUpload { return EvidenceUpload{it, e} },
 		"answerFields":   func(it *IndicatorText, form any) AnswerFields { return AnswerFields{it, form} },
 		"evidenceFiles":  func(view any, it *IndicatorText) EvidenceFiles { return EvidenceFiles{it, view} },

@@ -39,3 +39,9 @@ func (v *View) progressBar(lang string, c assessment.Completion) (template.HTML,
 	}
 	return h, nil
 }
+
+// contributorOptions are the assign form's options, rendered once per
+// overview instead of once per capability row.
+func (v *View) contributorOptions(lang string, us []assessment.User) (template.HTML, error) {
+	return fragment(v.fragments[lang], "contributor-options", us)
+}

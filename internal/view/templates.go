@@ -43,9 +43,9 @@ func parsePages(funcsFor func(lang string) template.FuncMap) (map[string]map[str
 }
 
 // fragmentFiles hold the partials whose fixed parts are rendered once per
-// language and indicator (IndicatorText) or completion (progressBar),
-// outside any page.
-var fragmentFiles = []string{"_answer_fields.html", "_evidence_files.html", "_progress.html"}
+// language and indicator (IndicatorText) or completion (progressBar), or
+// once per page (contributorOptions), outside any page.
+var fragmentFiles = []string{"_answer_fields.html", "_evidence_files.html", "_progress.html", "_assignments.html"}
 
 // parseFragments parses fragmentFiles once per language, apart from the
 // pages, so rendering a fragment never touches a page's template set.
