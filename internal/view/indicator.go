@@ -148,7 +148,11 @@ func newIndicatorText(tr *i18n.Translator, frag *template.Template, ind *framewo
 func (v *View) indicatorFuncs(tr *i18n.Translator) map[string]any {
 	return map[string]any{
 		"indicatorText": func(ind *framework.Indicator) (*IndicatorText, error) {
-			return v.indicators.get(tr, v.fragments[tr.Lang.Code], ind)
+			set, err := v.fragmentSet(tr.Lang.Code)
+			if err != nil {
+				return nil, err
+			}
+			return v.indicators.get(tr, set, ind)
 		},
 		"progressBar": func(c assessment.Completion) (template.HTML, error) {
 			return v.progressBar(tr.Lang.Code, c)

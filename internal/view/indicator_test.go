@@ -27,11 +27,15 @@ func TestIndicatorTextRenderedOnce(t *testing.T) {
 	}
 	ind := fw.Capabilities()[0].Indicators[0]
 	tr := b.For("ar")
-	it, err := v.indicators.get(tr, v.fragments["ar"], ind)
+	set, err := v.fragmentSet("ar")
 	if err != nil {
 		t.Fatal(err)
 	}
-	again, _ := v.indicators.get(tr, v.fragments["ar"], ind)
+	it, err := v.indicators.get(tr, set, ind)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, _ := v.indicators.get(tr, set, ind)
 	if again != it {
 		t.Error("the indicator's texts were built twice")
 	}

@@ -30,7 +30,11 @@ func (v *View) progressBar(lang string, c assessment.Completion) (template.HTML,
 	if h, ok := v.progress.m.Load(key); ok {
 		return h.(template.HTML), nil
 	}
-	h, err := fragment(v.fragments[lang], "progress", c)
+	set, err := v.fragmentSet(lang)
+	if err != nil {
+		return "", err
+	}
+	h, err := fragment(set, "progress", c)
 	if err != nil {
 		return "", err
 	}
@@ -43,5 +47,9 @@ func (v *View) progressBar(lang string, c assessment.Completion) (template.HTML,
 // contributorOptions are the assign form's options, rendered once per
 // overview instead of once per capability row.
 func (v *View) contributorOptions(lang string, us []assessment.User) (template.HTML, error) {
-	return fragment(v.fragments[lang], "contributor-options", us)
+	set, err := v.fragmentSet(lang)
+	if err != nil {
+		return "", err
+	}
+	return fragment(set, "contributor-options", us)
 }

@@ -18,9 +18,9 @@ func (v *View) ReportSections(r *report.Report, page ReportPage) (template.HTML,
 		name = "sections-short"
 	}
 	m, err := r.Memo(name, func() (any, error) {
-		t, ok := v.pages[r.Lang]["report"]
-		if !ok {
-			return nil, fmt.Errorf("no template %q", "report")
+		t, err := v.page(r.Lang, "report")
+		if err != nil {
+			return nil, err
 		}
 		shared := ReportPage{Report: r, Radar: page.Radar, DomainBars: page.DomainBars, PDF: page.PDF, Short: page.Short}
 		var buf bytes.Buffer

@@ -8,36 +8,27 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/mnr-self-assessment/mnr/internal/i18n"
 	"github.com/mnr-self-assessment/mnr/templates"
 )
 
-// parsePages parses one template per language and page, each with the
+// parsePages parses one template per page in one language, each with the
 // layout and the partials it calls, so pages cannot clash over block names
 // and every function (translations, dates, framework texts) is bound to
 // the page's language. A page carries only the partials it reaches: every
 // partial in every page's set was most of the server's memory.
-func parsePages(funcsFor func(lang string) template.FuncMap) (map[string]map[string]*template.Template, error) {
-	src, err := readSources()
-	if err != nil {
-		return nil, err
-	}
-	pages := map[string]map[string]*template.Template{}
-	for _, l := range i18n.Languages {
-		funcs := funcsFor(l.Code)
-		pages[l.Code] = map[string]*template.Template{}
-		for _, n := range src.pages {
-			t := template.New("layout.html").Funcs(funcs)
-			if _, err := t.Parse(src.text["layout.html"]); err != nil {
-				return nil, fmt.Errorf("templates: layout: %w", err)
-			}
-			for _, p := range append(src.partialsOf(n), n) {
-				if _, err := t.New(p).Parse(src.text[p]); err != nil {
-					return nil, fmt.Errorf("templates: %s: %w", p, err)
-				}
-			}
-			pages[l.Code][strings.TrimSuffix(n, ".html")] = t
+func parsePages(src *sources, funcs template.FuncMap) (map[string]*template.Template, error) {
+	pages := map[string]*template.Template{}
+	for _, n := range src.pages {
+		t := template.New("layout.html").Funcs(funcs)
+		if _, err := t.Parse(src.text["layout.html"]); err != nil {
+			return nil, fmt.Errorf("templates: layout: %w", err)
 		}
+		for _, p := range append(src.partialsOf(n), n) {
+			if _, err := t.New(p).Parse(src.text[p]); err != nil {
+				return nil, fmt.Errorf("templates: %s: %w", p, err)
+			}
+		}
+		pages[strings.TrimSuffix(n, ".html")] = t
 	}
 	return pages, nil
 }
@@ -47,24 +38,16 @@ func parsePages(funcsFor func(lang string) template.FuncMap) (map[string]map[str
 // once per page (contributorOptions), outside any page.
 var fragmentFiles = []string{"_answer_fields.html", "_evidence_files.html", "_progress.html", "_assignments.html"}
 
-// parseFragments parses fragmentFiles once per language, apart from the
+// parseFragments parses fragmentFiles in one language, apart from the
 // pages, so rendering a fragment never touches a page's template set.
-func parseFragments(funcsFor func(lang string) template.FuncMap) (map[string]*template.Template, error) {
-	src, err := readSources()
-	if err != nil {
-		return nil, err
-	}
-	out := map[string]*template.Template{}
-	for _, l := range i18n.Languages {
-		t := template.New("fragments").Funcs(funcsFor(l.Code))
-		for _, f := range fragmentFiles {
-			if _, err := t.New(f).Parse(src.text[f]); err != nil {
-				return nil, fmt.Errorf("templates: %s: %w", f, err)
-			}
+func parseFragments(src *sources, funcs template.FuncMap) (*template.Template, error) {
+	t := template.New("fragments").Funcs(funcs)
+	for _, f := range fragmentFiles {
+		if _, err := t.New(f).Parse(src.text[f]); err != nil {
+			return nil, fmt.Errorf("templates: %s: %w", f, err)
 		}
-		out[l.Code] = t
 	}
-	return out, nil
+	return t, nil
 }
 
 var (

@@ -9,34 +9,31 @@ package view
 import (
 	"bytes"
 	"fmt"
-	"html/template"
 
 	"github.com/mnr-self-assessment/mnr/internal/i18n"
 )
 
 // View holds the parsed templates and the assets.
 type View struct {
-	pages  map[string]map[string]*template.Template // language → page → template
+	src    *sources                  // the template files
+	langs  map[string]*langTemplates // language → its pages and fragments (languages.go)
 	assets *Assets
 	i18n   *i18n.Bundle
 	// indicators are the indicators' fixed texts per language.
 	indicators indicatorTexts
-	fragments  map[string]*template.Template // language → the partials rendered once (indicators, progress bars)
 	progress   progressBars
 }
 
-// New parses every page in every language with bundle's messages. It
-// fails only when an embedded template or asset is broken.
+// New parses the pages in English (other languages on first use) with
+// bundle's messages. It fails only when an embedded template or asset is
+// broken.
 func New(bundle *i18n.Bundle) (*View, error) {
 	v := &View{i18n: bundle}
 	var err error
 	if v.assets, err = loadAssets(); err != nil {
 		return nil, err
 	}
-	if v.pages, err = parsePages(v.funcs); err != nil {
-		return nil, err
-	}
-	if v.fragments, err = parseFragments(v.funcs); err != nil {
+	if err = v.newLanguages(); err != nil {
 		return nil, err
 	}
 	return v, nil
@@ -64,9 +61,9 @@ func (v *View) Render(lang, page string, d Page) ([]byte, error) {
 // bytes to use (which writes them out); they are valid only during use.
 func (v *View) RenderWith(lang, page string, d Page, use func([]byte) error) error {
 	tr := v.i18n.For(lang)
-	t, ok := v.pages[tr.Lang.Code][page]
-	if !ok {
-		return fmt.Errorf("no template %q", page)
+	t, err := v.page(tr.Lang.Code, page)
+	if err != nil {
+		return err
 	}
 	d.Lang, d.Dir, d.Languages = tr.Lang.Code, tr.Lang.Dir, i18n.Languages
 	buf := getBuffer()
