@@ -72,7 +72,7 @@ func BenchmarkDemoPages(b *testing.B) {
 
 // demoDraft is the demo coordinator's draft assessment and its first
 // capability.
-func demoDraft(b *testing.B, db *store.Store) (int64, string) {
+func demoDraft(b testing.TB, db *store.Store) (int64, string) {
 	ctx := context.Background()
 	u, err := db.UserByEmail(ctx, "coordinator@demoland.example")
 	if err != nil {
@@ -102,7 +102,7 @@ func demoDraft(b *testing.B, db *store.Store) (int64, string) {
 }
 
 // demoSignIn signs in over HTTP and returns the Cookie header.
-func demoSignIn(b *testing.B, base, email string) string {
+func demoSignIn(b testing.TB, base, email string) string {
 	res, err := http.Get(base + "/login")
 	if err != nil {
 		b.Fatal(err)

@@ -15,6 +15,7 @@ import (
 // the version each answer returns so it never conflicts with itself.
 type saver struct {
 	base       string
+	pool       *pool
 	tokens     []string
 	addrs      []string
 	assessment int64
@@ -25,7 +26,7 @@ type saver struct {
 
 // newSaver reads the stored versions first, so no save starts stale.
 func newSaver(base string, tokens *pool, id int64, keys []string, clients int) (*saver, error) {
-	s := &saver{base: base, assessment: id, keys: keys, versions: make([]int, clients), turns: make([]int, clients)}
+	s := &saver{base: base, pool: tokens, assessment: id, keys: keys, versions: make([]int, clients), turns: make([]int, clients)}
 	for c := 0; c < clients; c++ {
 		s.tokens, s.addrs = append(s.tokens, tokens.take()), append(s.addrs, nextAddr())
 	}
@@ -62,6 +63,9 @@ func newSaver(base string, tokens *pool, id int64, keys []string, clients int) (
 // save sends client c's next answer and returns the status.
 func (s *saver) save(c int) int {
 	s.turns[c]++
+	if s.turns[c]%writesPerToken == 0 {
+		s.tokens[c], s.addrs[c] = s.pool.take(), nextAddr()
+	}
 	value := []string{"yes", "no"}[s.turns[c]%2]
 	body, _ := json.Marshal(map[string]any{"answer": value, "evidence": fmt.Sprintf("bench client %d, save %d", c, s.turns[c]), "version": s.versions[c]})
 	url := fmt.Sprintf("%s/api/v1/assessments/%d/indicators/%s", s.base, s.assessment, s.keys[c%len(s.keys)])
@@ -81,6 +85,13 @@ func (s *saver) save(c int) int {
 	}
 	return res.StatusCode
 }
+
+// writesPerToken and readsPerToken stay under the API's per-token limits
+// in a minute (600 writes, 1,200 reads).
+const (
+	writesPerToken = 500
+	readsPerToken  = 1000
+)
 
 // bearer is an API client's headers: its token, and its own address.
 func bearer(token, addr string) http.Header {

@@ -67,7 +67,10 @@ func Run(ctx context.Context, cfg Config, w io.Writer) error {
 		return err
 	}
 	t0 := time.Now()
-	tg, err := seed(ctx, dsn, cfg.PartnerOrgs, cfg.Cycles, sum(cfg.Saves)+sum(cfg.Pages), sum(cfg.Pages))
+	// Each client its token, and a fresh one each time a client reaches a
+	// limit's worth of requests (at most cfg.Max in a row).
+	writeTurns, readTurns := len(cfg.Saves)*(cfg.Max/writesPerToken+1), len(cfg.Pages)*(cfg.Max/readsPerToken+1)
+	tg, err := seed(ctx, dsn, cfg.PartnerOrgs, cfg.Cycles, sum(cfg.Saves)+sum(cfg.Pages)+writeTurns+readTurns, sum(cfg.Pages)+readTurns)
 	if err != nil {
 		return fmt.Errorf("seed: %w", err)
 	}
@@ -127,7 +130,13 @@ func measureApp(s *site, cfg Config, tg target, lim limits, ceil map[string]floa
 					hs[c] = bearer(p.tokens.take(), nextAddr())
 				}
 			}
-			st := loop(n, lim, func(c int) int { return get(p.url, hs[c]) })
+			reads := make([]int, n)
+			st := loop(n, lim, func(c int) int {
+				if reads[c]++; p.tokens != nil && reads[c]%readsPerToken == 0 {
+					hs[c] = bearer(p.tokens.take(), nextAddr())
+				}
+				return get(p.url, hs[c])
+			})
 			rows = append(rows, row{what: p.what, clients: n, st: st, ceiling: ceil[fmt.Sprint("echo ", n)]})
 		}
 	}

@@ -3,6 +3,7 @@ package bench
 import (
 	"context"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
@@ -121,13 +122,19 @@ func partnerSet(ctx context.Context, db *store.Store, fw *framework.Framework, o
 }
 
 // pool hands out API tokens, each to one client of one row, so the
-// per-token limits (a minute's window) count each client on its own.
+// per-token limits (a minute's window) count each client on its own. A
+// client that has used a token for a limit's worth of requests takes a new
+// one (rotate), as a script past its budget would use another credential;
+// the limits themselves are measured by the suite, not here.
 type pool struct {
+	mu     sync.Mutex
 	tokens []string
 	next   int
 }
 
 func (p *pool) take() string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	t := p.tokens[p.next%len(p.tokens)]
 	p.next++
 	return t

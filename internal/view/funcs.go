@@ -24,6 +24,7 @@ func (v *View) funcs(lang string) template.FuncMap {
 	maps.Copy(f, evidenceFuncs())
 	maps.Copy(f, enablerFuncs())
 	maps.Copy(f, linkFuncs())
+	maps.Copy(f, v.indicatorFuncs(tr))
 	f["person"] = func(name string) string { return PersonName(tr, name) }
 	return f
 }

@@ -42,6 +42,31 @@ func parsePages(funcsFor func(lang string) template.FuncMap) (map[string]map[str
 	return pages, nil
 }
 
+// fragmentFiles hold the partials whose fixed parts are rendered once per
+// language and indicator (IndicatorText) or completion (progressBar), or
+// once per page (contributorOptions), outside any page.
+var fragmentFiles = []string{"_answer_fields.html", "_evidence_files.html", "_progress.html", "_assignments.html"}
+
+// parseFragments parses fragmentFiles once per language, apart from the
+// pages, so rendering a fragment never touches a page's template set.
+func parseFragments(funcsFor func(lang string) template.FuncMap) (map[string]*template.Template, error) {
+	src, err := readSources()
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]*template.Template{}
+	for _, l := range i18n.Languages {
+		t := template.New("fragments").Funcs(funcsFor(l.Code))
+		for _, f := range fragmentFiles {
+			if _, err := t.New(f).Parse(src.text[f]); err != nil {
+				return nil, fmt.Errorf("templates: %s: %w", f, err)
+			}
+		}
+		out[l.Code] = t
+	}
+	return out, nil
+}
+
 var (
 	callRe   = regexp.MustCompile(`\{\{-?\s*(?:template|block)\s+"([^"]+)"`)
 	defineRe = regexp.MustCompile(`\{\{-?\s*define\s+"([^"]+)"`)

@@ -19,6 +19,10 @@ type View struct {
 	pages  map[string]map[string]*template.Template // language → page → template
 	assets *Assets
 	i18n   *i18n.Bundle
+	// indicators are the indicators' fixed texts per language.
+	indicators indicatorTexts
+	fragments  map[string]*template.Template // language → the partials rendered once (indicators, progress bars)
+	progress   progressBars
 }
 
 // New parses every page in every language with bundle's messages. It
@@ -30,6 +34,9 @@ func New(bundle *i18n.Bundle) (*View, error) {
 		return nil, err
 	}
 	if v.pages, err = parsePages(v.funcs); err != nil {
+		return nil, err
+	}
+	if v.fragments, err = parseFragments(v.funcs); err != nil {
 		return nil, err
 	}
 	return v, nil
@@ -45,15 +52,27 @@ func (v *View) Translator(lang string) *i18n.Translator { return v.i18n.For(lang
 // a page. The page's language, direction and language list are set here;
 // all else of d is the caller's.
 func (v *View) Render(lang, page string, d Page) ([]byte, error) {
+	var out []byte
+	err := v.RenderWith(lang, page, d, func(b []byte) error {
+		out = bytes.Clone(b)
+		return nil
+	})
+	return out, err
+}
+
+// RenderWith executes page like Render into a pooled buffer and hands the
+// bytes to use (which writes them out); they are valid only during use.
+func (v *View) RenderWith(lang, page string, d Page, use func([]byte) error) error {
 	tr := v.i18n.For(lang)
 	t, ok := v.pages[tr.Lang.Code][page]
 	if !ok {
-		return nil, fmt.Errorf("no template %q", page)
+		return fmt.Errorf("no template %q", page)
 	}
 	d.Lang, d.Dir, d.Languages = tr.Lang.Code, tr.Lang.Dir, i18n.Languages
-	var buf bytes.Buffer
-	if err := t.Execute(&buf, d); err != nil {
-		return nil, fmt.Errorf("render %s: %w", page, err)
+	buf := getBuffer()
+	defer putBuffer(buf)
+	if err := t.Execute(buf, d); err != nil {
+		return fmt.Errorf("render %s: %w", page, err)
 	}
-	return buf.Bytes(), nil
+	return use(buf.Bytes())
 }

@@ -20,15 +20,19 @@ func (s *Server) render(c echo.Context, page string, d pageData) error {
 // renderStatus executes into a buffer first, so a template error becomes a
 // clean error page instead of half a page.
 func (s *Server) renderStatus(c echo.Context, status int, page string, d pageData) error {
-	b, err := s.renderBytes(c, page, d)
-	if err != nil {
-		return err
-	}
-	return c.HTMLBlob(status, b)
+	lang := s.pageData(c, &d)
+	return s.view.RenderWith(lang, page, d, func(b []byte) error { return c.HTMLBlob(status, b) })
 }
 
 // renderBytes executes a page for this request into memory.
 func (s *Server) renderBytes(c echo.Context, page string, d pageData) ([]byte, error) {
+	lang := s.pageData(c, &d)
+	return s.view.Render(lang, page, d)
+}
+
+// pageData fills in what belongs to the request and returns the reader's
+// language.
+func (s *Server) pageData(c echo.Context, d *pageData) string {
 	tr := s.translator(c)
 	d.Principal = principal(c)
 	if d.Principal != nil && !d.PDF {
@@ -46,7 +50,7 @@ func (s *Server) renderBytes(c echo.Context, page string, d pageData) ([]byte, e
 			_ = sess.Save(c.Request(), c.Response())
 		}
 	}
-	return s.view.Render(tr.Lang.Code, page, d)
+	return tr.Lang.Code
 }
 
 // flash stores a one-time message shown on the next page.

@@ -60,6 +60,7 @@ type Server struct {
 	app      *app.App // the use cases; handlers parse, call it and render
 	fw       *framework.Framework
 	echo     *echo.Echo
+	gzip     echo.MiddlewareFunc // compress.go
 	sessions *auth.SessionStore
 	view     *view.View // templates, their functions and the hashed assets
 	i18n     *i18n.Bundle
@@ -82,6 +83,9 @@ func New(cfg Config, db *store.Store, fw *framework.Framework) (*Server, error) 
 		return nil, err
 	}
 	if s.view, err = view.New(s.i18n); err != nil {
+		return nil, err
+	}
+	if s.gzip, err = compress(); err != nil {
 		return nil, err
 	}
 	s.setupEcho()
@@ -174,8 +178,11 @@ func (s *Server) middleware() {
 	// larger limits.
 	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: bodyLimit,
 		Skipper: func(c echo.Context) bool { return isEvidenceUpload(c.Request()) || workbookBody(c) }}))
-	// Gzip at the fastest level, for GET and HEAD only (compress.go).
-	e.Use(middleware.GzipWithConfig(gzipConfig))
+	// Pages and reads beyond a few at once wait their turn (inflight.go),
+	// before their compressor and their reads are allocated.
+	e.Use(inflight(pagesInFlight()))
+	// Gzip, stateless, for GET and HEAD only (compress.go).
+	e.Use(s.gzip)
 	e.Use(s.authenticate)
 	e.Use(s.evidenceBody)
 	e.Use(s.csrf())
