@@ -41,8 +41,9 @@ type Store struct {
 	ro      bool          // opened with Options.ReadOnly
 	gen     atomic.Uint64 // writes so far (Generation)
 
-	principals principalCache // principals by user, at the stored generation
-	group      *groupCommit   // SQLite: writes sharing commits (group_commit.go); nil on PostgreSQL
+	principals principalCache  // principals by user, at the stored generation
+	group      *groupCommit    // SQLite: writes sharing commits (group_commit.go); nil on PostgreSQL
+	prepared   []*preparedPool // SQLite: the writer's and readers' prepared statements (prepared.go)
 }
 
 // postgresConns is the PostgreSQL pool's size per instance: well past
@@ -112,6 +113,16 @@ func OpenWith(dsn string, o Options) (*Store, error) {
 	rdb, _ := r.DB()
 	rdb.SetMaxOpenConns(8)
 	s.w, s.r, s.dialect, s.path, s.ro = w, r, "sqlite", path, o.ReadOnly
+	for _, g := range []*gorm.DB{w, r} {
+		p, err := usePrepared(g)
+		if err != nil {
+			wdb.Close()
+			rdb.Close()
+			s.release()
+			return nil, fmt.Errorf("prepared statements: %w", err)
+		}
+		s.prepared = append(s.prepared, p)
+	}
 	s.group = newGroupCommit(w, &s.gen)
 	return s, s.trackWrites()
 }
@@ -195,6 +206,9 @@ func (s *Store) Close() error {
 	}
 	if s.dialect == "sqlite" && !s.ro {
 		errs = append(errs, s.checkpoint())
+	}
+	for _, p := range s.prepared {
+		errs = append(errs, p.close())
 	}
 	for _, g := range []*gorm.DB{s.w, s.r} {
 		if db, err := g.DB(); err == nil {
