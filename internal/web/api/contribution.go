@@ -25,7 +25,7 @@ func (s *handlers) apiContributionList(c echo.Context) error {
 
 // apiContributionCreate: POST {"organisation_id","capabilities":[…],"due_date":"YYYY-MM-DD"}.
 func (s *handlers) apiContributionCreate(c echo.Context) error {
-	d, err := s.web.LoadDetail(c)
+	d, err := s.detail(c)
 	if err != nil {
 		return err
 	}

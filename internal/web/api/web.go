@@ -15,7 +15,6 @@ import (
 // internal/app as its use case is written there; until then web provides
 // it, and the API cannot import web.
 type Web interface {
-	LoadDetail(c echo.Context) (*assessment.Detail, error)
 	LoadContribution(c echo.Context) (*assessment.ContributionDetail, error)
 	LoadConsolidation(c echo.Context) (*assessment.Detail, []assessment.Contribution, map[int64]map[string]assessment.Answer, error)
 	LoadReport(c echo.Context) (*report.Report, *assessment.Detail, error)
