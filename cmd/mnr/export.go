@@ -6,9 +6,8 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/mnr-self-assessment/mnr/internal/framework"
+	"github.com/mnr-self-assessment/mnr/internal/export"
 	"github.com/mnr-self-assessment/mnr/internal/report"
-	"github.com/mnr-self-assessment/mnr/internal/web"
 )
 
 // export: mnr export --assessment ID --format csv|xlsx|json|pdf [--short] --out FILE.
@@ -30,15 +29,10 @@ func (m *Main) export(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	fw, err := framework.Default()
+	ex, err := export.New(db, report.ChromePath())
 	if err != nil {
 		return err
 	}
-	srv, err := web.New(web.Config{Chrome: report.ChromePath(), Version: version}, db, fw)
-	if err != nil {
-		return err
-	}
-	defer srv.Close()
 	w := m.Stdout
 	if *out != "-" {
 		f, err := os.Create(*out)
@@ -48,7 +42,7 @@ func (m *Main) export(ctx context.Context, args []string) error {
 		defer f.Close()
 		w = f
 	}
-	if err := srv.ExportReportAs(ctx, *id, *format, *lang, *short, w); err != nil {
+	if err := ex.Report(ctx, *id, *format, *lang, *short, w); err != nil {
 		if *out != "-" {
 			os.Remove(*out)
 		}

@@ -15,9 +15,9 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/export"
 	"github.com/mnr-self-assessment/mnr/internal/framework"
 	"github.com/mnr-self-assessment/mnr/internal/store"
-	"github.com/mnr-self-assessment/mnr/internal/web"
 )
 
 // TestReportFiguresAgree: one number, one computation. On every report of
@@ -38,14 +38,13 @@ func TestReportFiguresAgree(t *testing.T) {
 	}
 	ids := []int64{1, 2, 3}
 	ids = append(ids, generateAssessments(t, ctx, db, fw, 8)...)
-	srv, err := web.New(web.Config{Version: "test"}, db, fw)
+	ex, err := export.New(db, "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer srv.Close()
 	for _, id := range ids {
 		for _, lang := range []string{"en", "ar", "fr", "es"} {
-			page, err := srv.ReportHTML(ctx, id, lang, false)
+			page, err := ex.ReportHTML(ctx, id, lang, false)
 			if err != nil {
 				t.Fatalf("assessment %d %s: %v", id, lang, err)
 			}

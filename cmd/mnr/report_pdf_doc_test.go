@@ -12,15 +12,15 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 
+	"github.com/mnr-self-assessment/mnr/internal/export"
 	"github.com/mnr-self-assessment/mnr/internal/framework"
 	"github.com/mnr-self-assessment/mnr/internal/report"
-	"github.com/mnr-self-assessment/mnr/internal/web"
 )
 
-// demoServer loads the demo into a new database and returns a server that
-// prints PDFs, or skips where Chromium or pdftotext is missing (CI has
+// demoServer loads the demo into a new database and returns the command
+// line's exporter, which prints PDFs, or skips where Chromium or pdftotext is missing (CI has
 // both, and fails instead).
-func demoServer(t *testing.T) *web.Server {
+func demoServer(t *testing.T) *export.Exporter {
 	t.Helper()
 	chrome := report.ChromePath()
 	_, errText := exec.LookPath("pdftotext")
@@ -40,17 +40,16 @@ func demoServer(t *testing.T) *web.Server {
 	if err := loadDemo(ctx, db, fw); err != nil {
 		t.Fatal(err)
 	}
-	srv, err := web.New(web.Config{Chrome: chrome, Version: "test"}, db, fw)
+	ex, err := export.New(db, chrome)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { srv.Close() })
-	return srv
+	return ex
 }
 
 // pdfPages prints a report and returns the text of each page (pdftotext
 // ends every page with a form feed).
-func pdfPages(t *testing.T, srv *web.Server, id int64, lang string, short bool) []string {
+func pdfPages(t *testing.T, srv *export.Exporter, id int64, lang string, short bool) []string {
 	t.Helper()
 	var pdf bytes.Buffer
 	// A busy machine can take longer than the renderer allows for
@@ -58,7 +57,7 @@ func pdfPages(t *testing.T, srv *web.Server, id int64, lang string, short bool) 
 	var err error
 	for try := 0; try < 3; try++ {
 		pdf.Reset()
-		if err = srv.ExportReportAs(context.Background(), id, "pdf", lang, short, &pdf); err == nil || !strings.Contains(err.Error(), "start chromium") {
+		if err = srv.Report(context.Background(), id, "pdf", lang, short, &pdf); err == nil || !strings.Contains(err.Error(), "start chromium") {
 			break
 		}
 		t.Logf("assessment %d %s: %v; trying again", id, lang, err)

@@ -5,9 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"time"
 
-	"github.com/mnr-self-assessment/mnr/internal/framework"
-	"github.com/mnr-self-assessment/mnr/internal/web"
+	"github.com/mnr-self-assessment/mnr/internal/app"
 	"github.com/mnr-self-assessment/mnr/internal/workbook"
 )
 
@@ -26,7 +26,7 @@ func (m *Main) workbookExport(ctx context.Context, args []string) error {
 	if *id <= 0 || *out == "" {
 		return errors.New("--assessment and --out are required")
 	}
-	srv, err := m.workbookServer(ctx, *dsn)
+	a, err := m.workbookApp(ctx, *dsn)
 	if err != nil {
 		return err
 	}
@@ -35,7 +35,7 @@ func (m *Main) workbookExport(ctx context.Context, args []string) error {
 		return err
 	}
 	defer f.Close()
-	if err := srv.ExportWorkbook(ctx, workbook.Target{AssessmentID: *id, ContributionID: *contribution}, *lang, f); err != nil {
+	if err := a.ExportWorkbook(ctx, workbook.Target{AssessmentID: *id, ContributionID: *contribution}, *lang, time.Now().UTC(), f); err != nil {
 		os.Remove(*out)
 		return fmt.Errorf("workbook export: %w", err)
 	}
@@ -43,21 +43,11 @@ func (m *Main) workbookExport(ctx context.Context, args []string) error {
 	return nil
 }
 
-// workbookServer opens the store and the application for a workbook
-// command.
-func (m *Main) workbookServer(ctx context.Context, dsn string) (*web.Server, error) {
+// workbookApp opens the store and the use cases for a workbook command.
+func (m *Main) workbookApp(ctx context.Context, dsn string) (*app.App, error) {
 	db, err := m.open(ctx, dsn)
 	if err != nil {
 		return nil, err
 	}
-	fw, err := framework.Default()
-	if err != nil {
-		return nil, err
-	}
-	srv, err := web.New(web.Config{Version: version}, db, fw)
-	if err != nil {
-		return nil, err
-	}
-	m.closers = append(m.closers, srv.Close)
-	return srv, nil
+	return app.New(db), nil
 }

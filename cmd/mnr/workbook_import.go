@@ -38,13 +38,13 @@ func (m *Main) workbookImport(ctx context.Context, args []string) error {
 	if err := workbook.CheckSize(int64(len(data))); err != nil {
 		return err
 	}
-	srv, err := m.workbookServer(ctx, *dsn)
+	a, err := m.workbookApp(ctx, *dsn)
 	if err != nil {
 		return err
 	}
 	by := assessment.System
 	by.Name = "command line"
-	pv, err := srv.ImportWorkbook(ctx, by, data, *dry)
+	pv, err := a.ImportWorkbook(ctx, by, data, *dry)
 	if err != nil {
 		return fmt.Errorf("workbook import %s: %w", *in, err)
 	}

@@ -1,29 +1,29 @@
 package assessment
 
-import "fmt"
+import "github.com/mnr-self-assessment/mnr/internal/links"
 
-// The pages notifications link to, in one place, so the links follow the
-// routes when the shared path functions replace these.
+// The pages notifications link to, from the application's path functions
+// (internal/links), so the links follow the routes.
 
 // AssessmentLink is the path of an assessment's overview; a notification
 // about the assessment links to it or to a path below it, which is how the
 // notifications of a deleted organisation's assessments are found.
-func AssessmentLink(assessmentID int64) string { return fmt.Sprintf("/assessments/%d", assessmentID) }
+func AssessmentLink(assessmentID int64) string { return links.Assessment(assessmentID) }
 
-func reviewLink(assessmentID int64) string { return AssessmentLink(assessmentID) + "/review" }
+func reviewLink(assessmentID int64) string { return links.Review(assessmentID) }
 
 func capabilityLink(assessmentID int64, key string) string {
-	return AssessmentLink(assessmentID) + "/capabilities/" + key
+	return links.Capability(assessmentID, key)
 }
 
 func consolidationLink(assessmentID int64) string {
-	return AssessmentLink(assessmentID) + "/consolidation"
+	return links.Consolidation(assessmentID)
 }
 
 func planActionLink(assessmentID, actionID int64) string {
-	return fmt.Sprintf("%s/plan#action-%d", AssessmentLink(assessmentID), actionID)
+	return links.PlanAction(assessmentID, actionID)
 }
 
-func contributionLink(id int64) string { return fmt.Sprintf("/contributions/%d", id) }
+func contributionLink(id int64) string { return links.Contribution(id) }
 
-const partnerLink = "/partner"
+var partnerLink = links.Partner()

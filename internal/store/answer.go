@@ -26,7 +26,7 @@ func (s *Store) SaveAnswer(ctx context.Context, by assessment.Actor, a assessmen
 	)
 	var pre answerRow
 	if err := s.read(ctx).Where("assessment_id = ? AND indicator_key = ?", a.AssessmentID, a.IndicatorKey).Take(&pre).Error; err == nil {
-		if w, err := planAnswer(pre, a, by, s.now()); err == nil && !w.stored {
+		if w, err := planAnswer(assessmentAnswerTable, a.AssessmentID, pre, a, by, s.now()); err == nil && !w.stored {
 			plan = &w
 		}
 	}
@@ -99,21 +99,11 @@ func (s *Store) saveAnswerTx(tx *gorm.DB, by assessment.Actor, org int64, a asse
 	if err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).Where("assessment_id = ? AND indicator_key = ?", a.AssessmentID, a.IndicatorKey).First(&cur).Error; err != nil {
 		return assessment.Answer{}, notFound(err, "indicator")
 	}
-	w, err := planAnswer(cur, a, by, s.now())
+	w, err := planAnswer(assessmentAnswerTable, a.AssessmentID, cur, a, by, s.now())
 	if err != nil || w.stored {
 		return cur.domain(), err
 	}
-	switch ok, err := w.apply(tx, by, org); {
-	case err != nil:
-		return assessment.Answer{}, err
-	case !ok:
-		// Another transaction saved between our read and write (PostgreSQL
-		// re-checks the WHERE clause after waiting for its row lock).
-		e := assessment.Errorf(assessment.ECONFLICT, "someone else saved this at the same moment; reload and save again")
-		e.Field = "version"
-		return assessment.Answer{}, e
-	}
-	return w.saved.domain(), nil
+	return w.write(tx, by, org)
 }
 
 // answerActions names the audit action by the answer's provenance.

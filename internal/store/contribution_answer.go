@@ -26,11 +26,15 @@ type contributionAnswerRow struct {
 
 func (contributionAnswerRow) TableName() string { return "contribution_answers" }
 
+// row is the agency's answer as a row of the assessment it contributes to.
+func (r contributionAnswerRow) row(assessmentID int64) answerRow {
+	return answerRow{AssessmentID: assessmentID, IndicatorKey: r.IndicatorKey, CapabilityKey: r.CapabilityKey, Value: r.Value,
+		Evidence: r.Evidence, Links: r.Links, Note: r.Note, Version: r.Version, UpdatedAt: r.UpdatedAt, UpdatedBy: r.UpdatedBy}
+}
+
 // domain reads the row as an answer to the assessment it contributes to.
 func (r contributionAnswerRow) domain(assessmentID int64) assessment.Answer {
-	a := answerRow{AssessmentID: assessmentID, IndicatorKey: r.IndicatorKey, CapabilityKey: r.CapabilityKey, Value: r.Value,
-		Evidence: r.Evidence, Links: r.Links, Note: r.Note, Version: r.Version, UpdatedAt: r.UpdatedAt, UpdatedBy: r.UpdatedBy}
-	return a.domain()
+	return r.row(assessmentID).domain()
 }
 
 func contributionAnswers(db *gorm.DB, assessmentID int64, query string, args ...any) ([]assessment.Answer, error) {
@@ -98,41 +102,21 @@ func moveContribution(tx *gorm.DB, id int64, to assessment.ContributionStatus, u
 	return c, nil
 }
 
-// saveContributionAnswerTx is saveAnswerTx for an agency's answer.
+// saveContributionAnswerTx is saveAnswerTx for an agency's answer: the
+// same plan and write (answer_write.go) on the contribution's table, with
+// the agency's audit event.
 func saveContributionAnswerTx(tx *gorm.DB, now time.Time, by assessment.Actor, c contributionRow, a assessment.Answer) (assessment.Answer, error) {
 	var cur contributionAnswerRow
 	if err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).Where("contribution_id = ? AND indicator_key = ?", c.ID, a.IndicatorKey).First(&cur).Error; err != nil {
 		return assessment.Answer{}, notFound(err, "indicator")
 	}
-	if cur.Version != a.Version {
-		merged, err := assessment.MergeAnswer(cur.domain(c.AssessmentID), a)
-		if err != nil {
-			return assessment.Answer{}, err
-		}
-		if merged.Fields().Equal(cur.domain(c.AssessmentID).Fields()) {
-			return cur.domain(c.AssessmentID), nil
-		}
-		a = merged
+	w, err := planAnswer(contributionAnswerTable, c.ID, cur.row(c.AssessmentID), a, by, now)
+	if err != nil || w.stored {
+		return cur.domain(c.AssessmentID), err
 	}
-	saved := cur
-	saved.Value, saved.Evidence, saved.Links, saved.Note = string(a.Value), a.Evidence, joinLinks(a.Links), a.Note
-	saved.Version, saved.UpdatedAt, saved.UpdatedBy = cur.Version+1, &now, by.Name
-	res := tx.Model(&contributionAnswerRow{}).Where("contribution_id = ? AND indicator_key = ? AND version = ?", c.ID, cur.IndicatorKey, cur.Version).
-		Updates(map[string]any{"value": saved.Value, "evidence": saved.Evidence, "links": saved.Links, "note": saved.Note,
-			"version": saved.Version, "updated_at": now, "updated_by": by.Name})
-	if res.Error != nil {
-		return assessment.Answer{}, fmt.Errorf("update contribution answer: %w", res.Error)
-	}
-	if res.RowsAffected == 0 {
-		e := assessment.Errorf(assessment.ECONFLICT, "someone else saved this at the same moment; reload and save again")
-		e.Field = "version"
-		return assessment.Answer{}, e
-	}
-	before, after := answerAudit(answerRow{Value: cur.Value, Evidence: cur.Evidence, Links: cur.Links, Note: cur.Note, Version: cur.Version}),
-		answerAudit(answerRow{Value: saved.Value, Evidence: saved.Evidence, Links: saved.Links, Note: saved.Note, Version: saved.Version})
-	err := appendAudit(tx, now, by, AuditEvent{OrganisationID: c.OrganisationID, AssessmentID: c.AssessmentID, Action: "contribution.answer",
-		Object: fmt.Sprintf("contribution %d indicator %s", c.ID, a.IndicatorKey), Before: auditJSON(before), After: auditJSON(after)})
-	return saved.domain(c.AssessmentID), err
+	w.event.Action, w.event.Object = "contribution.answer", fmt.Sprintf("contribution %d indicator %s", c.ID, a.IndicatorKey)
+	w.event.AssessmentID = c.AssessmentID
+	return w.write(tx, by, c.OrganisationID)
 }
 
 // SubmitContribution hands a complete contribution to the coordinator: the

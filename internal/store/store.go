@@ -45,6 +45,12 @@ type Store struct {
 	group      *groupCommit   // SQLite: writes sharing commits (group_commit.go); nil on PostgreSQL
 }
 
+// postgresConns is the PostgreSQL pool's size per instance: well past
+// what two cores keep busy, so a request that reads beside its own open
+// transaction never waits on the pool, and under the server's default
+// limit of 100 with room for a second instance's idle connections.
+const postgresConns = 64
+
 // Open connects to dsn: a postgres:// URL, or a SQLite file path (created
 // with its folder when missing), with the default options. It does not
 // migrate; call Migrate.
@@ -65,6 +71,12 @@ func OpenWith(dsn string, o Options) (*Store, error) {
 			// Text only: a driver error may quote the connection string.
 			return nil, fmt.Errorf("open postgres: %s", logx.Redact(err.Error()))
 		}
+		// A bounded pool, kept open: past PostgreSQL's connection limit
+		// (100 by default, shared with other instances) requests would fail,
+		// and reconnecting for each burst costs more than waiting a moment.
+		pdb, _ := db.DB()
+		pdb.SetMaxOpenConns(postgresConns)
+		pdb.SetMaxIdleConns(postgresConns)
 		s.w, s.r, s.dialect = db, db, "postgres"
 		return s, s.trackWrites()
 	}

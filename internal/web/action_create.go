@@ -1,10 +1,11 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
+
+	"github.com/mnr-self-assessment/mnr/internal/links"
 )
 
 // actionCreate takes the new-action form; bad input comes back on the
@@ -24,5 +25,5 @@ func (s *Server) actionCreate(c echo.Context) error {
 		return s.actionFormError(c, t, f, err)
 	}
 	flash(c, s.translator(c).T("PlanCreated"))
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/assessments/%d/plan#action-%d", t.Assessment.ID, act.ID))
+	return c.Redirect(http.StatusSeeOther, links.PlanAction(t.Assessment.ID, act.ID))
 }

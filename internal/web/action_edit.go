@@ -1,11 +1,11 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/mnr-self-assessment/mnr/internal/links"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
 )
 
@@ -38,5 +38,5 @@ func (s *Server) actionSave(c echo.Context) error {
 		return s.actionFormError(c, t, f, err)
 	}
 	flash(c, s.translator(c).T("PlanSaved"))
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/assessments/%d/plan#action-%d", t.Assessment.ID, cur.ID))
+	return c.Redirect(http.StatusSeeOther, links.PlanAction(t.Assessment.ID, cur.ID))
 }

@@ -1,13 +1,13 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 	"strconv"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/links"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
 )
 
@@ -22,9 +22,9 @@ func (s *Server) actionStatus(c echo.Context) error {
 	v, _ := strconv.Atoi(c.FormValue("version"))
 	in := assessment.StatusInput{Status: c.FormValue("status"), StatusNote: c.FormValue("status_note"), Version: v}
 	fromPlan := c.FormValue("back") != "tasks" && policy.CanViewPlan(principal(c), &t.Assessment)
-	back := fmt.Sprintf("/#task-action-%d", cur.ID)
+	back := links.HomeAction(cur.ID)
 	if fromPlan {
-		back = fmt.Sprintf("/assessments/%d/plan#action-%d", t.Assessment.ID, cur.ID)
+		back = links.PlanAction(t.Assessment.ID, cur.ID)
 	}
 	tr := s.translator(c)
 	if _, err := s.planStatus(c, t, cur, in); err != nil {
@@ -56,8 +56,8 @@ func (s *Server) actionDelete(c echo.Context) error {
 			return err
 		}
 		flash(c, tr.T("PlanDeleteRefused", "Title", cur.Title, "Reason", s.localizeError(c, de).Message))
-		return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/assessments/%d/plan", t.Assessment.ID))
+		return c.Redirect(http.StatusSeeOther, links.Plan(t.Assessment.ID))
 	}
 	flash(c, tr.T("PlanDeleted", "Title", cur.Title))
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/assessments/%d/plan", t.Assessment.ID))
+	return c.Redirect(http.StatusSeeOther, links.Plan(t.Assessment.ID))
 }

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 	"net/url"
 	"slices"
@@ -11,6 +10,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/links"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
 	"github.com/mnr-self-assessment/mnr/internal/store"
 )
@@ -80,7 +80,7 @@ func (s *Server) activityEvents(c echo.Context, d *activityData, f store.AuditFi
 		events = events[:activityPage]
 		next := d.Filter.query()
 		next.Set("before", strconv.FormatInt(events[len(events)-1].ID, 10))
-		d.Older = fmt.Sprintf("/organisations/%d/activity?%s", d.Organisation.ID, next.Encode())
+		d.Older = links.Activity(d.Organisation.ID, next)
 	}
 	d.Events, err = s.describeEvents(ctx, s.translator(c), events)
 	return err

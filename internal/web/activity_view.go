@@ -12,6 +12,7 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/i18n"
+	"github.com/mnr-self-assessment/mnr/internal/view"
 )
 
 // activityEvent is one audit event as the activity page shows it. Every
@@ -29,12 +30,6 @@ type activityEvent struct {
 // change is one field's value before and after; "" means it had none.
 type change struct {
 	Field, Before, After string
-}
-
-// actionLabel names a kind of change in tr's language: the message
-// ActivityAction_<action> (account.*.json), else the action's code.
-func actionLabel(tr *i18n.Translator, a string) string {
-	return translatedOr(tr, "ActivityAction_"+a, a)
 }
 
 // objectLabel names what an event is about in tr's language: "indicator
@@ -71,7 +66,7 @@ func changeLabels(tr *i18n.Translator, ch []change) []change {
 		case "lang":
 			c.Before, c.After = langValue(c.Before), langValue(c.After)
 		}
-		c.Field = translatedOr(tr, "ActivityField_"+c.Field, c.Field)
+		c.Field = view.TranslatedOr(tr, "ActivityField_"+c.Field, c.Field)
 		ch[i] = c
 	}
 	return ch
@@ -81,14 +76,14 @@ func roleValue(tr *i18n.Translator, v string) string {
 	if v == "" {
 		return v
 	}
-	return roleName(tr, assessment.Role(v))
+	return view.RoleName(tr, assessment.Role(v))
 }
 
 func langValue(v string) string {
 	if v == "" {
 		return v
 	}
-	return languageName(v)
+	return view.LanguageName(v)
 }
 
 // describeEvents turns events into rows, naming the users they refer to.
@@ -106,12 +101,12 @@ func (s *Server) describeEvents(ctx context.Context, tr *i18n.Translator, events
 			return nil, err
 		}
 		for _, u := range users {
-			names[u.ID] = personName(tr, u.Name) + " <" + u.Email + ">"
+			names[u.ID] = view.PersonName(tr, u.Name) + " <" + u.Email + ">"
 		}
 	}
 	out := make([]activityEvent, len(events))
 	for i, e := range events {
-		v := activityEvent{ID: e.ID, At: e.At, Who: personName(tr, e.Actor), Action: actionLabel(tr, e.Action), Object: objectLabel(tr, e.Object),
+		v := activityEvent{ID: e.ID, At: e.At, Who: view.PersonName(tr, e.Actor), Action: view.ActionLabel(tr, e.Action), Object: objectLabel(tr, e.Object),
 			Changes: changeLabels(tr, diffJSON(e.Before, e.After))}
 		if v.Who == "" {
 			v.Who = tr.T("ActivityAnonymous")

@@ -1,13 +1,13 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 	"strconv"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/links"
 )
 
 // createAssessment is shared by the HTML form and the API. New assessments
@@ -38,7 +38,7 @@ func (s *Server) assessmentCreate(c echo.Context) error {
 		return err
 	}
 	flash(c, s.translator(c).T("NewStarted"))
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/assessments/%d", a.ID))
+	return c.Redirect(http.StatusSeeOther, links.Assessment(a.ID))
 }
 
 func paramQueryID(c echo.Context, name string) (int64, error) {

@@ -32,11 +32,10 @@ func (s *Server) assessmentCycleInfo(c echo.Context, d *assessment.Detail) (asse
 		}
 	}
 	ctx := c.Request().Context()
-	list, err := s.db.Comments(ctx, a.ID)
-	if err != nil {
+	var err error
+	if info.OpenComments, err = s.db.OpenThreads(ctx, a.ID); err != nil {
 		return info, err
 	}
-	info.OpenComments = openThreads(list)
 	if prev, ok, err := s.db.PreviousAssessment(ctx, *a); err != nil {
 		return info, err
 	} else if ok {

@@ -1,13 +1,13 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 	"strconv"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/app"
+	"github.com/mnr-self-assessment/mnr/internal/links"
 )
 
 // assignmentSave assigns a capability to a contributor of the organisation,
@@ -28,5 +28,5 @@ func (s *Server) assignmentSave(c echo.Context) error {
 	} else {
 		flash(c, s.translator(c).T("WorkUnassignedFlash"))
 	}
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/assessments/%d#cap-%s", d.Assessment.ID, cd.Capability.Key))
+	return c.Redirect(http.StatusSeeOther, links.Assessment(d.Assessment.ID)+"#cap-"+cd.Capability.Key)
 }

@@ -1,12 +1,12 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/links"
 )
 
 // confirmCarried confirms carried-forward answers of the capability in :key
@@ -31,5 +31,5 @@ func (s *Server) carriedConfirm(c echo.Context) error {
 		return err
 	}
 	flash(c, s.translator(c).T("CapConfirmedFlash", "Count", n))
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/assessments/%d/capabilities/%s", d.Assessment.ID, c.Param("key")))
+	return c.Redirect(http.StatusSeeOther, links.Capability(d.Assessment.ID, c.Param("key")))
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/app"
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/links"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
 )
 
@@ -65,9 +66,9 @@ func commentReturn(assessmentID int64, returnTo string, cm assessment.Comment) s
 		anchor = fmt.Sprintf("#comment-%d", *cm.ParentID)
 	}
 	if returnTo == "capability" && cm.CapabilityKey != "" {
-		return fmt.Sprintf("/assessments/%d/capabilities/%s%s", assessmentID, cm.CapabilityKey, anchor)
+		return links.Capability(assessmentID, cm.CapabilityKey) + anchor
 	}
-	return fmt.Sprintf("/assessments/%d/review%s", assessmentID, anchor)
+	return links.Review(assessmentID) + anchor
 }
 
 // commentFormError shows a refused comment on the page it came from, with

@@ -7,6 +7,7 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/framework"
 	"github.com/mnr-self-assessment/mnr/internal/i18n"
+	"github.com/mnr-self-assessment/mnr/internal/view"
 )
 
 // phasesConflict names the phase block in the "conflict."/"theirs" form
@@ -72,7 +73,7 @@ func (f *answerForm) showConflict(tr *i18n.Translator, cur assessment.Answer, fi
 	f.Version = cur.Version
 	show := func(n, v string) string {
 		if n == assessment.FieldAnswer {
-			return answerLabel(tr, assessment.AnswerValue(v))
+			return view.AnswerLabel(tr, assessment.AnswerValue(v))
 		}
 		return v
 	}
@@ -90,7 +91,7 @@ func (j *judgementForm) showConflict(tr *i18n.Translator, fw *framework.Framewor
 	show := func(n, v string) string {
 		switch {
 		case n == assessment.FieldPriority && v != "":
-			return priorityLabel(tr, v)
+			return view.PriorityLabel(tr, v)
 		case (n == assessment.FieldConfirmed || n == assessment.FieldTarget) && v != "":
 			p := phaseOfText(v)
 			return v + " · " + fw.PhaseInfo(p).Name.In(tr.Lang.Code)

@@ -1,14 +1,15 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 	"strconv"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/links"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
+	"github.com/mnr-self-assessment/mnr/internal/view"
 )
 
 // mayConsolidate answers 403 unless the principal consolidates this
@@ -70,8 +71,8 @@ func (s *Server) consolidationAdopt(c echo.Context) error {
 		return err
 	}
 	tr := s.translator(c)
-	flash(c, tr.T("ConsolFlashAdopted", "Indicator", assessment.IndicatorNumber(d.Framework.Indicator(key)), "Answer", answerLabel(tr, saved.Value)))
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/assessments/%d/consolidation/%s#%s", d.Assessment.ID, cd.Capability.Key, key))
+	flash(c, tr.T("ConsolFlashAdopted", "Indicator", assessment.IndicatorNumber(d.Framework.Indicator(key)), "Answer", view.AnswerLabel(tr, saved.Value)))
+	return c.Redirect(http.StatusSeeOther, links.ConsolidationCapability(d.Assessment.ID, cd.Capability.Key)+"#"+key)
 }
 
 // indicatorOf reports whether key is an indicator of the capability.

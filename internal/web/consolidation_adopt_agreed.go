@@ -1,13 +1,13 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 	"strconv"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/links"
 )
 
 // adoptAgreed is the one path, for the page and the API, for adopting in
@@ -61,5 +61,5 @@ func (s *Server) consolidationAdoptAgreed(c echo.Context) error {
 		return err
 	}
 	flash(c, s.translator(c).T("ConsolFlashAdoptedAgreed", "Count", len(saved)))
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/assessments/%d/consolidation/%s", d.Assessment.ID, cd.Capability.Key))
+	return c.Redirect(http.StatusSeeOther, links.ConsolidationCapability(d.Assessment.ID, cd.Capability.Key))
 }

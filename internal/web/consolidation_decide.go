@@ -1,13 +1,14 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 	"strconv"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/links"
+	"github.com/mnr-self-assessment/mnr/internal/view"
 )
 
 // decideAnswer is the one path for the coordinator writing the national
@@ -43,10 +44,10 @@ func (s *Server) consolidationDecide(c echo.Context) error {
 		return assessment.NotFound("indicator")
 	}
 	version, _ := strconv.Atoi(c.FormValue("version"))
-	links := c.FormValue("links")
+	linkText := c.FormValue("links")
 	in := assessment.DecisionInput{Reason: c.FormValue("reason"), AnswerInput: assessment.AnswerInput{Value: c.FormValue("answer"),
-		Evidence: c.FormValue("evidence"), Links: assessment.SplitLinks(links), Note: c.FormValue("note"), Version: version}}
-	typed := decisionForm{Reason: in.Reason, answerForm: answerForm{Value: assessment.AnswerValue(in.Value), Evidence: in.Evidence, Links: links, Note: in.Note, Version: version}}
+		Evidence: c.FormValue("evidence"), Links: assessment.SplitLinks(linkText), Note: c.FormValue("note"), Version: version}}
+	typed := decisionForm{Reason: in.Reason, answerForm: answerForm{Value: assessment.AnswerValue(in.Value), Evidence: in.Evidence, Links: linkText, Note: in.Note, Version: version}}
 	saved, err := s.decideAnswer(c, d, key, in)
 	if err != nil {
 		if de, ok := assessment.AsError(err); ok && (de.Code == assessment.EINVALID || de.Code == assessment.ECONFLICT) {
@@ -58,6 +59,6 @@ func (s *Server) consolidationDecide(c echo.Context) error {
 		return err
 	}
 	tr := s.translator(c)
-	flash(c, tr.T("ConsolFlashDecided", "Indicator", assessment.IndicatorNumber(d.Framework.Indicator(key)), "Answer", answerLabel(tr, saved.Value)))
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/assessments/%d/consolidation/%s#%s", d.Assessment.ID, cd.Capability.Key, key))
+	flash(c, tr.T("ConsolFlashDecided", "Indicator", assessment.IndicatorNumber(d.Framework.Indicator(key)), "Answer", view.AnswerLabel(tr, saved.Value)))
+	return c.Redirect(http.StatusSeeOther, links.ConsolidationCapability(d.Assessment.ID, cd.Capability.Key)+"#"+key)
 }

@@ -1,13 +1,13 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 	"strconv"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/links"
 )
 
 // inviteAgency is the one path for asking an agency into an assessment,
@@ -40,5 +40,5 @@ func (s *Server) contributionCreate(c echo.Context) error {
 		return err
 	}
 	flash(c, s.translator(c).T("ContribFlashAsked", "Agency", cn.Agency.Name))
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/assessments/%d/contributions", d.Assessment.ID))
+	return c.Redirect(http.StatusSeeOther, links.Contributions(d.Assessment.ID))
 }

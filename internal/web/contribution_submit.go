@@ -1,12 +1,12 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/links"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
 )
 
@@ -39,5 +39,5 @@ func (s *Server) contributionSubmit(c echo.Context) error {
 		return err
 	}
 	flash(c, s.translator(c).T("ContribFlashSubmitted", "Org", cd.Requester.Name))
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/contributions/%d", cd.Contribution.ID))
+	return c.Redirect(http.StatusSeeOther, links.Contribution(cd.Contribution.ID))
 }

@@ -1,14 +1,15 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 	"strconv"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/links"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
+	"github.com/mnr-self-assessment/mnr/internal/view"
 )
 
 // startCycle is the one path for starting the next cycle, from the form and
@@ -21,7 +22,7 @@ func (s *Server) startCycle(c echo.Context, d *assessment.Detail, title, period 
 	}
 	if d.Assessment.Status != assessment.StatusApproved {
 		return assessment.Assessment{}, assessment.Errorf(assessment.ECONFLICT, "the next cycle starts from an approved assessment; this one is %s",
-			assessment.Term{ID: "WorkStatusIs_" + string(d.Assessment.Status), English: statusLabels[d.Assessment.Status]})
+			assessment.Term{ID: "WorkStatusIs_" + string(d.Assessment.Status), English: view.StatusLabels[d.Assessment.Status]})
 	}
 	var scope []string
 	for _, k := range d.Assessment.Scope {
@@ -63,7 +64,7 @@ func (s *Server) cycleStart(c echo.Context) error {
 	}
 	tr := s.translator(c)
 	flash(c, tr.T("CycleStarted", "Badge", tr.T("WorkCarriedBadge")))
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/assessments/%d", a.ID))
+	return c.Redirect(http.StatusSeeOther, links.Assessment(a.ID))
 }
 
 // cycleNew shows the form, suggesting the same title and the next period.

@@ -1,12 +1,12 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/links"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
 	"github.com/mnr-self-assessment/mnr/internal/store"
 )
@@ -50,5 +50,5 @@ func (s *Server) actionFileUploadForm(c echo.Context) error {
 }
 
 func backToAction(c echo.Context, assessmentID, actionID int64) error {
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/assessments/%d/plan#action-%d", assessmentID, actionID))
+	return c.Redirect(http.StatusSeeOther, links.PlanAction(assessmentID, actionID))
 }

@@ -1,13 +1,13 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/app"
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/links"
 	"github.com/mnr-self-assessment/mnr/internal/store"
 )
 
@@ -58,9 +58,9 @@ func (s *Server) storeEvidenceForm(c echo.Context, t store.EvidenceTarget) error
 
 // backToIndicator redirects to the questionnaire page at the indicator.
 func (s *Server) backToIndicator(c echo.Context, assessmentID, contributionID int64, capability, key string) error {
-	path := fmt.Sprintf("/assessments/%d/capabilities/%s#files-%s", assessmentID, capability, key)
+	path := links.Capability(assessmentID, capability) + "#files-" + key
 	if contributionID != 0 {
-		path = fmt.Sprintf("/contributions/%d/capabilities/%s#files-%s", contributionID, capability, key)
+		path = links.ContributionCapability(contributionID, capability) + "#files-" + key
 	}
 	return c.Redirect(http.StatusSeeOther, path)
 }

@@ -1,14 +1,11 @@
 package web
 
 import (
-	"fmt"
-	"html/template"
-
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/app"
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
-	"github.com/mnr-self-assessment/mnr/internal/filetype"
+	"github.com/mnr-self-assessment/mnr/internal/links"
 )
 
 const ctxEvidenceForm = "evidence-form"
@@ -59,28 +56,15 @@ func (s *Server) loadEvidenceView(c echo.Context, assessmentID, contributionID i
 		return nil, err
 	}
 	v := &evidenceView{Files: map[string][]assessment.EvidenceFile{}, CanEdit: canEdit,
-		Action: fmt.Sprintf("/assessments/%d/indicators/", assessmentID)}
+		Action: links.Indicators(assessmentID)}
 	if contributionID != 0 {
-		v.Action = fmt.Sprintf("/contributions/%d/indicators/", contributionID)
+		v.Action = links.ContributionIndicators(contributionID)
 	}
 	for _, f := range files {
 		v.Files[f.IndicatorKey] = append(v.Files[f.IndicatorKey], f)
 	}
 	v.Form, _ = c.Get(ctxEvidenceForm).(*evidenceFormState)
 	return v, nil
-}
-
-// evidenceAccept hints the file chooser at the accepted types; the server
-// decides from the bytes whatever the chooser lets through.
-const evidenceAccept = ".pdf,.docx,.xlsx,.pptx,.odt,.ods,.odp,.png,.jpg,.jpeg,.gif,.webp,.txt,application/pdf,image/png,image/jpeg,image/gif,image/webp,text/plain"
-
-// evidenceFuncs are the template functions of the evidence lists.
-func evidenceFuncs() template.FuncMap {
-	return template.FuncMap{
-		"fileType":       filetype.Label,
-		"fileSize":       assessment.SizeText,
-		"evidenceAccept": func() string { return evidenceAccept },
-	}
 }
 
 // questionnaireEvidence is loadEvidenceView for a capability page of

@@ -8,7 +8,9 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/auth"
+	"github.com/mnr-self-assessment/mnr/internal/links"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
+	"github.com/mnr-self-assessment/mnr/internal/view"
 )
 
 // invitationAccept spends an invitation: the signed-in invited account joins
@@ -28,7 +30,7 @@ func (s *Server) invitationAccept(c echo.Context) error {
 		return s.joinInvited(c, p, d, hash)
 	}
 	if d.HasAccount {
-		return c.Redirect(http.StatusSeeOther, "/login?next="+url.QueryEscape("/invitations/"+d.Token))
+		return c.Redirect(http.StatusSeeOther, "/login?next="+url.QueryEscape(links.Invitation(d.Token)))
 	}
 	d.Form = assessment.ProfileInput{Name: c.FormValue("name"), Lang: c.FormValue("lang")}
 	if err := d.Form.Validate(); err != nil {
@@ -50,7 +52,7 @@ func (s *Server) invitationAccept(c echo.Context) error {
 		return err
 	}
 	tr := s.translatorFor(c, u.Lang) // the next page is in the language just chosen
-	flash(c, tr.T("InviteFlashWelcome", "Org", d.Organisation.Name, "Role", roleName(tr, d.Invitation.Role)))
+	flash(c, tr.T("InviteFlashWelcome", "Org", d.Organisation.Name, "Role", view.RoleName(tr, d.Invitation.Role)))
 	return c.Redirect(http.StatusSeeOther, "/")
 }
 
@@ -63,6 +65,6 @@ func (s *Server) joinInvited(c echo.Context, p *policy.Principal, d invitationDa
 		return err
 	}
 	tr := s.translator(c)
-	flash(c, tr.T("InviteFlashJoined", "Org", d.Organisation.Name, "Role", roleName(tr, d.Invitation.Role)))
+	flash(c, tr.T("InviteFlashJoined", "Org", d.Organisation.Name, "Role", view.RoleName(tr, d.Invitation.Role)))
 	return c.Redirect(http.StatusSeeOther, "/")
 }

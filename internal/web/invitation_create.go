@@ -6,7 +6,9 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/links"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
+	"github.com/mnr-self-assessment/mnr/internal/view"
 )
 
 // invitationCreate makes a one-time invitation link and shows it once, to be
@@ -40,7 +42,7 @@ func (s *Server) invitationCreate(c echo.Context) error {
 		}
 		return err
 	}
-	link := s.absURL(c, "/invitations/"+secret)
+	link := s.absURL(c, links.Invitation(secret))
 	d.NewLink, d.NewLinkEmail = link, in.Email
 	if s.canMailLinks() {
 		d.MailNote = s.mailInvitation(c, p, org, in, link)
@@ -57,7 +59,7 @@ func (s *Server) mailInvitation(c echo.Context, p *policy.Principal, org assessm
 		lang = u.Lang
 	}
 	mt := s.translatorFor(c, lang)
-	role := roleName(mt, assessment.Role(in.Role))
+	role := view.RoleName(mt, assessment.Role(in.Role))
 	body := mt.T("InviteMailBody", "Inviter", p.User.Name, "Org", org.Name, "Role", role, "Link", link)
 	return s.mailLink(c, in.Email, mt.T("InviteMailSubject", "Org", org.Name), body)
 }

@@ -1,11 +1,11 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/mnr-self-assessment/mnr/internal/links"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
 )
 
@@ -23,5 +23,5 @@ func (s *Server) invitationRevoke(c echo.Context) error {
 		return err
 	}
 	flash(c, s.translator(c).T("InviteFlashWithdrawn"))
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/organisations/%d/members", org.ID))
+	return c.Redirect(http.StatusSeeOther, links.Members(org.ID))
 }

@@ -50,3 +50,13 @@ func (s *Server) languageSwitch(c echo.Context) error {
 		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.secure(c.Request())})
 	return c.Redirect(http.StatusSeeOther, safeNext(c.FormValue("next")))
 }
+
+// translatorFor speaks the language a user chose, for what is shown to them
+// once they are signed in (a flash on the next page) or mailed to them;
+// without a known choice, the language of this request.
+func (s *Server) translatorFor(c echo.Context, lang string) *i18n.Translator {
+	if i18n.Supported(lang) {
+		return s.i18n.For(lang)
+	}
+	return s.translator(c)
+}

@@ -1,12 +1,12 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/links"
 )
 
 // setMarking changes the marking (app.SetMarking).
@@ -32,5 +32,5 @@ func (s *Server) markingSave(c echo.Context) error {
 		return err
 	}
 	flash(c, s.translator(c).T("DocMarkingSaved"))
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/assessments/%d/report", d.Assessment.ID))
+	return c.Redirect(http.StatusSeeOther, links.Report(d.Assessment.ID))
 }

@@ -1,12 +1,12 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/links"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
 )
 
@@ -33,5 +33,5 @@ func (s *Server) memberRemove(c echo.Context) error {
 		return c.Redirect(http.StatusSeeOther, "/")
 	}
 	flash(c, s.translator(c).T("MembersFlashRemoved"))
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/organisations/%d/members", org.ID))
+	return c.Redirect(http.StatusSeeOther, links.Members(org.ID))
 }

@@ -1,13 +1,14 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/links"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
+	"github.com/mnr-self-assessment/mnr/internal/view"
 )
 
 // memberRole changes a member's role. The last owner keeps the owner role
@@ -32,6 +33,6 @@ func (s *Server) memberRole(c echo.Context) error {
 		return err
 	}
 	tr := s.translator(c)
-	flash(c, tr.T("MembersFlashRoleChanged", "Role", roleName(tr, role)))
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/organisations/%d/members", org.ID))
+	flash(c, tr.T("MembersFlashRoleChanged", "Role", view.RoleName(tr, role)))
+	return c.Redirect(http.StatusSeeOther, links.Members(org.ID))
 }

@@ -9,12 +9,13 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/i18n"
+	"github.com/mnr-self-assessment/mnr/internal/view"
 )
 
 // notificationKind names a kind of notification in tr's language, on the
 // page and in mail subjects (ids NotifKind_<kind>).
 func notificationKind(tr *i18n.Translator, kind string) string {
-	return translatedOr(tr, "NotifKind_"+kind, kind)
+	return view.TranslatedOr(tr, "NotifKind_"+kind, kind)
 }
 
 // notificationsPage is the signed-in user's notifications, unread first.

@@ -1,11 +1,11 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/mnr-self-assessment/mnr/internal/links"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
 )
 
@@ -26,5 +26,5 @@ func (s *Server) partnerRequestsSet(c echo.Context) error {
 		msg = "PartnersFlashAccepted"
 	}
 	flash(c, s.translator(c).T(msg))
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/organisations/%d/sharing", org.ID))
+	return c.Redirect(http.StatusSeeOther, links.Sharing(org.ID))
 }

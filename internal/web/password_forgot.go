@@ -9,6 +9,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/links"
 )
 
 type forgotData struct {
@@ -47,7 +48,7 @@ func (s *Server) passwordForgotSubmit(c echo.Context) error {
 			return err
 		}
 		mt := s.translatorFor(c, u.Lang) // the mail is in the account's language
-		subject, body := mt.T("ResetMailSubject"), mt.T("ResetMailBody", "Link", s.absURL(c, "/password-reset/"+secret))
+		subject, body := mt.T("ResetMailSubject"), mt.T("ResetMailBody", "Link", s.absURL(c, links.PasswordReset(secret)))
 		go func() {
 			mctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 			defer cancel()

@@ -7,6 +7,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/links"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
 )
 
@@ -44,7 +45,7 @@ func (s *Server) passwordResetCreate(c echo.Context) error {
 		return err
 	}
 	mt := s.translatorFor(c, u.Lang) // the mail is in the user's language
-	link := s.absURL(c, "/password-reset/"+secret)
+	link := s.absURL(c, links.PasswordReset(secret))
 	d := resetLinkData{User: u, ExpiresAt: r.ExpiresAt, Back: safeNext(c.FormValue("back"))}
 	d.Sent = s.sendLink(c, u.Email, mt.T("ResetLinkMailSubject"), mt.T("ResetLinkMailBody", "Link", link)) == nil
 	status := http.StatusOK

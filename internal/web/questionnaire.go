@@ -4,34 +4,12 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
-	"time"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
-	"github.com/mnr-self-assessment/mnr/internal/i18n"
-	"github.com/mnr-self-assessment/mnr/internal/report"
+	"github.com/mnr-self-assessment/mnr/internal/view"
 )
-
-// printPage is the printable questionnaire of an assessment or a
-// contribution, blank or with the current answers, for committees that
-// work on paper.
-type printPage struct {
-	T           *wbTarget
-	Heading     string
-	Base        string
-	WithAnswers bool
-	Judgements  bool
-}
-
-func questionnaireData(tr *i18n.Translator, t *wbTarget, withAnswers bool) printPage {
-	p := printPage{T: t, WithAnswers: withAnswers, Judgements: t.CD == nil, Base: workbookReturn(t),
-		Heading: t.Detail.Assessment.Title + " (" + t.Detail.Assessment.Period + ")"}
-	if t.CD != nil {
-		p.Heading = tr.T("ContribHeading", "Agency", t.CD.Contribution.Agency.Name, "Title", t.CD.National.Title)
-	}
-	return p
-}
 
 // questionnaireShow is the print page (?answers=1 with the current answers).
 func (s *Server) questionnaireShow(contribution bool) func(echo.Context) error {
@@ -40,7 +18,7 @@ func (s *Server) questionnaireShow(contribution bool) func(echo.Context) error {
 		if err != nil {
 			return err
 		}
-		p := questionnaireData(s.translator(c), t, c.QueryParam("answers") == "1")
+		p := view.NewPrintPage(s.translator(c), t, c.QueryParam("answers") == "1")
 		return s.render(c, "questionnaire", pageData{Title: p.Heading, Data: p})
 	}
 }
@@ -57,7 +35,7 @@ func (s *Server) questionnairePDF(contribution bool) func(echo.Context) error {
 			return err
 		}
 		withAnswers := c.QueryParam("answers") == "1"
-		job, err := s.questionnaireJob(t, s.translator(c).Lang.Code, withAnswers)
+		job, err := s.view.QuestionnaireJob(t, s.translator(c).Lang.Code, withAnswers)
 		if err != nil {
 			return err
 		}
@@ -73,38 +51,4 @@ func (s *Server) questionnairePDF(contribution bool) func(echo.Context) error {
 		c.Response().Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s.pdf"`, name))
 		return c.Blob(http.StatusOK, "application/pdf", pdf)
 	}
-}
-
-// questionnaireJob renders the page outside the request (nothing of the
-// reader in it), so one cached PDF serves every reader of the same
-// version and language.
-func (s *Server) questionnaireJob(t *wbTarget, lang string, withAnswers bool) (report.Job, error) {
-	p := questionnaireData(s.i18n.For(lang), t, withAnswers)
-	html, err := s.renderDocument(lang, "questionnaire", pageData{Title: p.Heading, PDF: true, Path: "/", Data: p})
-	if err != nil {
-		return report.Job{}, err
-	}
-	variant, id, version := "blank", t.Target.AssessmentID, t.Detail.Assessment.UpdatedAt
-	if withAnswers {
-		variant = "answers"
-	}
-	if t.CD != nil {
-		variant += "-contribution-" + strconv.FormatInt(t.Target.ContributionID, 10)
-		version = latestAnswer(t.Detail, version)
-	}
-	return report.Job{HTML: html, Lang: lang, Key: report.CacheKey{Doc: "questionnaire", ID: id,
-		Version: version.UTC().Format(time.RFC3339Nano), Variant: variant}}, nil
-}
-
-// latestAnswer is the time of the newest answer, at least since: a
-// contribution's answers do not touch the assessment.
-func latestAnswer(d *assessment.Detail, since time.Time) time.Time {
-	for _, c := range d.Capabilities {
-		for _, a := range c.Answers {
-			if a.UpdatedAt.After(since) {
-				since = a.UpdatedAt
-			}
-		}
-	}
-	return since
 }

@@ -1,87 +1,17 @@
 package web
 
 import (
-	"bytes"
-	"fmt"
-	"html/template"
-	"io/fs"
 	"net/http"
-	"strings"
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/mnr-self-assessment/mnr/internal/assessment"
-	"github.com/mnr-self-assessment/mnr/internal/i18n"
-	"github.com/mnr-self-assessment/mnr/internal/policy"
-	"github.com/mnr-self-assessment/mnr/templates"
+	"github.com/mnr-self-assessment/mnr/internal/view"
 )
 
-// templateSet holds one parsed template per language and page, each with
-// the layout, so pages cannot clash over block names and every function
-// (translations, dates, framework texts) is bound to the page's language.
-type templateSet struct {
-	pages map[string]map[string]*template.Template
-}
-
-func loadTemplates(funcsFor func(lang string) template.FuncMap) (*templateSet, error) {
-	layout, err := fs.ReadFile(templates.FS, "layout.html")
-	if err != nil {
-		return nil, fmt.Errorf("templates: %w", err)
-	}
-	names, err := fs.Glob(templates.FS, "*.html")
-	if err != nil {
-		return nil, err
-	}
-	partials, _ := fs.Glob(templates.FS, "_*.html")
-	ts := &templateSet{pages: map[string]map[string]*template.Template{}}
-	for _, l := range i18n.Languages {
-		funcs := funcsFor(l.Code)
-		ts.pages[l.Code] = map[string]*template.Template{}
-		for _, n := range names {
-			if n == "layout.html" || strings.HasPrefix(n, "_") {
-				continue
-			}
-			t := template.New("layout.html").Funcs(funcs)
-			if _, err := t.Parse(string(layout)); err != nil {
-				return nil, fmt.Errorf("templates: layout: %w", err)
-			}
-			for _, p := range append(partials, n) {
-				b, _ := fs.ReadFile(templates.FS, p)
-				if _, err := t.New(p).Parse(string(b)); err != nil {
-					return nil, fmt.Errorf("templates: %s: %w", p, err)
-				}
-			}
-			ts.pages[l.Code][strings.TrimSuffix(n, ".html")] = t
-		}
-	}
-	return ts, nil
-}
-
-// pageData is what every page template receives; Data is the page's own.
-type pageData struct {
-	Title     string
-	Principal *policy.Principal
-	CSRF      string
-	Lang      string
-	Dir       string
-	Flash     string
-	Error     *assessment.Error
-	Status    int
-	Path      string
-	PDF       bool
-	Languages []i18n.Lang // for the language switcher
-	Unread    int64       // unread notifications, for the header link
-	Data      any
-}
-
-// FieldError returns the error message when it names field, for showing
-// it beside the input.
-func (p pageData) FieldError(field string) string {
-	if p.Error != nil && p.Error.Field == field {
-		return p.Error.Message
-	}
-	return ""
-}
+// pageData is what every page template receives (view.Page); render fills
+// in what belongs to the request: the reader, the CSRF token, the flash,
+// the path and the error in the reader's language.
+type pageData = view.Page
 
 func (s *Server) render(c echo.Context, page string, d pageData) error {
 	return s.renderStatus(c, http.StatusOK, page, d)
@@ -97,13 +27,9 @@ func (s *Server) renderStatus(c echo.Context, status int, page string, d pageDat
 	return c.HTMLBlob(status, b)
 }
 
-// renderBytes executes a page into memory, for responses and for PDF.
+// renderBytes executes a page for this request into memory.
 func (s *Server) renderBytes(c echo.Context, page string, d pageData) ([]byte, error) {
 	tr := s.translator(c)
-	t, ok := s.templates.pages[tr.Lang.Code][page]
-	if !ok {
-		return nil, fmt.Errorf("no template %q", page)
-	}
 	d.Principal = principal(c)
 	if d.Principal != nil && !d.PDF {
 		d.Unread = s.unreadCount(c)
@@ -111,7 +37,6 @@ func (s *Server) renderBytes(c echo.Context, page string, d pageData) ([]byte, e
 	if tok, ok := c.Get("csrf").(string); ok {
 		d.CSRF = tok
 	}
-	d.Lang, d.Dir, d.Languages = tr.Lang.Code, tr.Lang.Dir, i18n.Languages
 	d.Error = s.localizeError(c, d.Error)
 	d.Path = c.Request().URL.Path
 	if sess := session(c); sess != nil && d.Flash == "" {
@@ -121,29 +46,7 @@ func (s *Server) renderBytes(c echo.Context, page string, d pageData) ([]byte, e
 			_ = sess.Save(c.Request(), c.Response())
 		}
 	}
-	return execute(t, page, d)
-}
-
-// renderDocument executes a page in lang without any request: nothing of
-// a reader (name, session, messages) can reach it, so it serves documents
-// such as a report's print job.
-func (s *Server) renderDocument(lang, page string, d pageData) ([]byte, error) {
-	tr := s.i18n.For(lang)
-	t, ok := s.templates.pages[tr.Lang.Code][page]
-	if !ok {
-		return nil, fmt.Errorf("no template %q", page)
-	}
-	d.Lang, d.Dir, d.Languages = tr.Lang.Code, tr.Lang.Dir, i18n.Languages
-	return execute(t, page, d)
-}
-
-// execute runs a template into memory, so an error never leaves half a page.
-func execute(t *template.Template, page string, d pageData) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := t.Execute(&buf, d); err != nil {
-		return nil, fmt.Errorf("render %s: %w", page, err)
-	}
-	return buf.Bytes(), nil
+	return s.view.Render(tr.Lang.Code, page, d)
 }
 
 // flash stores a one-time message shown on the next page.

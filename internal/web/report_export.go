@@ -12,34 +12,24 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/report"
 )
 
-// exportFormats maps a file extension to its writer and content type.
-var exportFormats = map[string]struct {
-	write func(*bytes.Buffer, *report.Report) error
-	mime  string
-}{
-	"csv":  {func(b *bytes.Buffer, r *report.Report) error { return report.WriteCSV(b, r) }, "text/csv; charset=utf-8"},
-	"xlsx": {func(b *bytes.Buffer, r *report.Report) error { return report.WriteXLSX(b, r) }, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
-	"json": {func(b *bytes.Buffer, r *report.Report) error { return report.WriteJSON(b, r) }, "application/json"},
-}
-
 // exportHandler serves one export format, with answers, evidence, notes and
 // justifications, for both the HTML (session) and API (token) routes.
 func (s *Server) exportHandler(format string) echo.HandlerFunc {
 	if format == "pdf" {
 		return s.reportPDF
 	}
-	f := exportFormats[format]
+	f := report.Formats[format]
 	return func(c echo.Context) error {
 		r, _, err := s.loadReport(c)
 		if err != nil {
 			return err
 		}
 		var buf bytes.Buffer
-		if err := f.write(&buf, r); err != nil {
+		if err := f.Write(&buf, r); err != nil {
 			return fmt.Errorf("export %s: %w", format, err)
 		}
 		attachment(c, r, format)
-		return c.Blob(http.StatusOK, f.mime, buf.Bytes())
+		return c.Blob(http.StatusOK, f.MIME, buf.Bytes())
 	}
 }
 

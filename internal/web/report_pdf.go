@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
-	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -23,7 +22,7 @@ func (s *Server) reportPDF(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	job, err := s.reportJob(r, d, wantShort(c.QueryParam("format")))
+	job, err := s.view.ReportJob(r, &d.Assessment, wantShort(c.QueryParam("format")), s.cfg.Chrome != "")
 	if err != nil {
 		return err
 	}
@@ -34,28 +33,6 @@ func (s *Server) reportPDF(c echo.Context) error {
 	}
 	attachment(c, r, "pdf")
 	return c.Blob(http.StatusOK, "application/pdf", pdf)
-}
-
-// reportJob is the print job of a report: its page in the report's
-// language, rendered outside the request so that nothing of the reader
-// (name, session, messages) is in it and one cached PDF serves every
-// reader of the same version. Readers who may not see the previous cycle
-// get the variant without the comparison.
-func (s *Server) reportJob(r *report.Report, d *assessment.Detail, short bool) (report.Job, error) {
-	html, err := s.renderDocument(r.Lang, "report", pageData{Title: r.Cover.Title + " " + r.Cover.Period, PDF: true, Path: "/", Data: s.reportPageData(r, d, short)})
-	if err != nil {
-		return report.Job{}, err
-	}
-	variant := "alone"
-	if r.Previous != nil {
-		variant = "since-" + strconv.FormatInt(r.Previous.AssessmentID, 10)
-	}
-	if short {
-		variant += "-short"
-	}
-	header, footer := report.DocumentTemplates(r)
-	return report.Job{HTML: html, Lang: r.Lang, Header: header, Footer: footer, Key: report.CacheKey{Doc: "report", ID: d.Assessment.ID,
-		Version: d.Assessment.UpdatedAt.UTC().Format(time.RFC3339Nano), Variant: variant}}, nil
 }
 
 // PDFRenderer is the server's renderer, for tests and monitoring.

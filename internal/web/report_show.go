@@ -21,10 +21,10 @@ func (s *Server) renderReport(c echo.Context, status int, formErr *assessment.Er
 	if err != nil {
 		return err
 	}
-	page := s.reportPageData(r, d, wantShort(c.QueryParam("format")))
+	page := s.reportPageData(r, wantShort(c.QueryParam("format")))
 	page.CanMark = policy.CanSetMarking(principal(c), &d.Assessment)
 	page.EvidenceZip = len(r.Files) > 0 && policy.CanViewEvidence(principal(c), &d.Assessment, nil)
-	if page.Sections, err = s.reportSections(r, page); err != nil {
+	if page.Sections, err = s.view.ReportSections(r, page); err != nil {
 		return err
 	}
 	return s.renderStatus(c, status, "report", pageData{Title: s.translator(c).T("ReportPageTitle", "Name", r.Cover.Title+" "+r.Cover.Period),

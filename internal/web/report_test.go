@@ -17,8 +17,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/export"
 	"github.com/mnr-self-assessment/mnr/internal/report"
-	"github.com/mnr-self-assessment/mnr/internal/web"
 )
 
 // answerAll answers every indicator of the assessment so that each
@@ -236,13 +236,13 @@ func TestReportPDF(t *testing.T) {
 	}
 	f := newFixture(t)
 	f.answerAll(f.assess, nil, "evidence")
-	srv, err := web.New(web.Config{Chrome: chrome}, f.db, f.fw)
+	ex, err := export.New(f.db, chrome) // the command line's export, beside the server
 	if err != nil {
 		t.Fatal(err)
 	}
 	before := chromiumBelow(os.Getpid())
 	var buf bytes.Buffer
-	if err := srv.ExportReport(context.Background(), f.assess.ID, "pdf", "en", &buf); err != nil {
+	if err := ex.Report(context.Background(), f.assess.ID, "pdf", "en", false, &buf); err != nil {
 		t.Fatal(err)
 	}
 	for pid := range chromiumBelow(os.Getpid()) { // the one-shot renderer is closed: its browser is gone

@@ -5,8 +5,6 @@ package web
 import (
 	"compress/gzip"
 	"context"
-	"html/template"
-	"maps"
 	"net/http"
 	"strings"
 	"time"
@@ -21,6 +19,7 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/mail"
 	"github.com/mnr-self-assessment/mnr/internal/report"
 	"github.com/mnr-self-assessment/mnr/internal/store"
+	"github.com/mnr-self-assessment/mnr/internal/view"
 	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
@@ -57,15 +56,14 @@ const (
 
 // Server wires the store, the framework versions and the templates to Echo.
 type Server struct {
-	cfg       Config
-	db        *store.Store
-	app       *app.App // the use cases; handlers parse, call it and render
-	fw        *framework.Framework
-	echo      *echo.Echo
-	sessions  *auth.SessionStore
-	templates *templateSet
-	i18n      *i18n.Bundle
-	assets    *assetSet
+	cfg      Config
+	db       *store.Store
+	app      *app.App // the use cases; handlers parse, call it and render
+	fw       *framework.Framework
+	echo     *echo.Echo
+	sessions *auth.SessionStore
+	view     *view.View // templates, their functions and the hashed assets
+	i18n     *i18n.Bundle
 
 	rates *rateLimiter // every rate limit (ratelimit_rules.go), counted in the database
 
@@ -81,24 +79,10 @@ func New(cfg Config, db *store.Store, fw *framework.Framework) (*Server, error) 
 	s.pdf = report.NewRenderer(pdfCfg)
 	s.sessions = &auth.SessionStore{DB: db, Idle: cfg.IdleTimeout, Absolute: cfg.AbsoluteTimeout, Secure: s.secure, Now: cfg.Now}
 	var err error
-	if s.assets, err = loadAssets(); err != nil {
-		return nil, err
-	}
 	if s.i18n, err = i18n.New(); err != nil {
 		return nil, err
 	}
-	// One template set per language, each with functions bound to it.
-	funcsFor := func(lang string) template.FuncMap {
-		funcs := s.funcs(s.i18n.For(lang))
-		maps.Copy(funcs, s.accountFuncs(s.i18n.For(lang)))
-		maps.Copy(funcs, s.contributionFuncs(s.i18n.For(lang)))
-		maps.Copy(funcs, s.opsFuncs(s.i18n.For(lang)))
-		maps.Copy(funcs, reportDocFuncs(s.i18n.For(lang)))
-		maps.Copy(funcs, evidenceFuncs())
-		maps.Copy(funcs, enablerFuncs())
-		return funcs
-	}
-	if s.templates, err = loadTemplates(funcsFor); err != nil {
+	if s.view, err = view.New(s.i18n); err != nil {
 		return nil, err
 	}
 	s.setupEcho()

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -9,6 +8,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/links"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
 )
 
@@ -29,7 +29,7 @@ func (s *Server) shareCreate(c echo.Context) error {
 		return err
 	}
 	flash(c, s.translator(c).T("ShareFlashCreated", "Name", sh.PartnerName))
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/organisations/%d/sharing", org.ID))
+	return c.Redirect(http.StatusSeeOther, links.Sharing(org.ID))
 }
 
 // createShare validates and stores a share; the caller checked the owner.

@@ -1,11 +1,11 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/mnr-self-assessment/mnr/internal/links"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
 )
 
@@ -25,5 +25,5 @@ func (s *Server) shareRevoke(c echo.Context) error {
 		return err
 	}
 	flash(c, s.translator(c).T("ShareFlashRevoked", "Name", sh.PartnerName))
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/organisations/%d/sharing", org.ID))
+	return c.Redirect(http.StatusSeeOther, links.Sharing(org.ID))
 }

@@ -1,13 +1,13 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 	"strings"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/links"
 )
 
 // transition is the one path for workflow steps, from the review page and
@@ -40,5 +40,5 @@ func (s *Server) transitionSubmit(c echo.Context) error {
 		return err
 	}
 	flash(c, s.translator(c).T("ReviewDone_"+strings.TrimSpace(in.Action)))
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/assessments/%d/review", d.Assessment.ID))
+	return c.Redirect(http.StatusSeeOther, links.Review(d.Assessment.ID))
 }

@@ -25,7 +25,7 @@ func (s *Server) workbookDownload(contribution bool) func(echo.Context) error {
 			lang = l
 		}
 		var buf bytes.Buffer
-		if err := s.writeWorkbook(c.Request().Context(), t, lang, &buf); err != nil {
+		if err := s.app.WriteWorkbook(c.Request().Context(), t, lang, s.cfg.Now(), &buf); err != nil {
 			return fmt.Errorf("workbook of %s: %w", t.Target, err)
 		}
 		c.Response().Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"`, workbookFileName(t, lang)))

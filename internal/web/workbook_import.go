@@ -2,12 +2,12 @@ package web
 
 import (
 	"encoding/base64"
-	"fmt"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/view"
 	"github.com/mnr-self-assessment/mnr/internal/workbook"
 )
 
@@ -42,11 +42,11 @@ func (s *Server) workbookImport(contribution bool) func(echo.Context) error {
 		if previewDigest(pv) != c.FormValue("digest") {
 			return s.renderPreview(c, http.StatusConflict, t, pv, data, true)
 		}
-		if err := s.applyWorkbook(c.Request().Context(), actor(c), t, pv); err != nil {
+		if err := s.app.ApplyWorkbook(c.Request().Context(), actor(c), t, pv); err != nil {
 			return s.workbookFormError(c, t, err)
 		}
 		flash(c, s.translator(c).T("WbImported", "New", len(pv.New), "Changed", len(pv.Changed), "Conflicts", len(pv.Conflicts)))
-		return c.Redirect(http.StatusSeeOther, workbookReturn(t))
+		return c.Redirect(http.StatusSeeOther, view.SubjectPath(t))
 	}
 }
 
@@ -69,12 +69,4 @@ func (s *Server) workbookFormError(c echo.Context, t *wbTarget, err error) error
 		de = &cp
 	}
 	return s.renderWorkbook(c, statusOf[de.Code], t, workbookPage{}, de)
-}
-
-// workbookReturn is where a confirmed import leads: the overview.
-func workbookReturn(t *wbTarget) string {
-	if t.CD != nil {
-		return fmt.Sprintf("/contributions/%d", t.Target.ContributionID)
-	}
-	return fmt.Sprintf("/assessments/%d", t.Target.AssessmentID)
 }

@@ -4,13 +4,13 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"fmt"
 	"net/http"
 	"time"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/links"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
 	"github.com/mnr-self-assessment/mnr/internal/workbook"
 )
@@ -57,9 +57,9 @@ func (s *Server) workbookShow(contribution bool) func(echo.Context) error {
 func (s *Server) renderWorkbook(c echo.Context, status int, t *wbTarget, page workbookPage, formErr *assessment.Error) error {
 	tr := s.translator(c)
 	pv := page.Preview
-	page.Base = fmt.Sprintf("/assessments/%d", t.Target.AssessmentID)
+	page.Base = links.Assessment(t.Target.AssessmentID)
 	if t.CD != nil {
-		page.Base = fmt.Sprintf("/contributions/%d", t.Target.ContributionID)
+		page.Base = links.Contribution(t.Target.ContributionID)
 		page.Heading = tr.T("ContribHeading", "Agency", t.CD.Contribution.Agency.Name, "Title", t.CD.National.Title)
 		page.CanImport = policy.CanEditContribution(principal(c), &t.CD.Contribution)
 	} else {

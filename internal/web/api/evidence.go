@@ -1,13 +1,13 @@
 package api
 
 import (
-	"fmt"
 	"net/http"
 	"time"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/links"
 	"github.com/mnr-self-assessment/mnr/internal/store"
 	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
@@ -30,7 +30,7 @@ type apiFile struct {
 
 func apiFileOf(f assessment.EvidenceFile) apiFile {
 	out := apiFile{ID: f.ID, Title: f.Title, Filename: f.Filename, ContentType: f.ContentType, Size: f.Size, SHA256: f.SHA256,
-		CreatedAt: f.CreatedAt, Indicator: f.IndicatorKey, Version: f.Version, CreatedBy: f.CreatedBy, URL: fmt.Sprintf("/api/v1/files/%d", f.ID)}
+		CreatedAt: f.CreatedAt, Indicator: f.IndicatorKey, Version: f.Version, CreatedBy: f.CreatedBy, URL: links.APIFile(f.ID)}
 	if f.Date != nil {
 		d := f.Date.Format(time.DateOnly)
 		out.Date = &d

@@ -1,4 +1,4 @@
-package web
+package view
 
 import (
 	"bytes"
@@ -8,23 +8,23 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/report"
 )
 
-// reportSections renders the parts of the report page that are the same
+// ReportSections renders the parts of the report page that are the same
 // for every reader of one version (cover to annex), once per report kept
 // in app's cache and language: the report page is otherwise mostly
 // template work, the same on every view.
-func (s *Server) reportSections(r *report.Report, page reportPage) (template.HTML, error) {
+func (v *View) ReportSections(r *report.Report, page ReportPage) (template.HTML, error) {
 	name := "sections"
 	if page.Short {
 		name = "sections-short"
 	}
-	v, err := r.Memo(name, func() (any, error) {
-		t, ok := s.templates.pages[r.Lang]["report"]
+	m, err := r.Memo(name, func() (any, error) {
+		t, ok := v.pages[r.Lang]["report"]
 		if !ok {
 			return nil, fmt.Errorf("no template %q", "report")
 		}
-		shared := reportPage{Report: r, Radar: page.Radar, DomainBars: page.DomainBars, PDF: page.PDF, Short: page.Short}
+		shared := ReportPage{Report: r, Radar: page.Radar, DomainBars: page.DomainBars, PDF: page.PDF, Short: page.Short}
 		var buf bytes.Buffer
-		if err := t.ExecuteTemplate(&buf, "report_sections", pageData{Data: shared}); err != nil {
+		if err := t.ExecuteTemplate(&buf, "report_sections", Page{Data: shared}); err != nil {
 			return nil, fmt.Errorf("render report sections: %w", err)
 		}
 		return template.HTML(buf.String()), nil // #nosec G203 -- rendered by html/template
@@ -32,5 +32,5 @@ func (s *Server) reportSections(r *report.Report, page reportPage) (template.HTM
 	if err != nil {
 		return "", err
 	}
-	return v.(template.HTML), nil
+	return m.(template.HTML), nil
 }

@@ -1,4 +1,4 @@
-package web
+package view
 
 import (
 	"fmt"
@@ -8,28 +8,29 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/framework"
 	"github.com/mnr-self-assessment/mnr/internal/i18n"
+	"github.com/mnr-self-assessment/mnr/internal/links"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
 )
 
-// planHelpers are the action plan's template functions, reached through
+// PlanHelpers are the action plan's template functions, reached through
 // the one template function "plan" ({{(plan).Status .Status}}).
-type planHelpers struct{ tr *i18n.Translator }
+type PlanHelpers struct{ tr *i18n.Translator }
 
 // Status is a status's label (PlanStatus_<status>).
-func (h planHelpers) Status(s assessment.ActionStatus) string {
+func (h PlanHelpers) Status(s assessment.ActionStatus) string {
 	return h.tr.T("PlanStatus_" + string(s))
 }
 
 // Funding is a funding source's label (PlanFunding_<funding>).
-func (h planHelpers) Funding(f assessment.Funding) string { return h.tr.T("PlanFunding_" + string(f)) }
+func (h PlanHelpers) Funding(f assessment.Funding) string { return h.tr.T("PlanFunding_" + string(f)) }
 
 // Statuses and Fundings list the choices.
-func (h planHelpers) Statuses() []assessment.ActionStatus { return assessment.ActionStatuses }
-func (h planHelpers) Fundings() []assessment.Funding      { return assessment.Fundings }
+func (h PlanHelpers) Statuses() []assessment.ActionStatus { return assessment.ActionStatuses }
+func (h PlanHelpers) Fundings() []assessment.Funding      { return assessment.Fundings }
 
 // Amount writes a budget in the locale's style with its currency code;
 // cents is an int64 or a *int64 (nil: empty).
-func (h planHelpers) Amount(cents any, currency string) string {
+func (h PlanHelpers) Amount(cents any, currency string) string {
 	var c int64
 	switch v := cents.(type) {
 	case int64:
@@ -50,7 +51,7 @@ func (h planHelpers) Amount(cents any, currency string) string {
 }
 
 // Day writes a day in the locale's style.
-func (h planHelpers) Day(d *time.Time) string {
+func (h PlanHelpers) Day(d *time.Time) string {
 	if d == nil {
 		return ""
 	}
@@ -58,7 +59,7 @@ func (h planHelpers) Day(d *time.Time) string {
 }
 
 // IndicatorRef is "2.3" for an indicator key (E1.2 for an enabler's).
-func (h planHelpers) IndicatorRef(fw *framework.Framework, key string) string {
+func (h PlanHelpers) IndicatorRef(fw *framework.Framework, key string) string {
 	in := fw.Indicator(key)
 	if in == nil {
 		return key
@@ -71,9 +72,9 @@ func (h planHelpers) IndicatorRef(fw *framework.Framework, key string) string {
 	return in.Capability.Label()
 }
 
-// planGap is what the capability page offers for planning: the unmet
+// PlanGap is what the capability page offers for planning: the unmet
 // indicators of the next phase and the source document's recommendations.
-type planGap struct {
+type PlanGap struct {
 	NewURL          string // the form for the whole gap
 	Phase           int    // the next phase
 	Unmet           []*framework.Indicator
@@ -83,14 +84,14 @@ type planGap struct {
 
 // Gap returns the capability's gap to its target for a planner, nil when
 // there is none or the reader may not plan.
-func (h planHelpers) Gap(p *policy.Principal, d *assessment.Detail, cd *assessment.CapabilityDetail) *planGap {
+func (h PlanHelpers) Gap(p *policy.Principal, d *assessment.Detail, cd *assessment.CapabilityDetail) *PlanGap {
 	if !policy.CanManagePlan(p, &d.Assessment) || d.Assessment.Status == assessment.StatusApproved ||
 		cd.State.Target == nil || *cd.State.Target <= cd.ConfirmedPhase() {
 		return nil
 	}
 	next := cd.ConfirmedPhase() + 1
-	g := &planGap{Phase: next, Recommendations: d.Framework.RecommendationsFor(cd.Capability),
-		Base: fmt.Sprintf("/assessments/%d/plan/new?capability=%s", d.Assessment.ID, url.QueryEscape(cd.Capability.Key))}
+	g := &PlanGap{Phase: next, Recommendations: d.Framework.RecommendationsFor(cd.Capability),
+		Base: links.PlanNew(d.Assessment.ID, url.Values{"capability": {cd.Capability.Key}})}
 	q := url.Values{"capability": {cd.Capability.Key}}
 	for _, in := range cd.Capability.IndicatorsByPhase(next) {
 		if cd.Answer(in.Key).Value != assessment.Yes {
@@ -98,13 +99,13 @@ func (h planHelpers) Gap(p *policy.Principal, d *assessment.Detail, cd *assessme
 			q.Add("indicator", in.Key)
 		}
 	}
-	g.NewURL = fmt.Sprintf("/assessments/%d/plan/new?%s", d.Assessment.ID, q.Encode())
+	g.NewURL = links.PlanNew(d.Assessment.ID, q)
 	return g
 }
 
-// GapRecURL is the form prefilled from a recommendation, with the unmet
+// RecURL is the form prefilled from a recommendation, with the unmet
 // indicators.
-func (g *planGap) RecURL(n int) string {
+func (g *PlanGap) RecURL(n int) string {
 	q := url.Values{"rec": {fmt.Sprint(n)}}
 	for _, in := range g.Unmet {
 		q.Add("indicator", in.Key)
@@ -113,6 +114,6 @@ func (g *planGap) RecURL(n int) string {
 }
 
 // IndicatorURL is the form prefilled from one unmet indicator.
-func (g *planGap) IndicatorURL(key string) string {
+func (g *PlanGap) IndicatorURL(key string) string {
 	return g.Base + "&" + url.Values{"indicator": {key}}.Encode()
 }
