@@ -83,7 +83,7 @@ func demoContributions(ctx context.Context, db *store.Store, fw *framework.Frame
 			}
 		}
 		if da.submit {
-			if _, err := db.SubmitContribution(ctx, agent, c.ID); err != nil {
+			if _, err := db.SubmitContribution(ctx, agent, c.ID, assessment.ContributionSubmittedNotices); err != nil {
 				return fmt.Errorf("submit %s: %w", da.name, err)
 			}
 		}

@@ -31,7 +31,11 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	ops := opsFlags(fs)
 	pdf := pdfFlags(fs)
 	evidenceQuota := evidenceFlags(fs)
+	memoryLimit := memoryFlags(fs)
 	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if err := memoryLimit(); err != nil {
 		return err
 	}
 	if err := ops.applyLogging(m); err != nil {

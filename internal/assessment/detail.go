@@ -91,11 +91,6 @@ func (c *CapabilityDetail) NeedsJustification() bool {
 // NewDetail assembles a Detail. States and answers may be partial; whatever
 // is missing counts as not yet answered.
 func NewDetail(fw *framework.Framework, org Organisation, a Assessment, states []CapabilityState, answers []Answer) *Detail {
-	d := &Detail{Assessment: a, Organisation: org, Framework: fw}
-	stateBy := make(map[string]CapabilityState, len(states))
-	for _, s := range states {
-		stateBy[s.CapabilityKey] = s
-	}
 	answerBy := make(map[string]map[string]Answer)
 	for _, an := range answers {
 		m := answerBy[an.CapabilityKey]
@@ -105,41 +100,10 @@ func NewDetail(fw *framework.Framework, org Organisation, a Assessment, states [
 		}
 		m[an.IndicatorKey] = an
 	}
-	for _, dom := range fw.Domains {
-		dd := &DomainDetail{Domain: dom}
-		for _, c := range dom.Capabilities {
-			if !a.InScope(c.Key) {
-				continue
-			}
-			st, ok := stateBy[c.Key]
-			if !ok {
-				st = CapabilityState{AssessmentID: a.ID, CapabilityKey: c.Key}
-			}
-			cd := &CapabilityDetail{Capability: c, State: st, Answers: answerBy[c.Key]}
-			cd.rate()
-			dd.Capabilities = append(dd.Capabilities, cd)
-			dd.Completion = dd.Completion.Add(cd.Completion)
-		}
-		if len(dd.Capabilities) > 0 {
-			d.Domains = append(d.Domains, dd)
-			d.Capabilities = append(d.Capabilities, dd.Capabilities...)
-			d.Completion = d.Completion.Add(dd.Completion)
-		}
-	}
-	for _, e := range fw.Enablers() {
-		if !a.InScope(e.Key) {
-			continue
-		}
-		st, ok := stateBy[e.Key]
-		if !ok {
-			st = CapabilityState{AssessmentID: a.ID, CapabilityKey: e.Key}
-		}
-		ed := &CapabilityDetail{Capability: e, State: st, Answers: answerBy[e.Key]}
-		ed.rate()
-		d.Enablers = append(d.Enablers, ed)
-		d.EnablerCompletion = d.EnablerCompletion.Add(ed.Completion)
-	}
-	return d
+	return assemble(fw, org, a, states, func(cd *CapabilityDetail) {
+		cd.Answers = answerBy[cd.Capability.Key]
+		cd.rate()
+	})
 }
 
 // Capability returns the detail of a capability or an enabler in scope,

@@ -287,9 +287,16 @@ var (
 // Default returns the embedded messages, loaded once, for packages that
 // write text outside a request (the report, exports, mails).
 func Default() *Bundle {
-	defaultOnce.Do(func() { defaultBundle, defaultErr = New() })
-	if defaultErr != nil {
-		panic("i18n: embedded message files are broken: " + defaultErr.Error())
+	if _, err := Shared(); err != nil {
+		panic("i18n: embedded message files are broken: " + err.Error())
 	}
 	return defaultBundle
+}
+
+// Shared is Default with the loading error returned rather than raised,
+// for the server: one bundle for the whole process (each copy holds
+// megabytes of parsed messages).
+func Shared() (*Bundle, error) {
+	defaultOnce.Do(func() { defaultBundle, defaultErr = New() })
+	return defaultBundle, defaultErr
 }

@@ -23,7 +23,6 @@ type Partners struct {
 type Multiple struct {
 	Organisation assessment.Organisation
 	Cycles       []MultipleCycle
-	Domains      []DomainProgress // mean phase per domain per cycle
 }
 
 // MultipleCycle is one approved assessment's headline figures.
@@ -55,9 +54,22 @@ type AggregateRow struct {
 }
 
 // BuildPartners assembles the dashboard from each sharing organisation's
-// shared approved assessments (in any order). The latest national one of
-// each organisation feeds the aggregates, read in cur's terms.
+// shared approved assessments (in any order), read whole.
 func BuildPartners(cur *framework.Framework, orgs []assessment.Organisation, shared map[int64][]*assessment.Detail, lang string) *Partners {
+	figures := map[int64][]CycleFigures{}
+	for org, ds := range shared {
+		for _, d := range ds {
+			figures[org] = append(figures[org], FiguresOf(cur, d))
+		}
+	}
+	return PartnersOf(cur, orgs, figures, lang)
+}
+
+// PartnersOf assembles the dashboard from the figures of each sharing
+// organisation's shared approved assessments (in any order). The latest
+// national one of each organisation feeds the aggregates, read in cur's
+// terms.
+func PartnersOf(cur *framework.Framework, orgs []assessment.Organisation, shared map[int64][]CycleFigures, lang string) *Partners {
 	orgs = append([]assessment.Organisation(nil), orgs...)
 	sort.SliceStable(orgs, func(i, j int) bool {
 		if orgs[i].Country != orgs[j].Country {
@@ -68,27 +80,21 @@ func BuildPartners(cur *framework.Framework, orgs []assessment.Organisation, sha
 	p := &Partners{}
 	latest := map[int64]map[string]*int{} // organisation → current capability key → phase
 	for _, o := range orgs {
-		ds := append([]*assessment.Detail(nil), shared[o.ID]...)
-		sort.SliceStable(ds, func(i, j int) bool {
-			if ds[i].Assessment.Period != ds[j].Assessment.Period {
-				return ds[i].Assessment.Period < ds[j].Assessment.Period
+		fs := append([]CycleFigures(nil), shared[o.ID]...)
+		sort.SliceStable(fs, func(i, j int) bool {
+			if fs[i].Assessment.Period != fs[j].Assessment.Period {
+				return fs[i].Assessment.Period < fs[j].Assessment.Period
 			}
-			return ds[i].Assessment.ID < ds[j].Assessment.ID
+			return fs[i].Assessment.ID < fs[j].Assessment.ID
 		})
 		m := Multiple{Organisation: o}
-		for _, d := range ds {
-			national := d.Assessment.National(d.Framework)
-			m.Cycles = append(m.Cycles, MultipleCycle{AssessmentID: d.Assessment.ID, Title: d.Assessment.Title,
-				Period: d.Assessment.Period, National: national, Scores: Score(d).Overall})
-			if national && cur.Comparable(d.Assessment.FrameworkVersion) {
-				phases := map[string]*int{}
-				for k, pt := range cyclePoints(cur, d) {
-					phases[k] = pt.Phase
-				}
-				latest[o.ID] = phases
+		for _, f := range fs {
+			m.Cycles = append(m.Cycles, MultipleCycle{AssessmentID: f.Assessment.ID, Title: f.Assessment.Title,
+				Period: f.Assessment.Period, National: f.National, Scores: f.Overall})
+			if f.Phases != nil {
+				latest[o.ID] = f.Phases
 			}
 		}
-		m.Domains = BuildProgress(cur, ds, lang).Domains
 		p.Multiples = append(p.Multiples, m)
 	}
 	p.Contributing = len(latest)

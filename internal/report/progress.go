@@ -137,6 +137,11 @@ func BuildProgress(cur *framework.Framework, cycles []*assessment.Detail, lang s
 
 // cyclePoints reads one cycle's capability phases under current keys.
 func cyclePoints(cur *framework.Framework, d *assessment.Detail) map[string]Point {
+	return scoredPoints(cur, d, Score(d).Capabilities)
+}
+
+// scoredPoints is cyclePoints from the cycle's capability scores.
+func scoredPoints(cur *framework.Framework, d *assessment.Detail, scores []CapabilityScore) map[string]Point {
 	out := map[string]Point{}
 	for _, c := range cur.Capabilities() {
 		out[c.Key] = Point{NoMapping: true}
@@ -149,7 +154,7 @@ func cyclePoints(cur *framework.Framework, d *assessment.Detail) map[string]Poin
 			out[k] = Point{OutOfScope: true}
 		}
 	}
-	for _, cs := range Score(d).Capabilities {
+	for _, cs := range scores {
 		if k, ok := cur.MapCapability(d.Assessment.FrameworkVersion, cs.Key); ok {
 			out[k] = Point{Phase: copyInt(cs.Phase)}
 		}

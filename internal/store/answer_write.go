@@ -29,8 +29,8 @@ type answerWrite struct {
 	table      answerTable
 	ownerID    int64 // the assessment's or the contribution's id
 	cur, saved answerRow
-	event      AuditEvent // without the organisation, known at the write
-	stored     bool       // the stored answer is already what the writer wants: nothing to write
+	event      assessment.AuditEvent // without the organisation, known at the write
+	stored     bool                  // the stored answer is already what the writer wants: nothing to write
 }
 
 // planAnswer merges a field by field over cur when a was made on an older
@@ -56,7 +56,7 @@ func planAnswer(t answerTable, ownerID int64, cur answerRow, a assessment.Answer
 	saved.CarriedForward = false // saving is confirming
 	// The provenance is the write's own: typing an answer clears an adopted one.
 	saved.Source, saved.SourceContributionID, saved.SourceReason = string(a.Source), a.SourceContributionID, a.SourceReason
-	event := AuditEvent{AssessmentID: a.AssessmentID, Action: answerActions[a.Source], Object: "indicator " + a.IndicatorKey,
+	event := assessment.AuditEvent{AssessmentID: a.AssessmentID, Action: answerActions[a.Source], Object: "indicator " + a.IndicatorKey,
 		Before: auditJSON(answerAudit(cur)), After: auditJSON(answerAudit(saved))}
 	return answerWrite{table: t, ownerID: ownerID, cur: cur, saved: saved, event: event}, nil
 }

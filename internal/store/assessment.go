@@ -44,7 +44,7 @@ func (s *Store) CreateAssessment(ctx context.Context, by assessment.Actor, fw *f
 		if err := tx.CreateInBatches(answers, 100).Error; err != nil {
 			return fmt.Errorf("insert answers: %w", err)
 		}
-		return appendAudit(tx, now, by, AuditEvent{OrganisationID: row.OrganisationID, AssessmentID: row.ID,
+		return appendAudit(tx, now, by, assessment.AuditEvent{OrganisationID: row.OrganisationID, AssessmentID: row.ID,
 			Action: "assessment.create", Object: fmt.Sprintf("assessment %d", row.ID), After: auditJSON(row)})
 	})
 	if err != nil {
@@ -86,15 +86,9 @@ func (s *Store) Assessments(ctx context.Context, orgIDs []int64) ([]assessment.A
 	for i, r := range rows {
 		ids[i] = r.ID
 	}
-	var states []capabilityStateRow
-	if len(ids) > 0 {
-		if err := s.read(ctx).Select("assessment_id, capability_key").Where("assessment_id IN ?", ids).Find(&states).Error; err != nil {
-			return nil, fmt.Errorf("list scopes: %w", err)
-		}
-	}
-	scopes := map[int64][]string{}
-	for _, st := range states {
-		scopes[st.AssessmentID] = append(scopes[st.AssessmentID], st.CapabilityKey)
+	scopes, err := scopesOf(s.read(ctx), s.dialect, ids)
+	if err != nil {
+		return nil, err
 	}
 	out := make([]assessment.Assessment, len(rows))
 	for i, r := range rows {
@@ -163,7 +157,7 @@ func (s *Store) SetStatus(ctx context.Context, by assessment.Actor, id int64, st
 		if res.RowsAffected == 0 {
 			return assessment.Errorf(assessment.ECONFLICT, "someone else changed this assessment's status at the same moment; reload and try again")
 		}
-		return appendAudit(tx, now, by, AuditEvent{OrganisationID: cur.OrganisationID, AssessmentID: id, Action: "assessment.status",
+		return appendAudit(tx, now, by, assessment.AuditEvent{OrganisationID: cur.OrganisationID, AssessmentID: id, Action: "assessment.status",
 			Object: fmt.Sprintf("assessment %d", id), Before: auditJSON(map[string]string{"status": cur.Status}),
 			After: auditJSON(map[string]string{"status": string(status)})})
 	})

@@ -56,7 +56,7 @@ func (s *Store) saveCapabilityTx(tx *gorm.DB, by assessment.Actor, org int64, st
 		e.Field = "version"
 		return assessment.CapabilityState{}, e
 	}
-	err := appendAudit(tx, now, by, AuditEvent{OrganisationID: org, AssessmentID: st.AssessmentID, Action: "capability.save",
+	err := appendAudit(tx, now, by, assessment.AuditEvent{OrganisationID: org, AssessmentID: st.AssessmentID, Action: "capability.save",
 		Object: "capability " + st.CapabilityKey, Before: auditJSON(capabilityAudit(cur)), After: auditJSON(capabilityAudit(saved))})
 	return saved.domain(), err
 }

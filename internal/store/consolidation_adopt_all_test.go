@@ -33,7 +33,7 @@ func TestAdoptAnswersAllOrNone(t *testing.T) {
 			if _, err := s.SaveContributionAnswers(ctx, by, c.ID, answers); err != nil {
 				t.Fatal(err)
 			}
-			if _, err := s.SubmitContribution(ctx, by, c.ID); err != nil {
+			if _, err := s.SubmitContribution(ctx, by, c.ID, assessment.ContributionSubmittedNotices); err != nil {
 				t.Fatal(err)
 			}
 			picks := []assessment.Adoption{{IndicatorKey: ind[0].Key, ContributionID: c.ID}, {IndicatorKey: ind[1].Key, ContributionID: c.ID, Version: 3}}

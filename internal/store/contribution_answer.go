@@ -120,11 +120,10 @@ func saveContributionAnswerTx(tx *gorm.DB, now time.Time, by assessment.Actor, c
 }
 
 // SubmitContribution hands a complete contribution to the coordinator: the
-// status, the audit event and a "submitted" notification to the
-// assessment's owners and coordinators, in one transaction. It returns the
-// notifications, for mailing.
-func (s *Store) SubmitContribution(ctx context.Context, by assessment.Actor, id int64) ([]Notification, error) {
-	var notes []Notification
+// status, the audit event and the notifications notify decides (nil for
+// none), in one transaction. It returns the notifications, for mailing.
+func (s *Store) SubmitContribution(ctx context.Context, by assessment.Actor, id int64, notify assessment.ContributionRule) ([]assessment.Notification, error) {
+	var notes []assessment.Notification
 	err := s.tx(ctx, func(tx *gorm.DB) error {
 		var c contributionRow
 		if err := tx.First(&c, id).Error; err != nil {
@@ -149,15 +148,16 @@ func (s *Store) SubmitContribution(ctx context.Context, by assessment.Actor, id 
 		if err := tx.First(&agency, c.OrganisationID).Error; err != nil {
 			return fmt.Errorf("load agency: %w", err)
 		}
-		err = appendAudit(tx, now, by, AuditEvent{OrganisationID: c.OrganisationID, AssessmentID: c.AssessmentID, Action: "contribution.submit",
+		err = appendAudit(tx, now, by, assessment.AuditEvent{OrganisationID: c.OrganisationID, AssessmentID: c.AssessmentID, Action: "contribution.submit",
 			Object: fmt.Sprintf("contribution %d", id), Before: auditJSON(map[string]string{"status": c.Status}),
 			After: auditJSON(map[string]string{"status": string(assessment.ContributionSubmitted)})})
 		if err != nil {
 			return err
 		}
-		msg := NotificationText("NotifMsgContributionSubmitted", map[string]string{"Agency": agency.Name, "Title": a.Title})
-		notes, err = notifyRoles(tx, now, national.ID, Notification{Kind: NotifySubmitted, Message: msg,
-			Link: fmt.Sprintf("/assessments/%d/consolidation", a.ID)}, assessment.RoleOwner, assessment.RoleCoordinator)
+		if notify == nil {
+			return nil
+		}
+		notes, err = writeNotices(tx, now, notify(national.domain(), a.domain(nil), c.domain(nil, agency))...)
 		return err
 	})
 	return notes, err

@@ -74,7 +74,7 @@ func TestContributionLifecycle(t *testing.T) {
 			if _, err := s.SaveContributionAnswers(ctx, by, c.ID, answers[:1]); assessment.ErrorCode(err) != assessment.ECONFLICT {
 				t.Fatalf("stale contribution answer: %v", err)
 			}
-			if _, err := s.SubmitContribution(ctx, by, c.ID); assessment.ErrorCode(err) != assessment.ECONFLICT || !strings.Contains(err.Error(), "not answered") {
+			if _, err := s.SubmitContribution(ctx, by, c.ID, assessment.ContributionSubmittedNotices); assessment.ErrorCode(err) != assessment.ECONFLICT || !strings.Contains(err.Error(), "not answered") {
 				t.Fatalf("incomplete submission: %v", err)
 			}
 			for i := range answers[1:] {
@@ -89,7 +89,7 @@ func TestContributionLifecycle(t *testing.T) {
 			if _, err := s.AdoptAnswer(ctx, by, a.ID, ind[0].Key, c.ID, 0); assessment.ErrorCode(err) != assessment.ECONFLICT {
 				t.Errorf("adopting from an unsubmitted contribution: %v", err)
 			}
-			notes, err = s.SubmitContribution(ctx, by, c.ID)
+			notes, err = s.SubmitContribution(ctx, by, c.ID, assessment.ContributionSubmittedNotices)
 			if err != nil || len(notes) != 1 || notes[0].UserID != coordinator.ID || notes[0].Kind != assessment.NotifySubmitted {
 				t.Fatalf("submit: %+v, %v", notes, err)
 			}

@@ -23,7 +23,7 @@ func (s *Store) SetAcceptsPartnerRequests(ctx context.Context, by assessment.Act
 			return fmt.Errorf("set accepts_partner_requests: %w", err)
 		}
 		row.AcceptsPartnerRequests = accepts
-		return appendAudit(tx, s.now(), by, AuditEvent{OrganisationID: orgID, Action: "organisation.partner_requests",
+		return appendAudit(tx, s.now(), by, assessment.AuditEvent{OrganisationID: orgID, Action: "organisation.partner_requests",
 			Object: fmt.Sprintf("organisation %d", orgID),
 			Before: auditJSON(map[string]any{"accepts_partner_requests": before}),
 			After:  auditJSON(map[string]any{"accepts_partner_requests": accepts})})

@@ -129,7 +129,7 @@ func (s *Store) EndUserSessions(ctx context.Context, by assessment.Actor, userID
 		if res.Error != nil {
 			return fmt.Errorf("end sessions: %w", res.Error)
 		}
-		return appendAudit(tx, s.now(), by, AuditEvent{Action: "auth.signout_everywhere", Object: fmt.Sprintf("user %d", userID),
+		return appendAudit(tx, s.now(), by, assessment.AuditEvent{Action: "auth.signout_everywhere", Object: fmt.Sprintf("user %d", userID),
 			After: auditJSON(map[string]int64{"sessions_ended": res.RowsAffected})})
 	})
 }

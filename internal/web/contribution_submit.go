@@ -7,18 +7,12 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/links"
-	"github.com/mnr-self-assessment/mnr/internal/policy"
 )
 
 // submitContribution is the one path for handing a contribution to the
-// coordinator, for the page and the API.
+// coordinator, for the page and the API (app.SubmitContribution).
 func (s *Server) submitContribution(c echo.Context, cd *assessment.ContributionDetail) error {
-	p := principal(c)
-	if !policy.CanSubmitContribution(p, &cd.Contribution) {
-		return policy.ContributionRefusal(p, &cd.Contribution)
-	}
-	_, err := s.db.SubmitContribution(c.Request().Context(), actor(c), cd.Contribution.ID)
-	return err
+	return s.app.SubmitContribution(c.Request().Context(), principal(c), actor(c), &cd.Contribution)
 }
 
 // contributionSubmit takes the submit button of the contribution page,

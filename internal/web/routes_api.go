@@ -35,13 +35,6 @@ func (w apiWeb) LoadReport(c echo.Context) (*report.Report, *assessment.Detail, 
 func (w apiWeb) LoadProgress(c echo.Context) (assessment.Organisation, *report.Progress, error) {
 	return w.s.loadProgress(c)
 }
-func (w apiWeb) Partners(c echo.Context) (*report.Partners, map[int64][]assessment.Assessment, error) {
-	page, err := w.s.loadPartners(c)
-	if err != nil {
-		return nil, nil, err
-	}
-	return page.Partners, page.Reports, nil
-}
 func (w apiWeb) TranslatorFor(c echo.Context, lang string) *i18n.Translator {
 	return w.s.translatorFor(c, lang)
 }

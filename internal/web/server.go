@@ -3,7 +3,6 @@
 package web
 
 import (
-	"compress/gzip"
 	"context"
 	"net/http"
 	"strings"
@@ -79,7 +78,7 @@ func New(cfg Config, db *store.Store, fw *framework.Framework) (*Server, error) 
 	s.pdf = report.NewRenderer(pdfCfg)
 	s.sessions = &auth.SessionStore{DB: db, Idle: cfg.IdleTimeout, Absolute: cfg.AbsoluteTimeout, Secure: s.secure, Now: cfg.Now}
 	var err error
-	if s.i18n, err = i18n.New(); err != nil {
+	if s.i18n, err = i18n.Shared(); err != nil {
 		return nil, err
 	}
 	if s.view, err = view.New(s.i18n); err != nil {
@@ -175,9 +174,8 @@ func (s *Server) middleware() {
 	// larger limits.
 	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: bodyLimit,
 		Skipper: func(c echo.Context) bool { return isEvidenceUpload(c.Request()) || workbookBody(c) }}))
-	// The fastest level: pages are 5–300 KB of repetitive HTML, which it
-	// still shrinks several times, at a third of the default level's CPU.
-	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{Level: gzip.BestSpeed, MinLength: 1024, Skipper: isEvidenceDownload}))
+	// Gzip at the fastest level, for GET and HEAD only (compress.go).
+	e.Use(middleware.GzipWithConfig(gzipConfig))
 	e.Use(s.authenticate)
 	e.Use(s.evidenceBody)
 	e.Use(s.csrf())

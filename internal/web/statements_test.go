@@ -127,7 +127,7 @@ func (f *fixture) submittedContribution(t *testing.T, name string, assessmentID 
 	if _, err := f.db.SaveContributionAnswers(ctx, assessment.System, c.ID, answers); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.db.SubmitContribution(ctx, assessment.System, c.ID); err != nil {
+	if _, err := f.db.SubmitContribution(ctx, assessment.System, c.ID, assessment.ContributionSubmittedNotices); err != nil {
 		t.Fatal(err)
 	}
 }

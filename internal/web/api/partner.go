@@ -5,7 +5,9 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/mnr-self-assessment/mnr/internal/app"
 	"github.com/mnr-self-assessment/mnr/internal/report"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
 type apiPartnerDashboard struct {
@@ -40,26 +42,31 @@ type apiAggregate struct {
 	Of          *int   `json:"of"`
 }
 
-// apiPartnerDashboard is GET /api/v1/partner/dashboard.
+// apiPartnerDashboard is GET /api/v1/partner/dashboard, answered within
+// the dashboard's turn (its output is megabytes). Names in English: the
+// API carries keys only.
 func (s *handlers) apiPartnerDashboard(c echo.Context) error {
-	partners, reports, err := s.web.Partners(c)
-	if err != nil {
-		return err
-	}
+	return s.app.ShowPartnerDashboard(c.Request().Context(), httpx.Principal(c), s.fw, "en", func(d *app.PartnerDashboard) error {
+		return c.JSON(http.StatusOK, partnerJSON(d))
+	})
+}
+
+// partnerJSON is the dashboard as the API shows it.
+func partnerJSON(d *app.PartnerDashboard) apiPartnerDashboard {
 	out := apiPartnerDashboard{Note: "Organisations are listed alphabetically; this is not a ranking.", MinOrgs: report.MinContributors,
 		Organisations: []apiPartnerSeries{}, Aggregates: []apiAggregate{}}
-	for _, m := range partners.Multiples {
+	for _, m := range d.Partners.Multiples {
 		ser := apiPartnerSeries{Organisation: apiOrganisationOf(m.Organisation), Cycles: []apiPartnerCycle{}, Reports: []apiAssessment{}}
 		for _, cy := range m.Cycles {
 			ser.Cycles = append(ser.Cycles, apiPartnerCycle{AssessmentID: cy.AssessmentID, Period: cy.Period, National: cy.National,
 				MeanPhase: cy.Scores.Mean, Established: cy.Scores.Established, Assessed: cy.Scores.Assessed, EstablishedShare: cy.Scores.EstablishedShare})
 		}
-		for _, a := range reports[m.Organisation.ID] {
+		for _, a := range d.Reports[m.Organisation.ID] {
 			ser.Reports = append(ser.Reports, apiAssessmentOf(a))
 		}
 		out.Organisations = append(out.Organisations, ser)
 	}
-	for _, a := range partners.Aggregates {
+	for _, a := range d.Partners.Aggregates {
 		ag := apiAggregate{Capability: a.Key, Shown: a.Shown}
 		if a.Shown {
 			n, of := a.Figure.Count, a.Figure.Of
@@ -67,5 +74,5 @@ func (s *handlers) apiPartnerDashboard(c echo.Context) error {
 		}
 		out.Aggregates = append(out.Aggregates, ag)
 	}
-	return c.JSON(http.StatusOK, out)
+	return out
 }

@@ -19,9 +19,6 @@ type Web interface {
 	LoadConsolidation(c echo.Context) (*assessment.Detail, []assessment.Contribution, map[int64]map[string]assessment.Answer, error)
 	LoadReport(c echo.Context) (*report.Report, *assessment.Detail, error)
 	LoadProgress(c echo.Context) (assessment.Organisation, *report.Progress, error)
-	// Partners is the partner dashboard: the small multiples and
-	// aggregates, and the shared assessments by organisation.
-	Partners(c echo.Context) (*report.Partners, map[int64][]assessment.Assessment, error)
 	TranslatorFor(c echo.Context, lang string) *i18n.Translator
 
 	SubmitContribution(c echo.Context, cd *assessment.ContributionDetail) error
