@@ -21,7 +21,6 @@ type Web interface {
 	LoadProgress(c echo.Context) (assessment.Organisation, *report.Progress, error)
 	TranslatorFor(c echo.Context, lang string) *i18n.Translator
 
-	SubmitContribution(c echo.Context, cd *assessment.ContributionDetail) error
 	AdoptAnswer(c echo.Context, d *assessment.Detail, key string, contributionID int64, version int) (assessment.Answer, error)
 	DecideAnswer(c echo.Context, d *assessment.Detail, key string, in assessment.DecisionInput) (assessment.Answer, error)
 	AdoptAgreed(c echo.Context, d *assessment.Detail, cd *assessment.CapabilityDetail, list []assessment.Contribution,
