@@ -4,7 +4,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
-	"github.com/mnr-self-assessment/mnr/internal/framework"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
 	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
@@ -21,23 +20,7 @@ func (s *Server) loadDetail(c echo.Context) (*assessment.Detail, error) {
 // loadDetailFor is loadDetail with the visibility rule given, for pages
 // that others than members may read (a report shared with a partner).
 func (s *Server) loadDetailFor(c echo.Context, visible func(*policy.Principal, *assessment.Assessment) bool) (*assessment.Detail, error) {
-	id, err := paramID(c, "id", "assessment")
-	if err != nil {
-		return nil, err
-	}
-	org, a, states, answers, err := s.db.AssessmentContent(c.Request().Context(), id)
-	if err != nil {
-		return nil, err
-	}
-	if !visible(principal(c), &a) {
-		return nil, assessment.NotFound("assessment")
-	}
-	logOrganisation(c, a.OrganisationID)
-	fw, err := framework.Get(a.FrameworkVersion)
-	if err != nil {
-		return nil, err
-	}
-	return assessment.NewDetail(fw, org, a, states, answers), nil
+	return httpx.Detail(c, s.app, visible)
 }
 
 // capabilityIn returns the capability of the detail named by the :key

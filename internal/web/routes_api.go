@@ -23,7 +23,6 @@ func (s *Server) apiRoutes() {
 // (api.Web). Each goes once its use case is in internal/app.
 type apiWeb struct{ s *Server }
 
-func (w apiWeb) LoadDetail(c echo.Context) (*assessment.Detail, error) { return w.s.loadDetail(c) }
 func (w apiWeb) LoadContribution(c echo.Context) (*assessment.ContributionDetail, error) {
 	return w.s.loadContribution(c)
 }

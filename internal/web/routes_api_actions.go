@@ -10,9 +10,6 @@ import (
 
 // The actions the API shares with the pages (api.Web); see routes_api.go.
 
-func (w apiWeb) SubmitContribution(c echo.Context, cd *assessment.ContributionDetail) error {
-	return w.s.submitContribution(c, cd)
-}
 func (w apiWeb) AdoptAnswer(c echo.Context, d *assessment.Detail, key string, contributionID int64, version int) (assessment.Answer, error) {
 	return w.s.adoptAnswer(c, d, key, contributionID, version)
 }

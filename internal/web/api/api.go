@@ -10,9 +10,12 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/app"
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/framework"
 	"github.com/mnr-self-assessment/mnr/internal/i18n"
+	"github.com/mnr-self-assessment/mnr/internal/policy"
 	"github.com/mnr-self-assessment/mnr/internal/store"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
 // Deps is what the API needs from the server that hosts it.
@@ -41,3 +44,8 @@ type handlers struct {
 // Add registers one route for signed-in callers; web's router records it
 // for the authorization matrix and answers 401 without a principal.
 type Add func(method, path string, h echo.HandlerFunc)
+
+// detail reads the assessment of :id for a member who may see it.
+func (s *handlers) detail(c echo.Context) (*assessment.Detail, error) {
+	return httpx.Detail(c, s.app, policy.CanViewAssessment)
+}

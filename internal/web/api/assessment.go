@@ -42,7 +42,7 @@ func (s *handlers) apiAssessmentCreate(c echo.Context) error {
 // apiAssessmentShow returns the assessment with every capability in scope,
 // its answers, suggested and confirmed phases, and completion (0–1).
 func (s *handlers) apiAssessmentShow(c echo.Context) error {
-	d, err := s.web.LoadDetail(c)
+	d, err := s.detail(c)
 	if err != nil {
 		return err
 	}

@@ -11,7 +11,7 @@ import (
 // apiCarriedConfirm takes {"indicators": ["key", …]} (empty or absent: all
 // carried-forward answers of the capability) and returns the capability.
 func (s *handlers) apiCarriedConfirm(c echo.Context) error {
-	d, err := s.web.LoadDetail(c)
+	d, err := s.detail(c)
 	if err != nil {
 		return err
 	}
@@ -25,7 +25,7 @@ func (s *handlers) apiCarriedConfirm(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	d2, err := s.web.LoadDetail(c)
+	d2, err := s.detail(c)
 	if err != nil {
 		return err
 	}

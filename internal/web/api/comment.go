@@ -12,7 +12,7 @@ import (
 // apiCommentList returns the assessment's threads: all of them, or with
 // ?capability=key those of one capability (?capability= for general ones).
 func (s *handlers) apiCommentList(c echo.Context) error {
-	d, err := s.web.LoadDetail(c)
+	d, err := s.detail(c)
 	if err != nil {
 		return err
 	}
@@ -32,7 +32,7 @@ func (s *handlers) apiCommentList(c echo.Context) error {
 
 // apiCommentCreate takes {"capability": "key" or "", "parent_id": N, "body": "…"}.
 func (s *handlers) apiCommentCreate(c echo.Context) error {
-	d, err := s.web.LoadDetail(c)
+	d, err := s.detail(c)
 	if err != nil {
 		return err
 	}

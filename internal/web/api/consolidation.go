@@ -31,7 +31,7 @@ func (s *handlers) apiConsolidationShow(c echo.Context) error {
 // contribution's answer; {"answer","evidence","links","note","reason","version"}
 // writes the coordinator's decision. Either, never both.
 func (s *handlers) apiConsolidate(c echo.Context) error {
-	d, err := s.web.LoadDetail(c)
+	d, err := s.detail(c)
 	if err != nil {
 		return err
 	}

@@ -25,7 +25,7 @@ func (s *handlers) apiContributionList(c echo.Context) error {
 
 // apiContributionCreate: POST {"organisation_id","capabilities":[…],"due_date":"YYYY-MM-DD"}.
 func (s *handlers) apiContributionCreate(c echo.Context) error {
-	d, err := s.web.LoadDetail(c)
+	d, err := s.detail(c)
 	if err != nil {
 		return err
 	}
@@ -69,7 +69,7 @@ func (s *handlers) apiContributionSubmit(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := s.web.SubmitContribution(c, cd); err != nil {
+	if err := s.app.SubmitContribution(c.Request().Context(), httpx.Principal(c), httpx.Actor(c), &cd.Contribution); err != nil {
 		return err
 	}
 	cn, err := s.db.Contribution(c.Request().Context(), cd.Contribution.ID)

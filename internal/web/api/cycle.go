@@ -11,7 +11,7 @@ import (
 // apiCycleStart takes {"title", "period"} and answers 201 with the new
 // draft as POST /api/v1/assessments does, its previous_id set.
 func (s *handlers) apiCycleStart(c echo.Context) error {
-	d, err := s.web.LoadDetail(c)
+	d, err := s.detail(c)
 	if err != nil {
 		return err
 	}

@@ -12,7 +12,7 @@ import (
 // apiMarkingSave takes {"marking": "restricted", "previous_marking":
 // "internal"} and answers the assessment with its new marking.
 func (s *handlers) apiMarkingSave(c echo.Context) error {
-	d, err := s.web.LoadDetail(c)
+	d, err := s.detail(c)
 	if err != nil {
 		return err
 	}

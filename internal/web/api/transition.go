@@ -13,7 +13,7 @@ import (
 // apiTransition takes {"action": "submit|approve|return|reopen",
 // "comment": "…"} (return) or {"action": "reopen", "reason": "…"}.
 func (s *handlers) apiTransition(c echo.Context) error {
-	d, err := s.web.LoadDetail(c)
+	d, err := s.detail(c)
 	if err != nil {
 		return err
 	}

@@ -15,14 +15,12 @@ import (
 // internal/app as its use case is written there; until then web provides
 // it, and the API cannot import web.
 type Web interface {
-	LoadDetail(c echo.Context) (*assessment.Detail, error)
 	LoadContribution(c echo.Context) (*assessment.ContributionDetail, error)
 	LoadConsolidation(c echo.Context) (*assessment.Detail, []assessment.Contribution, map[int64]map[string]assessment.Answer, error)
 	LoadReport(c echo.Context) (*report.Report, *assessment.Detail, error)
 	LoadProgress(c echo.Context) (assessment.Organisation, *report.Progress, error)
 	TranslatorFor(c echo.Context, lang string) *i18n.Translator
 
-	SubmitContribution(c echo.Context, cd *assessment.ContributionDetail) error
 	AdoptAnswer(c echo.Context, d *assessment.Detail, key string, contributionID int64, version int) (assessment.Answer, error)
 	DecideAnswer(c echo.Context, d *assessment.Detail, key string, in assessment.DecisionInput) (assessment.Answer, error)
 	AdoptAgreed(c echo.Context, d *assessment.Detail, cd *assessment.CapabilityDetail, list []assessment.Contribution,
