@@ -78,6 +78,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		return err
 	}
 	defer srv.Close() // the PDF renderer's Chromium, after the last request
+	releaseStartup()
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)

@@ -10,6 +10,7 @@ import (
 	_ "embed"
 	"encoding/base64"
 	"fmt"
+	"runtime"
 	"strings"
 	"unicode/utf8"
 
@@ -60,7 +61,7 @@ func HashPassword(pw string) (string, error) {
 	if _, err := rand.Read(salt); err != nil {
 		return "", fmt.Errorf("salt: %w", err)
 	}
-	key := argon2.IDKey([]byte(pw), salt, params.time, params.memory, params.threads, params.keyLen)
+	key := idKey([]byte(pw), salt, params.time, params.memory, params.threads, params.keyLen)
 	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version, params.memory, params.time, params.threads,
 		base64.RawStdEncoding.EncodeToString(salt), base64.RawStdEncoding.EncodeToString(key)), nil
 }
@@ -84,7 +85,10 @@ func VerifyPassword(encoded, pw string) bool {
 	if err != nil {
 		return false
 	}
-	got := argon2.IDKey([]byte(pw), salt, t, m, p, uint32(len(want)))
+	if m > maxMemoryKiB {
+		return false // a hash this program never wrote
+	}
+	got := idKey([]byte(pw), salt, t, m, p, uint32(len(want)))
 	return subtle.ConstantTimeCompare(got, want) == 1
 }
 
@@ -94,3 +98,19 @@ var dummyHash, _ = HashPassword("not-a-real-password-for-timing")
 
 // BurnTime runs one verification against a dummy hash.
 func BurnTime(pw string) { VerifyPassword(dummyHash, pw) }
+
+// hashSlots bounds the argon2id computations running at once: each holds
+// its memory parameter (19 MiB) for its duration, so fifty sign-ins at once
+// would otherwise take a gigabyte. The others wait their turn, which the
+// sign-in's rate limits already make rare.
+var hashSlots = make(chan struct{}, max(2, runtime.GOMAXPROCS(0)))
+
+// maxMemoryKiB refuses stored hashes asking for more memory than any this
+// program wrote (four times today's parameter).
+const maxMemoryKiB = 4 * 19 * 1024
+
+func idKey(pw, salt []byte, t, m uint32, p uint8, n uint32) []byte {
+	hashSlots <- struct{}{}
+	defer func() { <-hashSlots }()
+	return argon2.IDKey(pw, salt, t, m, p, n)
+}

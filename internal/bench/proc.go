@@ -88,3 +88,6 @@ func field(pid int, file, name string) int64 {
 	}
 	return 0
 }
+
+// peakKB is the server's high-water resident memory (VmHWM) so far.
+func (s *site) peakKB() int64 { return field(s.cmd.Process.Pid, "status", "VmHWM:") }

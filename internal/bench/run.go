@@ -28,6 +28,7 @@ type row struct {
 	clients int
 	st      stat
 	ceiling float64 // the rate to compare with; 0: none
+	peakKB  int64   // the server's VmHWM once the row ended; 0: not the server's row
 }
 
 // Run measures everything on one fresh demo installation and prints the
@@ -87,7 +88,7 @@ func Run(ctx context.Context, cfg Config, w io.Writer) error {
 	}
 	printTable(w, cfg, rows)
 	fmt.Fprintf(w, "\nServer memory: %.0f MB at start, peak RSS (VmHWM) %.0f MB through the run.\n",
-		float64(startKB)/1024, float64(field(s.cmd.Process.Pid, "status", "VmHWM:"))/1024)
+		float64(startKB)/1024, float64(s.peakKB())/1024)
 	return nil
 }
 
@@ -103,7 +104,7 @@ func measureApp(s *site, cfg Config, tg target, lim limits, ceil map[string]floa
 		if err != nil {
 			return rows, err
 		}
-		rows = append(rows, row{what: "API answer saves, each client its own indicator", clients: n, st: loop(n, lim, sv.save), ceiling: ceil[sync]})
+		rows = append(rows, row{what: "API answer saves, each client its own indicator", clients: n, st: loop(n, lim, sv.save), ceiling: ceil[sync], peakKB: s.peakKB()})
 	}
 	session, err := signIn(s.url, "coordinator@demoland.example", cfg.Password)
 	if err != nil {
@@ -137,21 +138,25 @@ func measureApp(s *site, cfg Config, tg target, lim limits, ceil map[string]floa
 				}
 				return get(p.url, hs[c])
 			})
-			rows = append(rows, row{what: p.what, clients: n, st: st, ceiling: ceil[fmt.Sprint("echo ", n)]})
+			rows = append(rows, row{what: p.what, clients: n, st: st, ceiling: ceil[fmt.Sprint("echo ", n)], peakKB: s.peakKB()})
 		}
 	}
 	return rows, nil
 }
 
 func printTable(w io.Writer, cfg Config, rows []row) {
-	fmt.Fprintf(w, "| what | clients | rate | p50 | p99 | ratio to ceiling | 409 | other errors |\n|---|---|---|---|---|---|---|---|\n")
+	fmt.Fprintf(w, "| what | clients | rate | p50 | p99 | ratio to ceiling | 409 | other errors | server peak RSS so far |\n|---|---|---|---|---|---|---|---|---|\n")
 	for _, r := range rows {
 		ratio := ""
 		if r.ceiling > 0 {
 			ratio = fmt.Sprintf("%.3f", r.st.rate()/r.ceiling)
 		}
-		fmt.Fprintf(w, "| %s | %d | %.0f/s | %s | %s | %s | %d | %d |\n", r.what, r.clients, r.st.rate(),
-			ms(r.st.pct(0.5)), ms(r.st.pct(0.99)), ratio, r.st.conflicts, r.st.errors)
+		peak := ""
+		if r.peakKB > 0 {
+			peak = fmt.Sprintf("%.0f MB", float64(r.peakKB)/1024)
+		}
+		fmt.Fprintf(w, "| %s | %d | %.0f/s | %s | %s | %s | %d | %d | %s |\n", r.what, r.clients, r.st.rate(),
+			ms(r.st.pct(0.5)), ms(r.st.pct(0.99)), ratio, r.st.conflicts, r.st.errors, peak)
 	}
 }
 
