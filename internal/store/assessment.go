@@ -100,6 +100,15 @@ func (s *Store) Assessments(ctx context.Context, orgIDs []int64) ([]assessment.A
 // AssessmentContent loads everything a Detail is built from, in one read
 // transaction so the answers and states are a consistent snapshot.
 func (s *Store) AssessmentContent(ctx context.Context, id int64) (assessment.Organisation, assessment.Assessment, []assessment.CapabilityState, []assessment.Answer, error) {
+	return s.assessmentWith(ctx, id, func(tx *gorm.DB) ([]assessment.Answer, error) {
+		return scanAnswers(tx, "assessment_id = ?", id)
+	})
+}
+
+// assessmentWith reads an assessment, its organisation and its states, and
+// its answers through answers (whole, or without their texts), in one read
+// transaction.
+func (s *Store) assessmentWith(ctx context.Context, id int64, answersOf func(*gorm.DB) ([]assessment.Answer, error)) (assessment.Organisation, assessment.Assessment, []assessment.CapabilityState, []assessment.Answer, error) {
 	var (
 		org     organisationRow
 		a       assessmentRow
@@ -117,7 +126,7 @@ func (s *Store) AssessmentContent(ctx context.Context, id int64) (assessment.Org
 		if states, err = scanStates(tx, "assessment_id = ?", id); err != nil {
 			return err
 		}
-		answers, err = scanAnswers(tx, "assessment_id = ?", id)
+		answers, err = answersOf(tx)
 		return err
 	})
 	if err != nil {

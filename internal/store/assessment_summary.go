@@ -14,38 +14,7 @@ import (
 // version, provenance and carried-forward flag only — no evidence, links
 // or notes, which are most of an answer's bytes.
 func (s *Store) AssessmentSummary(ctx context.Context, id int64) (assessment.Organisation, assessment.Assessment, []assessment.CapabilityState, []assessment.Answer, error) {
-	var (
-		org     organisationRow
-		a       assessmentRow
-		states  []assessment.CapabilityState
-		answers []assessment.Answer
-	)
-	err := s.read(ctx).Transaction(func(tx *gorm.DB) error {
-		if err := tx.First(&a, id).Error; err != nil {
-			return notFound(err, "assessment")
-		}
-		if err := tx.First(&org, a.OrganisationID).Error; err != nil {
-			return fmt.Errorf("load organisation: %w", err)
-		}
-		var err error
-		if states, err = scanStates(tx, "assessment_id = ?", id); err != nil {
-			return err
-		}
-		answers, err = scanAnswerValues(tx, id)
-		return err
-	})
-	if err != nil {
-		return assessment.Organisation{}, assessment.Assessment{}, nil, nil, err
-	}
-	scope := make([]string, len(states))
-	for i, st := range states {
-		scope[i] = st.CapabilityKey
-	}
-	out := a.domain(scope)
-	if err := s.approverName(ctx, &out); err != nil {
-		return assessment.Organisation{}, assessment.Assessment{}, nil, nil, err
-	}
-	return org.domain(), out, states, answers, nil
+	return s.assessmentWith(ctx, id, func(tx *gorm.DB) ([]assessment.Answer, error) { return scanAnswerValues(tx, id) })
 }
 
 // scanAnswerValues reads an assessment's answers without their texts.
