@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/labstack/echo/v4"
 )
@@ -19,8 +20,10 @@ func pagesInFlight() int { return max(8, 2*runtime.GOMAXPROCS(0)) }
 // inflight queues GET and HEAD requests for pages and JSON reads beyond
 // limit. Writes are not held back (they wait on the disk, and their commits
 // are grouped), nor files, exports and downloads (they are bounded on their
-// own and may stream for long to a slow connection), nor health checks. A
-// request whose client goes away while it waits is dropped unanswered.
+// own and may stream for long to a slow connection), nor health checks; a
+// request holds its slot until its response starts, not while a slow
+// connection reads it. A request whose client goes away while it waits is
+// dropped unanswered.
 func inflight(limit int) echo.MiddlewareFunc {
 	slots := make(chan struct{}, limit)
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
@@ -33,7 +36,13 @@ func inflight(limit int) echo.MiddlewareFunc {
 			case <-c.Request().Context().Done():
 				return c.Request().Context().Err()
 			}
-			defer func() { <-slots }()
+			// The slot goes back as soon as the response starts: a client
+			// on a slow link reading its page must not hold up the pages
+			// of everyone else.
+			var once sync.Once
+			release := func() { once.Do(func() { <-slots }) }
+			c.Response().Before(release)
+			defer release()
 			return next(c)
 		}
 	}
