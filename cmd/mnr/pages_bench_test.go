@@ -23,29 +23,7 @@ import (
 // go test ./cmd/mnr -run '^$' -bench DemoPages -cpuprofile cpu.out
 func BenchmarkDemoPages(b *testing.B) {
 	slog.SetDefault(slog.New(slog.NewTextHandler(io.Discard, nil))) // no request log in the figures
-	ctx := context.Background()
-	db, err := store.Open(filepath.Join(b.TempDir(), "mnr.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	if err := db.Migrate(ctx); err != nil {
-		b.Fatal(err)
-	}
-	fw, err := framework.Default()
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := loadDemo(ctx, db, fw); err != nil {
-		b.Fatal(err)
-	}
-	srv, err := web.New(web.Config{}, db, fw)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer srv.Close()
-	ts := httptest.NewServer(srv)
-	defer ts.Close()
+	db, ts := demoSite(b)
 	cookie := demoSignIn(b, ts.URL, "coordinator@demoland.example")
 	id, capKey := demoDraft(b, db)
 	a := fmt.Sprintf("/assessments/%d", id)
@@ -59,7 +37,7 @@ func BenchmarkDemoPages(b *testing.B) {
 				req.Header.Set("Cookie", cookie)
 				req.Header.Set("Accept-Encoding", "gzip") // as Go's client (mnr bench) asks
 				rec := httptest.NewRecorder()
-				srv.ServeHTTP(rec, req)
+				ts.Config.Handler.ServeHTTP(rec, req)
 				if rec.Code != http.StatusOK {
 					b.Fatalf("%s: status %d", p.path, rec.Code)
 				}
@@ -132,4 +110,33 @@ func demoSignIn(b testing.TB, base, email string) string {
 		b.Fatalf("sign in: status %d", res.StatusCode)
 	}
 	return strings.Join(cookies, "; ")
+}
+
+// demoSite is the demo installation on a fresh SQLite file, served
+// through the real router, closed when tb ends.
+func demoSite(tb testing.TB) (*store.Store, *httptest.Server) {
+	tb.Helper()
+	ctx := context.Background()
+	db, err := store.Open(filepath.Join(tb.TempDir(), "mnr.db"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { db.Close() })
+	if err := db.Migrate(ctx); err != nil {
+		tb.Fatal(err)
+	}
+	fw, err := framework.Default()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := loadDemo(ctx, db, fw); err != nil {
+		tb.Fatal(err)
+	}
+	srv, err := web.New(web.Config{}, db, fw)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	ts := httptest.NewServer(srv)
+	tb.Cleanup(func() { ts.Close(); srv.Close() })
+	return db, ts
 }

@@ -12,9 +12,6 @@ import (
 	"testing"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
-	"github.com/mnr-self-assessment/mnr/internal/framework"
-	"github.com/mnr-self-assessment/mnr/internal/store"
-	"github.com/mnr-self-assessment/mnr/internal/web"
 )
 
 // TestDumpDemoPages writes the demo's main pages, in English and Arabic,
@@ -27,28 +24,7 @@ func TestDumpDemoPages(t *testing.T) {
 	}
 	slog.SetDefault(slog.New(slog.NewTextHandler(io.Discard, nil)))
 	ctx := context.Background()
-	db, err := store.Open(filepath.Join(t.TempDir(), "mnr.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	fw, err := framework.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := db.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if err := loadDemo(ctx, db, fw); err != nil {
-		t.Fatal(err)
-	}
-	srv, err := web.New(web.Config{}, db, fw)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
-	ts := httptest.NewServer(srv)
-	defer ts.Close()
+	db, ts := demoSite(t)
 	id, _ := demoDraft(t, db)
 	a := fmt.Sprintf("/assessments/%d", id)
 	paths := map[string]string{"overview": a, "home": "/", "report": a + "/report"}
@@ -72,7 +48,7 @@ func TestDumpDemoPages(t *testing.T) {
 			req := httptest.NewRequest("GET", p, nil)
 			req.Header.Set("Cookie", cookie)
 			rec := httptest.NewRecorder()
-			srv.ServeHTTP(rec, req)
+			ts.Config.Handler.ServeHTTP(rec, req)
 			if rec.Code != http.StatusOK {
 				t.Fatalf("%s: status %d", p, rec.Code)
 			}
