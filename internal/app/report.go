@@ -42,7 +42,11 @@ func (a *App) Report(ctx context.Context, p *policy.Principal, id int64, lang st
 	if v := a.reports.get(key, gen); v != nil {
 		return v, nil
 	}
-	v, err := a.BuildReport(ctx, id, lang, func(*assessment.Assessment) bool { return compare }, now)
+	var against *assessment.Assessment
+	if compare {
+		against = &prev
+	}
+	v, err := a.buildReport(ctx, id, against, lang, now)
 	if err != nil {
 		return nil, err
 	}
@@ -55,15 +59,29 @@ func (a *App) Report(ctx context.Context, p *policy.Principal, id int64, lang st
 // its previous cycle when mayCompare allows that cycle to be shown; now
 // decides which plan actions are overdue.
 func (a *App) BuildReport(ctx context.Context, id int64, lang string, mayCompare func(*assessment.Assessment) bool, now time.Time) (*ReportView, error) {
+	head, err := a.db.Assessment(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	var against *assessment.Assessment
+	if pa, ok, err := a.db.PreviousAssessment(ctx, head); err != nil {
+		return nil, err
+	} else if ok && mayCompare(&pa) {
+		against = &pa
+	}
+	return a.buildReport(ctx, id, against, lang, now)
+}
+
+// buildReport reads and builds the report of assessment id, compared with
+// the previous cycle against when it is not nil.
+func (a *App) buildReport(ctx context.Context, id int64, against *assessment.Assessment, lang string, now time.Time) (*ReportView, error) {
 	d, err := a.Detail(ctx, id)
 	if err != nil {
 		return nil, err
 	}
 	var prev *assessment.Detail
-	if pa, ok, err := a.db.PreviousAssessment(ctx, d.Assessment); err != nil {
-		return nil, err
-	} else if ok && mayCompare(&pa) {
-		if prev, err = a.Detail(ctx, pa.ID); err != nil {
+	if against != nil {
+		if prev, err = a.Detail(ctx, against.ID); err != nil {
 			return nil, err
 		}
 	}
