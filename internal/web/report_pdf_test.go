@@ -118,7 +118,8 @@ func (h *holder) free() { h.once.Do(func() { close(h.release) }) }
 // occupy starts a held render for user in the background.
 func (h *holder) occupy(r *report.Renderer, user string) <-chan error {
 	done := make(chan error, 1)
-	doc := fmt.Sprintf(`<!doctype html><title>held</title><iframe src="%s/%s"></iframe>`, h.ts.URL, user)
+	// An image holds the load event (an iframe no longer does in Chromium 156).
+	doc := fmt.Sprintf(`<!doctype html><title>held</title><img alt="" src="%s/%s">`, h.ts.URL, user)
 	go func() {
 		_, err := r.Render(context.Background(), report.Job{HTML: []byte(doc), User: user})
 		done <- err
