@@ -52,3 +52,10 @@ func (s *Store) LeaveUnlockForTest(ctx context.Context) error {
 		return tx.Exec("INSERT INTO audit_unlock (purpose) VALUES ('erase')").Error
 	})
 }
+
+// WriteRateBatchForTest waits for a batch of rate counters under way, then
+// writes what is pending, at now.
+func (s *Store) WriteRateBatchForTest(now time.Time) {
+	s.batch.finished.Wait()
+	s.batch.write(context.Background(), now)
+}

@@ -33,19 +33,35 @@ type RateCount struct {
 // sees its own place in the count.
 func (s *Store) CountHits(ctx context.Context, now time.Time, counters ...RateCounter) ([]RateCount, error) {
 	counters = uniqueCounters(counters)
-	if len(counters) == 0 {
+	adds := make([]rateAdd, len(counters))
+	for i, c := range counters {
+		adds[i] = rateAdd{name: c.Name, window: c.Window, hits: 1}
+		if c.Peek {
+			adds[i].hits = 0
+		}
+	}
+	return s.addHits(ctx, now, adds)
+}
+
+// rateAdd is a number of hits to add to one counter.
+type rateAdd struct {
+	name   string
+	window time.Duration
+	hits   int
+}
+
+// addHits adds each counter's hits in one statement, names unique and
+// sorted, and returns the new counts.
+func (s *Store) addHits(ctx context.Context, now time.Time, adds []rateAdd) ([]RateCount, error) {
+	if len(adds) == 0 {
 		return nil, nil
 	}
 	nowMS := now.UnixMilli()
-	values := make([]string, len(counters))
-	args := make([]any, 0, 3*len(counters)+2)
-	for i, c := range counters {
-		hit := 1
-		if c.Peek {
-			hit = 0
-		}
+	values := make([]string, len(adds))
+	args := make([]any, 0, 3*len(adds)+2)
+	for i, a := range adds {
 		values[i] = "(?, ?, ?)"
-		args = append(args, c.Name, hit, now.Add(c.Window).UnixMilli())
+		args = append(args, a.name, a.hits, now.Add(a.window).UnixMilli())
 	}
 	args = append(args, nowMS, nowMS)
 	q := `INSERT INTO rate_counters (name, hits, reset_at) VALUES ` + strings.Join(values, ", ") + `
@@ -70,6 +86,33 @@ RETURNING name, hits, reset_at`
 	out := make([]RateCount, len(rows))
 	for i, r := range rows {
 		out[i] = RateCount{Name: r.Name, Hits: r.Hits, ResetAt: time.UnixMilli(r.ResetAt).UTC()}
+	}
+	return out, nil
+}
+
+// PeekHits reads counters without adding to them, on a reader: a counter
+// missing or past its window counts zero hits.
+func (s *Store) PeekHits(ctx context.Context, now time.Time, names ...string) ([]RateCount, error) {
+	names = uniqueNames(names)
+	if len(names) == 0 {
+		return nil, nil
+	}
+	var rows []struct {
+		Name    string
+		Hits    int
+		ResetAt int64
+	}
+	if err := s.read(ctx).Raw("SELECT name, hits, reset_at FROM rate_counters WHERE name IN ? AND reset_at > ?", names, now.UnixMilli()).Scan(&rows).Error; err != nil {
+		return nil, fmt.Errorf("peek hits: %w", err)
+	}
+	out := make([]RateCount, len(names))
+	for i, n := range names {
+		out[i] = RateCount{Name: n}
+		for _, r := range rows {
+			if r.Name == n {
+				out[i].Hits, out[i].ResetAt = r.Hits, time.UnixMilli(r.ResetAt).UTC()
+			}
+		}
 	}
 	return out, nil
 }

@@ -42,6 +42,7 @@ type Store struct {
 	gen     atomic.Uint64 // writes so far (Generation)
 
 	principals principalCache  // principals by user, at the stored generation
+	batch      *rateBatch      // per-request rate limits counted here, written in batches (ratelimit_batch.go)
 	group      *groupCommit    // SQLite: writes sharing commits (group_commit.go); nil on PostgreSQL
 	prepared   []*preparedPool // SQLite: the writer's and readers' prepared statements (prepared.go)
 }
@@ -65,6 +66,7 @@ func OpenWith(dsn string, o Options) (*Store, error) {
 	}
 	cfg := &gorm.Config{Logger: logger.Discard, NowFunc: func() time.Time { return time.Now().UTC() }}
 	s := &Store{now: func() time.Time { return time.Now().UTC() }, dsn: dsn}
+	s.batch = newRateBatch(s)
 	path, lite := SQLitePath(dsn)
 	if !lite {
 		db, err := gorm.Open(postgres.Open(dsn), cfg)
@@ -201,6 +203,9 @@ func (s *Store) Ping(ctx context.Context) error {
 // log back into the database file, so a stopped installation is one file.
 func (s *Store) Close() error {
 	var errs []error
+	if !s.ro {
+		s.batch.close()
+	}
 	if s.group != nil {
 		s.group.close()
 	}

@@ -17,9 +17,10 @@ import (
 
 // rateRule is one limit: at most max hits per subject in each window.
 type rateRule struct {
-	name   string
-	max    int
-	window time.Duration
+	name    string
+	max     int
+	window  time.Duration
+	batched bool // counted in this process, written in batches (store.CountHitsBatched): per-request limits, not guessing
 }
 
 // rulePair limits one kind of request per client address and per account.
@@ -70,20 +71,26 @@ type rateAttempt struct {
 // refunded, so only what was let through counts.
 func (l *rateLimiter) count(c echo.Context, hits ...rateHit) (*rateAttempt, error) {
 	now := l.now()
-	counters := make([]store.RateCounter, len(hits))
-	rules := map[string]rateHit{}
-	for i, h := range hits {
-		counters[i] = h.counter()
-		rules[counters[i].Name] = h
+	rules := make(map[string]rateHit, len(hits))
+	var exact, inProcess []store.RateCounter
+	for _, h := range hits {
+		rc := h.counter()
+		rules[rc.Name] = h
+		if h.rule.batched {
+			inProcess = append(inProcess, rc)
+		} else {
+			exact = append(exact, rc)
+		}
 	}
-	got, err := l.db.CountHits(c.Request().Context(), now, counters...)
+	got, err := l.countExact(c, now, exact)
 	if err != nil {
 		return nil, err
 	}
+	got = append(got, l.db.CountHitsBatched(now, inProcess...)...)
 	l.sweep(c, now)
 	var (
 		wait    time.Duration
-		within  []string
+		within  []rateHit
 		refused bool
 	)
 	for _, g := range got {
@@ -92,14 +99,27 @@ func (l *rateLimiter) count(c echo.Context, hits ...rateHit) (*rateAttempt, erro
 		case h.peek && g.Hits+1 > h.rule.max, !h.peek && g.Hits > h.rule.max:
 			wait, refused = max(wait, g.ResetAt.Sub(now)), true
 		case !h.peek:
-			within = append(within, g.Name)
+			within = append(within, h)
 		}
 	}
 	if refused {
-		l.refundNames(c, within...)
+		l.refund(c, within)
 		return nil, tooMany(wait)
 	}
 	return &rateAttempt{l: l, c: c, hits: hits}, nil
+}
+
+// countExact counts the hits on counters kept only in the database; when
+// every one is only looked at, a reader reads them and nothing is written.
+func (l *rateLimiter) countExact(c echo.Context, now time.Time, counters []store.RateCounter) ([]store.RateCount, error) {
+	names := make([]string, 0, len(counters))
+	for _, rc := range counters {
+		if !rc.Peek {
+			return l.db.CountHits(c.Request().Context(), now, counters...)
+		}
+		names = append(names, rc.Name)
+	}
+	return l.db.PeekHits(c.Request().Context(), now, names...)
 }
 
 // refund takes back the attempt's hits (all, or those given): what they
@@ -108,19 +128,25 @@ func (a *rateAttempt) refund(only ...rateHit) {
 	if len(only) == 0 {
 		only = a.hits
 	}
-	names := make([]string, 0, len(only))
-	for _, h := range only {
-		if !h.peek {
+	a.l.refund(a.c, only)
+}
+
+// refund takes one hit back from each counter. A refund that fails only
+// leaves a count on the strict side.
+func (l *rateLimiter) refund(c echo.Context, hits []rateHit) {
+	var names, inProcess []string
+	for _, h := range hits {
+		switch {
+		case h.peek:
+		case h.rule.batched:
+			inProcess = append(inProcess, h.counter().Name)
+		default:
 			names = append(names, h.counter().Name)
 		}
 	}
-	a.l.refundNames(a.c, names...)
-}
-
-// refundNames takes one hit back from each counter. A refund that fails
-// only leaves a count on the strict side.
-func (l *rateLimiter) refundNames(c echo.Context, names ...string) {
-	if err := l.db.RefundHits(c.Request().Context(), l.now(), names...); err != nil {
+	now := l.now()
+	l.db.RefundHitsBatched(now, inProcess...)
+	if err := l.db.RefundHits(c.Request().Context(), now, names...); err != nil {
 		slog.Error("rate limit refund", "err", err)
 	}
 }

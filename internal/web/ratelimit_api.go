@@ -13,9 +13,10 @@ import (
 // authenticateAPI identifies an API caller by bearer token only (never by
 // cookie, so a browser cannot be tricked into API writes), within the API
 // limits: requests per address and per token, reads and writes apart, and
-// unknown tokens per address. The token is looked up first, then every
-// counter is counted in one statement: an unknown token adds a hit to its
-// address's unknown-token counter, a known one only looks at it. An
+// unknown tokens per address. The token is looked up first, then the
+// counters are counted: the per-request ones in this process (batched),
+// the unknown-token one in the database: an unknown token adds a hit to
+// its address's counter, a known one only reads it. An
 // address over the unknown-token limit is refused even with a good token,
 // and guesses running at once each get their own place in that count, so
 // guessing gains nothing from going on.
