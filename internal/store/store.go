@@ -113,7 +113,11 @@ func OpenWith(dsn string, o Options) (*Store, error) {
 		return nil, fmt.Errorf("open sqlite reader: %w", err)
 	}
 	rdb, _ := r.DB()
+	// Readers kept open, all of them: database/sql keeps two idle by
+	// default, and a reader opened anew runs its pragmas and prepares its
+	// statements again (prepared.go).
 	rdb.SetMaxOpenConns(8)
+	rdb.SetMaxIdleConns(8)
 	s.w, s.r, s.dialect, s.path, s.ro = w, r, "sqlite", path, o.ReadOnly
 	for _, g := range []*gorm.DB{w, r} {
 		p, err := usePrepared(g)
