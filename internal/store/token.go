@@ -38,16 +38,47 @@ func (s *Store) CreateToken(ctx context.Context, by assessment.Actor, in assessm
 	return assessment.Token(t), err
 }
 
-// TokenByHash finds a live token (not revoked, not expired) and records its use.
+// TokenByHash finds a live token (not revoked, not expired) and records its
+// use: from the cache (principal_cache.go) while the principal generation
+// is the one it was read at, so a revoked token is refused at once.
 func (s *Store) TokenByHash(ctx context.Context, hash string) (assessment.Token, error) {
-	var t tokenRow
-	now := s.now()
-	err := s.read(ctx).Where("hash = ? AND revoked_at IS NULL AND expires_at > ?", hash, now).First(&t).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return assessment.Token{}, assessment.Errorf(assessment.EUNAUTHORIZED, "the API token is unknown, expired or revoked")
-	}
+	gen, err := generation(s.read(ctx))
 	if err != nil {
-		return assessment.Token{}, fmt.Errorf("load token: %w", err)
+		return assessment.Token{}, err
+	}
+	return s.tokenAt(ctx, gen, hash)
+}
+
+// TokenPrincipal is TokenByHash and the token's user's Principal, with
+// one statement while both are cached.
+func (s *Store) TokenPrincipal(ctx context.Context, hash string) (assessment.Token, PrincipalContent, error) {
+	gen, err := generation(s.read(ctx))
+	if err != nil {
+		return assessment.Token{}, PrincipalContent{}, err
+	}
+	t, err := s.tokenAt(ctx, gen, hash)
+	if err != nil {
+		return t, PrincipalContent{}, err
+	}
+	if p, ok := s.principals.get(gen, t.UserID); ok {
+		return t, p, nil
+	}
+	p, err := s.Principal(ctx, t.UserID)
+	return t, p, err
+}
+
+// tokenAt is TokenByHash with the generation read.
+func (s *Store) tokenAt(ctx context.Context, gen int64, hash string) (assessment.Token, error) {
+	now := s.now()
+	t, ok := s.principals.token(gen, hash)
+	if !ok {
+		var err error
+		if t, gen, err = s.readToken(ctx, hash, now); err != nil {
+			return t, err
+		}
+	}
+	if !t.ExpiresAt.After(now) {
+		return assessment.Token{}, unknownToken()
 	}
 	// Record use at most once a minute, to keep reads from becoming writes.
 	if t.LastUsedAt == nil || now.Sub(*t.LastUsedAt) > time.Minute {
@@ -56,7 +87,34 @@ func (s *Store) TokenByHash(ctx context.Context, hash string) (assessment.Token,
 		})
 		t.LastUsedAt = &now
 	}
-	return assessment.Token(t), nil
+	s.principals.putToken(gen, t)
+	return t, nil
+}
+
+func unknownToken() error {
+	return assessment.Errorf(assessment.EUNAUTHORIZED, "the API token is unknown, expired or revoked")
+}
+
+// readToken reads a live token and the generation before it, in one read
+// transaction.
+func (s *Store) readToken(ctx context.Context, hash string, now time.Time) (assessment.Token, int64, error) {
+	var (
+		t   tokenRow
+		gen int64
+	)
+	err := s.read(ctx).Transaction(func(tx *gorm.DB) (err error) {
+		if gen, err = generation(tx); err != nil {
+			return err
+		}
+		return tx.Where("hash = ? AND revoked_at IS NULL AND expires_at > ?", hash, now).First(&t).Error
+	})
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return assessment.Token{}, 0, unknownToken()
+	}
+	if err != nil {
+		return assessment.Token{}, 0, fmt.Errorf("load token: %w", err)
+	}
+	return assessment.Token(t), gen, nil
 }
 
 // Tokens lists a user's tokens, newest first.

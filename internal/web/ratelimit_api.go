@@ -8,6 +8,8 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/auth"
+	"github.com/mnr-self-assessment/mnr/internal/policy"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
 // authenticateAPI identifies an API caller by bearer token only (never by
@@ -33,7 +35,7 @@ func (s *Server) authenticateAPI(c echo.Context) error {
 		return err // no principal: requireUser answers 401 where one is needed
 	}
 	hash := auth.HashToken(tok)
-	t, lookup := s.db.TokenByHash(r.Context(), hash)
+	_, pc, lookup := s.db.TokenPrincipal(r.Context(), hash)
 	if lookup != nil && assessment.ErrorCode(lookup) != assessment.EUNAUTHORIZED {
 		return lookup
 	}
@@ -47,5 +49,6 @@ func (s *Server) authenticateAPI(c echo.Context) error {
 	if lookup != nil {
 		return lookup // unknown, expired or revoked: the hit on bad stays
 	}
-	return s.loadPrincipal(c, t.UserID)
+	httpx.SetPrincipal(c, &policy.Principal{User: pc.User, Memberships: pc.Memberships, Assigned: pc.Assigned, SharedWith: pc.SharedWith})
+	return nil
 }
