@@ -24,19 +24,18 @@ func (s *Store) SaveAnswer(ctx context.Context, by assessment.Actor, a assessmen
 		saved assessment.Answer
 		plan  *answerWrite
 	)
-	var pre answerRow
-	if err := s.read(ctx).Where("assessment_id = ? AND indicator_key = ?", a.AssessmentID, a.IndicatorKey).Take(&pre).Error; err == nil {
+	if pre, err := s.answerBefore(s.read(ctx), a.AssessmentID, a.IndicatorKey); err == nil {
 		if w, err := planAnswer(assessmentAnswerTable, a.AssessmentID, pre, a, by, s.now()); err == nil && !w.stored {
 			plan = &w
 		}
 	}
 	err := s.groupTx(ctx, func(tx *gorm.DB) error {
-		org, err := touchUnlocked(tx, a.AssessmentID, s.now())
+		org, err := s.touchUnlockedRaw(tx, a.AssessmentID, s.now())
 		if err != nil {
 			return err
 		}
 		if plan != nil {
-			ok, err := plan.apply(tx, by, org)
+			ok, err := plan.applyRaw(s, tx, by, org)
 			if err != nil || ok {
 				saved = plan.saved.domain()
 				return err

@@ -53,20 +53,6 @@ func (s *Store) CreateAssessment(ctx context.Context, by assessment.Actor, fw *f
 	return row.domain(a.Scope), nil
 }
 
-// Assessment returns one assessment with its scope in framework order.
-func (s *Store) Assessment(ctx context.Context, id int64) (assessment.Assessment, error) {
-	var row assessmentRow
-	if err := s.read(ctx).First(&row, id).Error; err != nil {
-		return assessment.Assessment{}, notFound(err, "assessment")
-	}
-	var keys []string
-	if err := s.read(ctx).Model(&capabilityStateRow{}).Where("assessment_id = ?", id).Pluck("capability_key", &keys).Error; err != nil {
-		return assessment.Assessment{}, fmt.Errorf("load scope: %w", err)
-	}
-	out := row.domain(keys)
-	return out, s.approverName(ctx, &out)
-}
-
 // Assessments lists the assessments of the given organisations (nil: all),
 // newest period first.
 func (s *Store) Assessments(ctx context.Context, orgIDs []int64) ([]assessment.Assessment, error) {

@@ -29,6 +29,15 @@ func (auditRow) TableName() string { return "audit_events" }
 // appendAudit writes an event inside the caller's transaction, so the change
 // and its record land or fail together.
 func appendAudit(tx *gorm.DB, at time.Time, by assessment.Actor, e assessment.AuditEvent) error {
+	row := auditRowOf(at, by, e)
+	if err := tx.Create(&row).Error; err != nil {
+		return fmt.Errorf("append audit event: %w", err)
+	}
+	return nil
+}
+
+// auditRowOf is the row an event is stored as.
+func auditRowOf(at time.Time, by assessment.Actor, e assessment.AuditEvent) auditRow {
 	row := auditRow{At: at, Actor: by.Name, IP: by.IP, Action: e.Action, Object: e.Object, Before: e.Before, After: e.After}
 	if by.Via != "" {
 		row.Action += "." + by.Via // "answer.save.workbook": imported from a workbook
@@ -42,10 +51,7 @@ func appendAudit(tx *gorm.DB, at time.Time, by assessment.Actor, e assessment.Au
 	if e.AssessmentID != 0 {
 		row.AssessmentID = &e.AssessmentID
 	}
-	if err := tx.Create(&row).Error; err != nil {
-		return fmt.Errorf("append audit event: %w", err)
-	}
-	return nil
+	return row
 }
 
 // AppendAudit records an event that is not part of a data change (sign-in,

@@ -55,7 +55,7 @@ func (s *Store) Principal(ctx context.Context, userID int64) (PrincipalContent, 
 	err := s.read(ctx).Transaction(func(tx *gorm.DB) (err error) {
 		// The generation first: a change committed after it bumps it past
 		// what is cached, so the entry is never served stale.
-		if gen, err = generation(tx); err != nil {
+		if gen, err = s.generation(tx); err != nil {
 			return err
 		}
 		if err := tx.First(&u, userID).Error; err != nil {

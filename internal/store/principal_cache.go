@@ -28,10 +28,12 @@ type principalCache struct {
 	byToken map[string]assessment.Token // live tokens by hash
 }
 
+var generationSQL = newRawSQL("SELECT n FROM principal_generation WHERE id = 1")
+
 // generation reads the counter: one statement, one row.
-func generation(db *gorm.DB) (int64, error) {
+func (s *Store) generation(db *gorm.DB) (int64, error) {
 	var n int64
-	if err := db.Raw("SELECT n FROM principal_generation WHERE id = 1").Scan(&n).Error; err != nil {
+	if err := s.rawQueryRow(db, generationSQL).Scan(&n); err != nil {
 		return 0, fmt.Errorf("read principal generation: %w", err)
 	}
 	return n, nil
@@ -91,7 +93,7 @@ func (c *principalCache) putToken(gen int64, t assessment.Token) {
 // cachedPrincipal answers from the cache when the stored generation is
 // the cached one.
 func (s *Store) cachedPrincipal(ctx context.Context, userID int64) (PrincipalContent, bool, error) {
-	gen, err := generation(s.read(ctx))
+	gen, err := s.generation(s.read(ctx))
 	if err != nil {
 		return PrincipalContent{}, false, err
 	}

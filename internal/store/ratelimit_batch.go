@@ -68,6 +68,9 @@ func (s *Store) CountHitsBatched(now time.Time, counters ...RateCounter) []RateC
 		}
 		out = append(out, RateCount{Name: c.Name, Hits: e.base + e.sent + e.pending, ResetAt: time.UnixMilli(e.resetAt).UTC()})
 	}
+	if b.due == 0 { // the first batch one interval after the first hit
+		b.due = nowMS + rateBatchEvery.Milliseconds()
+	}
 	start := !b.running && !b.closed && nowMS >= b.due
 	if start {
 		b.running, b.due = true, nowMS+rateBatchEvery.Milliseconds()

@@ -12,6 +12,7 @@ import (
 // request runs do not grow with the data.
 func (s *Store) CountStatements(n *atomic.Int64) error {
 	inc := func(*gorm.DB) { n.Add(1) }
+	s.rawCount.n.Store(n)
 	dbs := []*gorm.DB{s.w}
 	if s.r != s.w {
 		dbs = append(dbs, s.r)

@@ -45,6 +45,7 @@ type Store struct {
 	batch      *rateBatch      // per-request rate limits counted here, written in batches (ratelimit_batch.go)
 	group      *groupCommit    // SQLite: writes sharing commits (group_commit.go); nil on PostgreSQL
 	prepared   []*preparedPool // SQLite: the writer's and readers' prepared statements (prepared.go)
+	rawCount   rawCounter      // counts the statements run without GORM (raw.go) for CountStatements
 }
 
 // postgresConns is the PostgreSQL pool's size per instance: well past

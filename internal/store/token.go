@@ -42,7 +42,7 @@ func (s *Store) CreateToken(ctx context.Context, by assessment.Actor, in assessm
 // use: from the cache (principal_cache.go) while the principal generation
 // is the one it was read at, so a revoked token is refused at once.
 func (s *Store) TokenByHash(ctx context.Context, hash string) (assessment.Token, error) {
-	gen, err := generation(s.read(ctx))
+	gen, err := s.generation(s.read(ctx))
 	if err != nil {
 		return assessment.Token{}, err
 	}
@@ -52,7 +52,7 @@ func (s *Store) TokenByHash(ctx context.Context, hash string) (assessment.Token,
 // TokenPrincipal is TokenByHash and the token's user's Principal, with
 // one statement while both are cached.
 func (s *Store) TokenPrincipal(ctx context.Context, hash string) (assessment.Token, PrincipalContent, error) {
-	gen, err := generation(s.read(ctx))
+	gen, err := s.generation(s.read(ctx))
 	if err != nil {
 		return assessment.Token{}, PrincipalContent{}, err
 	}
@@ -103,7 +103,7 @@ func (s *Store) readToken(ctx context.Context, hash string, now time.Time) (asse
 		gen int64
 	)
 	err := s.read(ctx).Transaction(func(tx *gorm.DB) (err error) {
-		if gen, err = generation(tx); err != nil {
+		if gen, err = s.generation(tx); err != nil {
 			return err
 		}
 		return tx.Where("hash = ? AND revoked_at IS NULL AND expires_at > ?", hash, now).First(&t).Error
