@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -90,28 +92,21 @@ RETURNING name, hits, reset_at`
 	return out, nil
 }
 
+var peekSQL = newRawSQL("SELECT hits, reset_at FROM rate_counters WHERE name = ? AND reset_at > ?")
+
 // PeekHits reads counters without adding to them, on a reader: a counter
 // missing or past its window counts zero hits.
 func (s *Store) PeekHits(ctx context.Context, now time.Time, names ...string) ([]RateCount, error) {
 	names = uniqueNames(names)
-	if len(names) == 0 {
-		return nil, nil
-	}
-	var rows []struct {
-		Name    string
-		Hits    int
-		ResetAt int64
-	}
-	if err := s.read(ctx).Raw("SELECT name, hits, reset_at FROM rate_counters WHERE name IN ? AND reset_at > ?", names, now.UnixMilli()).Scan(&rows).Error; err != nil {
-		return nil, fmt.Errorf("peek hits: %w", err)
-	}
 	out := make([]RateCount, len(names))
 	for i, n := range names {
 		out[i] = RateCount{Name: n}
-		for _, r := range rows {
-			if r.Name == n {
-				out[i].Hits, out[i].ResetAt = r.Hits, time.UnixMilli(r.ResetAt).UTC()
-			}
+		var resetAt int64
+		switch err := s.rawQueryRow(s.read(ctx), peekSQL, n, now.UnixMilli()).Scan(&out[i].Hits, &resetAt); {
+		case err == nil:
+			out[i].ResetAt = time.UnixMilli(resetAt).UTC()
+		case !errors.Is(err, sql.ErrNoRows):
+			return nil, fmt.Errorf("peek hits: %w", err)
 		}
 	}
 	return out, nil
