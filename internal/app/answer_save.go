@@ -24,7 +24,11 @@ type AnswerSave struct {
 // returned whenever the indicator's capability was found (with the saved
 // answer applied on success), so an error can be shown beside the field.
 func (a *App) SaveAnswer(ctx context.Context, p *policy.Principal, by assessment.Actor, s AnswerSave) (*CapabilityView, assessment.Answer, error) {
-	ws, err := a.open(ctx, p, s.Target)
+	head := kinds[s.Target.Kind].head
+	if sh := kinds[s.Target.Kind].saveHead; sh != nil && !s.WithCapability {
+		head = sh // nothing of the head is shown: its checks only
+	}
+	ws, err := a.openWith(ctx, p, s.Target, head)
 	if err != nil {
 		return nil, assessment.Answer{}, err
 	}

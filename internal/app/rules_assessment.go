@@ -15,16 +15,11 @@ var assessmentRules = rules{
 	notFound: "assessment",
 	judges:   true,
 	head: func(ctx context.Context, a *App, id int64) (*Workspace, error) {
-		as, err := a.db.Assessment(ctx, id)
-		if err != nil {
-			return nil, err
-		}
-		fw, err := framework.Get(as.FrameworkVersion)
-		if err != nil {
-			return nil, err
-		}
-		// The organisation is read with the answers, for pages; a save needs its id only.
-		return &Workspace{Detail: assessment.NewDetail(fw, assessment.Organisation{ID: as.OrganisationID}, as, nil, nil)}, nil
+		return assessmentWorkspace(a.db.Assessment(ctx, id))
+	},
+	// An answer's save reads only what its checks need, kept in memory while current.
+	saveHead: func(ctx context.Context, a *App, id int64) (*Workspace, error) {
+		return assessmentWorkspace(a.db.AssessmentForSave(ctx, id))
 	},
 	answers: func(ctx context.Context, a *App, ws *Workspace, key string) error {
 		org, err := a.db.Organisation(ctx, ws.Detail.Assessment.OrganisationID)
@@ -64,4 +59,18 @@ var assessmentRules = rules{
 		}
 		return a.db.SaveCapabilityForm(ctx, by, answers, st)
 	},
+}
+
+// assessmentWorkspace is an assessment's head as a workspace. The
+// organisation is read with the answers, for pages; a save needs its id
+// only.
+func assessmentWorkspace(as assessment.Assessment, err error) (*Workspace, error) {
+	if err != nil {
+		return nil, err
+	}
+	fw, err := framework.Get(as.FrameworkVersion)
+	if err != nil {
+		return nil, err
+	}
+	return &Workspace{Detail: assessment.NewDetail(fw, assessment.Organisation{ID: as.OrganisationID}, as, nil, nil)}, nil
 }

@@ -31,8 +31,13 @@ type CapabilityView struct {
 
 // open reads the target's head and hides it from whoever may not see it.
 func (a *App) open(ctx context.Context, p *policy.Principal, t Target) (*Workspace, error) {
+	return a.openWith(ctx, p, t, kinds[t.Kind].head)
+}
+
+// openWith is open with the given way of reading the head.
+func (a *App) openWith(ctx context.Context, p *policy.Principal, t Target, head func(context.Context, *App, int64) (*Workspace, error)) (*Workspace, error) {
 	r := kinds[t.Kind]
-	ws, err := r.head(ctx, a, t.ID)
+	ws, err := head(ctx, a, t.ID)
 	if err != nil {
 		return nil, err
 	}

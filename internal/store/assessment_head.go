@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"gorm.io/gorm"
+
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 )
 
@@ -23,13 +25,18 @@ FROM assessments a WHERE a.id = ?`
 
 // Assessment returns one assessment with its scope (ordered by key).
 func (s *Store) Assessment(ctx context.Context, id int64) (assessment.Assessment, error) {
+	return s.assessmentHead(s.read(ctx), id)
+}
+
+// assessmentHead reads an assessment on db (a reader or a transaction).
+func (s *Store) assessmentHead(db *gorm.DB, id int64) (assessment.Assessment, error) {
 	var (
 		r                                   assessmentRow
 		approvedAt, submittedAt, returnedAt sql.NullTime
 		approvedBy, previousID              sql.NullInt64
 		approver, scope                     string
 	)
-	err := s.rawQueryRow(s.read(ctx), assessmentHeadSQL, id).Scan(&r.ID, &r.OrganisationID, &r.Title, &r.Period, &r.FrameworkVersion,
+	err := s.rawQueryRow(db, assessmentHeadSQL, id).Scan(&r.ID, &r.OrganisationID, &r.Title, &r.Period, &r.FrameworkVersion,
 		&r.Status, &r.Version, &r.CreatedAt, &r.UpdatedAt, &approvedAt, &approvedBy, &submittedAt, &returnedAt, &previousID,
 		&r.Marking, &approver, &scope)
 	if err != nil {

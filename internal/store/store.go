@@ -42,6 +42,7 @@ type Store struct {
 	gen     atomic.Uint64 // writes so far (Generation)
 
 	principals principalCache  // principals by user, at the stored generation
+	heads      headCache       // assessments' heads for saves, at the same generation
 	batch      *rateBatch      // per-request rate limits counted here, written in batches (ratelimit_batch.go)
 	group      *groupCommit    // SQLite: writes sharing commits (group_commit.go); nil on PostgreSQL
 	prepared   []*preparedPool // SQLite: the writer's and readers' prepared statements (prepared.go)

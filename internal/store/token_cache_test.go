@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -58,6 +59,42 @@ func TestTokenCacheSeesRevocation(t *testing.T) {
 					}
 				}
 			}
+		})
+	}
+}
+
+// A save's head is served in one statement while nothing changed; a change
+// of status on another instance is seen at once, and the head equals the
+// one pages read in what a save checks.
+func TestSaveHeadSeesStatus(t *testing.T) {
+	for name, s := range backends(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			_, a := setup(t, s)
+			other := secondInstance(t, s)
+			head := func(db *store.Store, want assessment.Status) {
+				t.Helper()
+				got, err := db.AssessmentForSave(ctx, a.ID)
+				full, _ := db.Assessment(ctx, a.ID)
+				if err != nil || got.Status != want || got.OrganisationID != a.OrganisationID || got.FrameworkVersion != a.FrameworkVersion ||
+					strings.Join(got.Scope, ",") != strings.Join(full.Scope, ",") || len(got.Scope) != 2 {
+					t.Fatalf("head %+v, %v; want status %s like %+v", got, err, want, full)
+				}
+			}
+			head(s, assessment.StatusDraft)
+			var n atomic.Int64
+			if err := s.CountStatements(&n); err != nil {
+				t.Fatal(err)
+			}
+			head(s, assessment.StatusDraft)
+			if got := n.Load(); got != 2 { // the cached head, then Assessment for the comparison
+				t.Errorf("a cached head took %d statements, want 1", got-1)
+			}
+			if err := other.SetStatus(ctx, assessment.System, a.ID, assessment.StatusApproved); err != nil {
+				t.Fatal(err)
+			}
+			head(s, assessment.StatusApproved)
+			head(other, assessment.StatusApproved)
 		})
 	}
 }

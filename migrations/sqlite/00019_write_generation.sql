@@ -13,6 +13,24 @@ BEGIN UPDATE principal_generation SET n = n + 1 WHERE id = 1; END;
 CREATE TRIGGER api_tokens_principal_del AFTER DELETE ON api_tokens BEGIN UPDATE principal_generation SET n = n + 1 WHERE id = 1; END;
 -- +goose StatementEnd
 
+-- The heads of assessments that saves read (store.AssessmentForSave) are
+-- kept at the same counter: it also moves when an assessment's framework
+-- version or scope changes (status and owner already move it).
+-- +goose StatementBegin
+CREATE TRIGGER assessments_principal_fw AFTER UPDATE OF framework_version ON assessments
+WHEN OLD.framework_version IS NOT NEW.framework_version
+BEGIN UPDATE principal_generation SET n = n + 1 WHERE id = 1; END;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE TRIGGER capability_states_principal_ins AFTER INSERT ON capability_states BEGIN UPDATE principal_generation SET n = n + 1 WHERE id = 1; END;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE TRIGGER capability_states_principal_del AFTER DELETE ON capability_states BEGIN UPDATE principal_generation SET n = n + 1 WHERE id = 1; END;
+-- +goose StatementEnd
+
 -- +goose Down
+DROP TRIGGER capability_states_principal_del;
+DROP TRIGGER capability_states_principal_ins;
+DROP TRIGGER assessments_principal_fw;
 DROP TRIGGER api_tokens_principal_del;
 DROP TRIGGER api_tokens_principal_upd;

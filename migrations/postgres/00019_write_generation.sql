@@ -12,6 +12,18 @@ CREATE CONSTRAINT TRIGGER api_tokens_principal_upd AFTER UPDATE OF revoked_at, e
 CREATE CONSTRAINT TRIGGER api_tokens_principal_del AFTER DELETE ON api_tokens
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION principal_generation_bump();
 
+-- The heads of assessments that saves read (store.AssessmentForSave) are
+-- kept at the same counter: it also moves when an assessment's framework
+-- version or scope changes (status and owner already move it).
+CREATE CONSTRAINT TRIGGER assessments_principal_fw AFTER UPDATE OF framework_version ON assessments
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
+    WHEN (OLD.framework_version IS DISTINCT FROM NEW.framework_version)
+    EXECUTE FUNCTION principal_generation_bump();
+CREATE CONSTRAINT TRIGGER capability_states_principal AFTER INSERT OR DELETE ON capability_states
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION principal_generation_bump();
+
 -- +goose Down
+DROP TRIGGER capability_states_principal ON capability_states;
+DROP TRIGGER assessments_principal_fw ON assessments;
 DROP TRIGGER api_tokens_principal_del ON api_tokens;
 DROP TRIGGER api_tokens_principal_upd ON api_tokens;
