@@ -26,7 +26,9 @@ type AnswerSave struct {
 func (a *App) SaveAnswer(ctx context.Context, p *policy.Principal, by assessment.Actor, s AnswerSave) (*CapabilityView, assessment.Answer, error) {
 	head := kinds[s.Target.Kind].head
 	if sh := kinds[s.Target.Kind].saveHead; sh != nil && !s.WithCapability {
-		head = sh // nothing of the head is shown: its checks only
+		head = func(ctx context.Context, a *App, id int64) (*Workspace, error) { // nothing of it is shown: its checks only
+			return sh(ctx, a, id, s.Indicator)
+		}
 	}
 	ws, err := a.openWith(ctx, p, s.Target, head)
 	if err != nil {

@@ -17,9 +17,22 @@ var assessmentRules = rules{
 	head: func(ctx context.Context, a *App, id int64) (*Workspace, error) {
 		return assessmentWorkspace(a.db.Assessment(ctx, id))
 	},
-	// An answer's save reads only what its checks need, kept in memory while current.
-	saveHead: func(ctx context.Context, a *App, id int64) (*Workspace, error) {
-		return assessmentWorkspace(a.db.AssessmentForSave(ctx, id))
+	// An answer's save reads only what its checks need, kept in memory
+	// while current, and holds only its indicator's capability.
+	saveHead: func(ctx context.Context, a *App, id int64, indicator string) (*Workspace, error) {
+		as, err := a.db.AssessmentForSave(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		fw, err := framework.Get(as.FrameworkVersion)
+		if err != nil {
+			return nil, err
+		}
+		key := ""
+		if ind := fw.Indicator(indicator); ind != nil {
+			key = ind.Capability.Key
+		}
+		return &Workspace{Detail: assessment.NewSaveDetail(fw, assessment.Organisation{ID: as.OrganisationID}, as, key)}, nil
 	},
 	answers: func(ctx context.Context, a *App, ws *Workspace, key string) error {
 		org, err := a.db.Organisation(ctx, ws.Detail.Assessment.OrganisationID)

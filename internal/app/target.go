@@ -35,7 +35,7 @@ func ContributionTarget(id int64) Target { return Target{Kind: KindContribution,
 // whether it carries the phase judgement, and where answers are written.
 type rules struct {
 	head     func(ctx context.Context, a *App, id int64) (*Workspace, error)
-	saveHead func(ctx context.Context, a *App, id int64) (*Workspace, error) // head for an answer's save; nil: head
+	saveHead func(ctx context.Context, a *App, id int64, indicator string) (*Workspace, error) // head for an indicator's save; nil: head
 	answers  func(ctx context.Context, a *App, ws *Workspace, capabilityKey string) error
 	visible  func(p *policy.Principal, ws *Workspace) bool
 	refusal  func(p *policy.Principal, ws *Workspace, capabilityKey string) error // nil: may edit

@@ -60,3 +60,22 @@ func assemble(fw *framework.Framework, org Organisation, a Assessment, states []
 	}
 	return d
 }
+
+// NewSaveDetail is a Detail holding only the capability (or enabler) key
+// of a's scope, unanswered, or none when key is outside it: what a save of
+// one of its answers checks, without rating every other capability.
+func NewSaveDetail(fw *framework.Framework, org Organisation, a Assessment, key string) *Detail {
+	d := &Detail{Assessment: a, Organisation: org, Framework: fw}
+	c := fw.Assessable(key)
+	if c == nil || !a.InScope(key) {
+		return d
+	}
+	cd := &CapabilityDetail{Capability: c, State: CapabilityState{AssessmentID: a.ID, CapabilityKey: key}}
+	cd.rate()
+	if c.IsEnabler() {
+		d.Enablers = []*CapabilityDetail{cd}
+	} else {
+		d.Capabilities = []*CapabilityDetail{cd}
+	}
+	return d
+}

@@ -24,7 +24,7 @@ func (s *Store) SaveAnswer(ctx context.Context, by assessment.Actor, a assessmen
 		saved assessment.Answer
 		plan  *answerWrite
 	)
-	if pre, err := s.answerBefore(s.read(ctx), a.AssessmentID, a.IndicatorKey); err == nil {
+	if pre, err := s.answerBefore(ctx, a.AssessmentID, a.IndicatorKey); err == nil {
 		if w, err := planAnswer(assessmentAnswerTable, a.AssessmentID, pre, a, by, s.now()); err == nil && !w.stored {
 			plan = &w
 		}

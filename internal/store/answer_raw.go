@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -28,11 +29,11 @@ var (
 )
 
 // answerBefore reads one answer of an assessment.
-func (s *Store) answerBefore(db *gorm.DB, assessmentID int64, key string) (answerRow, error) {
+func (s *Store) answerBefore(ctx context.Context, assessmentID int64, key string) (answerRow, error) {
 	var r answerRow
 	var at sql.NullTime
 	var src sql.NullInt64
-	err := s.rawQueryRow(db, answerBeforeSQL, assessmentID, key).Scan(&r.AssessmentID, &r.IndicatorKey, &r.CapabilityKey, &r.Value,
+	err := s.rawRead(ctx, answerBeforeSQL, assessmentID, key).Scan(&r.AssessmentID, &r.IndicatorKey, &r.CapabilityKey, &r.Value,
 		&r.Evidence, &r.Links, &r.Note, &r.Version, &at, &r.UpdatedBy, &r.CarriedForward, &r.Source, &src, &r.SourceReason)
 	r.UpdatedAt, r.SourceContributionID = nullTime(at), nullInt64(src)
 	return r, err

@@ -45,7 +45,7 @@ func (c *headCache) put(gen int64, a assessment.Assessment) {
 // shared: callers must not change it. The write itself re-checks the lock
 // rule.
 func (s *Store) AssessmentForSave(ctx context.Context, id int64) (assessment.Assessment, error) {
-	gen, err := s.generation(s.read(ctx))
+	gen, err := s.currentGeneration(ctx)
 	if err != nil {
 		return assessment.Assessment{}, err
 	}

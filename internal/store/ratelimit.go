@@ -102,7 +102,7 @@ func (s *Store) PeekHits(ctx context.Context, now time.Time, names ...string) ([
 	for i, n := range names {
 		out[i] = RateCount{Name: n}
 		var resetAt int64
-		switch err := s.rawQueryRow(s.read(ctx), peekSQL, n, now.UnixMilli()).Scan(&out[i].Hits, &resetAt); {
+		switch err := s.rawRead(ctx, peekSQL, n, now.UnixMilli()).Scan(&out[i].Hits, &resetAt); {
 		case err == nil:
 			out[i].ResetAt = time.UnixMilli(resetAt).UTC()
 		case !errors.Is(err, sql.ErrNoRows):

@@ -56,6 +56,12 @@ func (s *Store) rawQueryRow(db *gorm.DB, q rawSQL, args ...any) *sql.Row {
 	return db.Statement.ConnPool.QueryRowContext(ctxOf(db), s.text(q), args...)
 }
 
+// rawRead runs q on a reader without a GORM session (whose making
+// allocates more than a small statement costs).
+func (s *Store) rawRead(ctx context.Context, q rawSQL, args ...any) *sql.Row {
+	return s.r.Statement.ConnPool.QueryRowContext(ctx, s.text(q), args...)
+}
+
 // rawExec runs a write on db's transaction and counts it in the write
 // generation (see generation.go): only for tables pages are built from.
 func (s *Store) rawExec(db *gorm.DB, q rawSQL, args ...any) (sql.Result, error) {

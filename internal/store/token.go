@@ -42,7 +42,7 @@ func (s *Store) CreateToken(ctx context.Context, by assessment.Actor, in assessm
 // use: from the cache (principal_cache.go) while the principal generation
 // is the one it was read at, so a revoked token is refused at once.
 func (s *Store) TokenByHash(ctx context.Context, hash string) (assessment.Token, error) {
-	gen, err := s.generation(s.read(ctx))
+	gen, err := s.currentGeneration(ctx)
 	if err != nil {
 		return assessment.Token{}, err
 	}
@@ -52,7 +52,7 @@ func (s *Store) TokenByHash(ctx context.Context, hash string) (assessment.Token,
 // TokenPrincipal is TokenByHash and the token's user's Principal, with
 // one statement while both are cached.
 func (s *Store) TokenPrincipal(ctx context.Context, hash string) (assessment.Token, PrincipalContent, error) {
-	gen, err := s.generation(s.read(ctx))
+	gen, err := s.currentGeneration(ctx)
 	if err != nil {
 		return assessment.Token{}, PrincipalContent{}, err
 	}
