@@ -19,6 +19,14 @@ import (
 // snapshot (xmin:xmax:in-progress list), which stays the same exactly while
 // no transaction that wrote anything finishes.
 func (s *Store) DataVersion(ctx context.Context) (string, error) {
+	if m, ok := ctx.Value(versionMemoKey{}).(*versionMemo); ok {
+		m.once.Do(func() { m.version, m.err = s.readDataVersion(ctx) })
+		return m.version, m.err
+	}
+	return s.readDataVersion(ctx)
+}
+
+func (s *Store) readDataVersion(ctx context.Context) (string, error) {
 	if s.dialect != "sqlite" {
 		var snap string
 		if err := s.read(ctx).Raw("SELECT pg_current_snapshot()::text").Scan(&snap).Error; err != nil {

@@ -45,6 +45,23 @@ func (s *Store) currentVersion(ctx context.Context) string {
 	return v
 }
 
+// versionMemo is the data version a read-only request read first.
+type versionMemo struct {
+	once    sync.Once
+	version string
+	err     error
+}
+
+type versionMemoKey struct{}
+
+// WithVersionMemo marks ctx as a request that writes nothing it reads
+// again (a GET): the data version is read once, at its first use, and
+// every later use in the request takes that one. Reading it earlier than
+// the data keeps what a cache holds never older than its version says.
+func WithVersionMemo(ctx context.Context) context.Context {
+	return context.WithValue(ctx, versionMemoKey{}, &versionMemo{})
+}
+
 // principalGeneration reads the principal generation counter, or takes
 // the one read at the current data version.
 func (s *Store) principalGeneration(ctx context.Context) (int64, error) {
