@@ -6,6 +6,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // tree is one sample of a process and everything below it.
@@ -91,3 +92,33 @@ func field(pid int, file, name string) int64 {
 
 // peakKB is the server's high-water resident memory (VmHWM) so far.
 func (s *site) peakKB() int64 { return field(s.cmd.Process.Pid, "status", "VmHWM:") }
+
+// cpuTicks is the server's user and system CPU time so far, in clock
+// ticks (USER_HZ, 100 a second on Linux).
+func (s *site) cpuTicks() int64 {
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(s.cmd.Process.Pid) + "/stat")
+	if err != nil {
+		return 0
+	}
+	f := strings.Fields(string(b[bytes.LastIndexByte(b, ')')+1:]))
+	if len(f) < 13 {
+		return 0
+	}
+	user, _ := strconv.ParseInt(f[11], 10, 64)
+	sys, _ := strconv.ParseInt(f[12], 10, 64)
+	return user + sys
+}
+
+// measured runs one row against the server and notes the server's CPU
+// time per request: on a machine shared with the load program (and with
+// whatever else runs), rates move with the neighbours, CPU per request
+// much less.
+func (s *site) measured(what string, clients int, ceiling float64, run func() stat) row {
+	t0 := s.cpuTicks()
+	st := run()
+	r := row{what: what, clients: clients, st: st, ceiling: ceiling, peakKB: s.peakKB()}
+	if st.n > 0 {
+		r.cpuPerReq = time.Duration((s.cpuTicks() - t0) * int64(10*time.Millisecond) / int64(st.n))
+	}
+	return r
+}

@@ -29,6 +29,9 @@ type row struct {
 	st      stat
 	ceiling float64 // the rate to compare with; 0: none
 	peakKB  int64   // the server's VmHWM once the row ended; 0: not the server's row
+	// cpuPerReq is the server's CPU time (user and system) per request in
+	// the row; 0: not the server's row.
+	cpuPerReq time.Duration
 }
 
 // Run measures everything on one fresh demo installation and prints the
@@ -104,7 +107,7 @@ func measureApp(s *site, cfg Config, tg target, lim limits, ceil map[string]floa
 		if err != nil {
 			return rows, err
 		}
-		rows = append(rows, row{what: "API answer saves, each client its own indicator", clients: n, st: loop(n, lim, sv.save), ceiling: ceil[sync], peakKB: s.peakKB()})
+		rows = append(rows, s.measured("API answer saves, each client its own indicator", n, ceil[sync], func() stat { return loop(n, lim, sv.save) }))
 	}
 	session, err := signIn(s.url, "coordinator@demoland.example", cfg.Password)
 	if err != nil {
@@ -132,20 +135,21 @@ func measureApp(s *site, cfg Config, tg target, lim limits, ceil map[string]floa
 				}
 			}
 			reads := make([]int, n)
-			st := loop(n, lim, func(c int) int {
-				if reads[c]++; p.tokens != nil && reads[c]%readsPerToken == 0 {
-					hs[c] = bearer(p.tokens.take(), nextAddr())
-				}
-				return get(p.url, hs[c])
-			})
-			rows = append(rows, row{what: p.what, clients: n, st: st, ceiling: ceil[fmt.Sprint("echo ", n)], peakKB: s.peakKB()})
+			rows = append(rows, s.measured(p.what, n, ceil[fmt.Sprint("echo ", n)], func() stat {
+				return loop(n, lim, func(c int) int {
+					if reads[c]++; p.tokens != nil && reads[c]%readsPerToken == 0 {
+						hs[c] = bearer(p.tokens.take(), nextAddr())
+					}
+					return get(p.url, hs[c])
+				})
+			}))
 		}
 	}
 	return rows, nil
 }
 
 func printTable(w io.Writer, cfg Config, rows []row) {
-	fmt.Fprintf(w, "| what | clients | rate | p50 | p99 | ratio to ceiling | 409 | other errors | server peak RSS so far |\n|---|---|---|---|---|---|---|---|---|\n")
+	fmt.Fprintf(w, "| what | clients | rate | p50 | p99 | ratio to ceiling | 409 | other errors | server peak RSS so far | server CPU per request |\n|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, r := range rows {
 		ratio := ""
 		if r.ceiling > 0 {
@@ -155,8 +159,12 @@ func printTable(w io.Writer, cfg Config, rows []row) {
 		if r.peakKB > 0 {
 			peak = fmt.Sprintf("%.0f MB", float64(r.peakKB)/1024)
 		}
-		fmt.Fprintf(w, "| %s | %d | %.0f/s | %s | %s | %s | %d | %d | %s |\n", r.what, r.clients, r.st.rate(),
-			ms(r.st.pct(0.5)), ms(r.st.pct(0.99)), ratio, r.st.conflicts, r.st.errors, peak)
+		cpu := ""
+		if r.cpuPerReq > 0 {
+			cpu = fmt.Sprintf("%d µs", r.cpuPerReq.Microseconds())
+		}
+		fmt.Fprintf(w, "| %s | %d | %.0f/s | %s | %s | %s | %d | %d | %s | %s |\n", r.what, r.clients, r.st.rate(),
+			ms(r.st.pct(0.5)), ms(r.st.pct(0.99)), ratio, r.st.conflicts, r.st.errors, peak, cpu)
 	}
 }
 

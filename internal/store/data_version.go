@@ -38,20 +38,24 @@ func (s *Store) readDataVersion(ctx context.Context) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	var n int64
-	if err := st.QueryRowContext(ctx).Scan(&n); err != nil {
-		return "", fmt.Errorf("data version: %w", err)
-	}
-	return strconv.FormatInt(n, 10), nil
+	r := s.version.rounds.do(func() probeResult {
+		var n int64
+		if err := st.QueryRowContext(context.WithoutCancel(ctx)).Scan(&n); err != nil {
+			return probeResult{err: fmt.Errorf("data version: %w", err)}
+		}
+		return probeResult{version: strconv.FormatInt(n, 10)}
+	})
+	return r.version, r.err
 }
 
 // versionProbe is the SQLite connection DataVersion asks: data_version is a
 // property of one connection, so every question goes to the same one.
 type versionProbe struct {
-	once sync.Once
-	db   *sql.DB
-	st   *sql.Stmt
-	err  error
+	rounds probeRounds
+	once   sync.Once
+	db     *sql.DB
+	st     *sql.Stmt
+	err    error
 }
 
 func (p *versionProbe) stmt(path string) (*sql.Stmt, error) {
