@@ -95,8 +95,12 @@ func (s *site) peakKB() int64 { return field(s.cmd.Process.Pid, "status", "VmHWM
 
 // cpuTicks is the server's user and system CPU time so far, in clock
 // ticks (USER_HZ, 100 a second on Linux).
-func (s *site) cpuTicks() int64 {
-	b, err := os.ReadFile("/proc/" + strconv.Itoa(s.cmd.Process.Pid) + "/stat")
+func (s *site) cpuTicks() int64 { return cpuTicks(strconv.Itoa(s.cmd.Process.Pid)) }
+
+// cpuTicks is a process's user and system CPU time so far ("self": the
+// load program's own).
+func cpuTicks(pid string) int64 {
+	b, err := os.ReadFile("/proc/" + pid + "/stat")
 	if err != nil {
 		return 0
 	}
@@ -114,11 +118,17 @@ func (s *site) cpuTicks() int64 {
 // whatever else runs), rates move with the neighbours, CPU per request
 // much less.
 func (s *site) measured(what string, clients int, ceiling float64, run func() stat) row {
-	t0 := s.cpuTicks()
+	t0, c0 := s.cpuTicks(), cpuTicks("self")
 	st := run()
 	r := row{what: what, clients: clients, st: st, ceiling: ceiling, peakKB: s.peakKB()}
-	if st.n > 0 {
-		r.cpuPerReq = time.Duration((s.cpuTicks() - t0) * int64(10*time.Millisecond) / int64(st.n))
-	}
+	r.cpuPerReq, r.clientCPU = perRequest(s.cpuTicks()-t0, st.n), perRequest(cpuTicks("self")-c0, st.n)
 	return r
+}
+
+// perRequest spreads CPU ticks over n requests.
+func perRequest(ticks int64, n int) time.Duration {
+	if n == 0 {
+		return 0
+	}
+	return time.Duration(ticks * int64(10*time.Millisecond) / int64(n))
 }
