@@ -62,7 +62,7 @@ func (s *Server) accountRoutes() {
 // reportRoutes are the report page, its exports (also under the API) and the
 // framework.
 func (s *Server) reportRoutes() {
-	s.add(http.MethodGet, "/assessments/:id/report", signedIn, s.reportShow)
+	s.add(http.MethodGet, "/assessments/:id/report", signedIn, s.cached(s.reportShow))
 	for _, f := range []string{"csv", "xlsx", "json", "pdf"} {
 		s.add(http.MethodGet, "/assessments/:id/export."+f, signedIn, s.exportHandler(f))
 		s.add(http.MethodGet, "/api/v1/assessments/:id/export."+f, signedIn, s.exportHandler(f))
