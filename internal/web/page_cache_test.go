@@ -5,9 +5,12 @@ import (
 	"io"
 	"net/http"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/PuerkitoBio/goquery"
 
 	"github.com/mnr-self-assessment/mnr/internal/store"
 )
@@ -124,4 +127,60 @@ func pageCacheOn(t *testing.T, dsn string) {
 			t.Fatalf("view %d after saving: message shown %v, want %v", i+1, got, want)
 		}
 	}
+}
+
+// TestPageCacheUnderConcurrentSaves: readers viewing a capability page
+// while answers are saved through the API never get a page older than the
+// last save acknowledged before they asked.
+func TestPageCacheUnderConcurrentSaves(t *testing.T) {
+	f := newFixture(t)
+	capPath := f.ts.URL + fmt.Sprintf("/assessments/%d/capabilities/leadership", f.assess.ID)
+	api := fmt.Sprintf("/api/v1/assessments/%d/indicators/leadership-1", f.assess.ID)
+	coord, tok := f.login(f.coordinator.Email), f.token(f.owner)
+	var acked atomic.Int64 // the last save acknowledged
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := 1; i <= 40; i++ {
+			r := f.api(tok, "PUT", api, map[string]any{"answer": "no", "evidence": fmt.Sprintf("save %d", i), "version": i - 1})
+			if r.Status != 200 {
+				t.Errorf("save %d: %d %s", i, r.Status, r.Raw)
+				return
+			}
+			acked.Store(int64(i))
+		}
+	}()
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for views := 0; ; views++ {
+				select {
+				case <-done:
+					return
+				default:
+				}
+				before := acked.Load()
+				res, err := coord.http.Get(capPath)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				doc, err := goquery.NewDocumentFromReader(res.Body)
+				res.Body.Close()
+				if err != nil || res.StatusCode != http.StatusOK {
+					t.Errorf("view: %d %v", res.StatusCode, err)
+					return
+				}
+				var shown int64
+				fmt.Sscanf(doc.Find("#evidence-leadership-1").Text(), "save %d", &shown)
+				if shown < before {
+					t.Errorf("a view begun after save %d shows save %d", before, shown)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
