@@ -20,6 +20,7 @@ type Config struct {
 	Pages       []int         // client counts for pages and reads
 	PartnerOrgs int           // partner data set: organisations …
 	Cycles      int           // … with this many approved assessments each
+	ServerLog   string        // a file for the server's output; "": kept in memory, shown if it fails to start
 }
 
 // row is one line of the table.
@@ -70,7 +71,7 @@ func Run(ctx context.Context, cfg Config, w io.Writer) error {
 		return err
 	}
 	defer drop()
-	s := &site{bin: cfg.Bin, db: dsn}
+	s := &site{bin: cfg.Bin, db: dsn, logFile: cfg.ServerLog}
 	if _, err := s.mnr(ctx, "", "demo"); err != nil {
 		return err
 	}
