@@ -60,7 +60,8 @@ type versionProbe struct {
 
 func (p *versionProbe) stmt(path string) (*sql.Stmt, error) {
 	p.once.Do(func() {
-		if p.db, p.err = sql.Open("sqlite3", sqliteDSN(path, "deferred", "NORMAL", true)); p.err != nil {
+		// It reads no data pages: a small page cache.
+		if p.db, p.err = sql.Open("sqlite3", sqliteDSN(path, "deferred", "NORMAL", true, 64)); p.err != nil {
 			return
 		}
 		p.db.SetMaxOpenConns(1)
