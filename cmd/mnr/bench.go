@@ -38,11 +38,12 @@ func (m *Main) benchCmd(ctx context.Context, args []string) error {
 	pages := fs.String("pages", "1,8,32", "client counts for pages and reads (the issue measures pages at 32)")
 	orgs := fs.Int("partner-orgs", 200, "partner data set: organisations")
 	cycles := fs.Int("cycles", 5, "partner data set: approved assessments per organisation")
+	serverLog := fs.String("server-log", "", "write the server's output to this file (with GODEBUG=gctrace=1 in the environment: its collections)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	cfg := bench.Config{Bin: self, DB: *db, Password: DemoPassword, Duration: min(*d, time.Minute), Max: *max,
-		PartnerOrgs: min(*orgs, 1000), Cycles: min(*cycles, 20)}
+		PartnerOrgs: min(*orgs, 1000), Cycles: min(*cycles, 20), ServerLog: *serverLog}
 	if cfg.Saves, err = counts(*saves); err != nil {
 		return err
 	}

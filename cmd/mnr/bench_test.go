@@ -10,11 +10,14 @@ import (
 
 // TestMain lets this test binary stand in for mnr when a test starts "the
 // same binary" as a child process (mnr bench starts its server that way).
+// Tests run "serve" in this process: its default memory limit, meant for
+// a server, would hold every test after it to 48 MB, so it is off here.
 func TestMain(m *testing.M) {
 	if os.Getenv("MNR_TEST_AS_MNR") == "1" {
 		main()
 		os.Exit(0)
 	}
+	os.Setenv("MNR_MEMORY_LIMIT", "off")
 	os.Exit(m.Run())
 }
 

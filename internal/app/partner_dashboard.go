@@ -96,14 +96,17 @@ func (a *App) cycleFigures(ctx context.Context, cur *framework.Framework, orgs [
 		orgBy[o.ID] = o
 	}
 	out := map[int64][]report.CycleFigures{}
+	// One assessment's Detail and scores at a time, in the same memory.
+	var details assessment.ValuesDetails
+	var scorer report.CycleScorer
 	err := a.db.EachAssessmentValues(ctx, ids, func(id int64, states []assessment.CapabilityState, values map[string]assessment.AnswerValue) error {
 		as := approved[id]
 		fw, err := framework.Get(as.FrameworkVersion)
 		if err != nil {
 			return err
 		}
-		d := assessment.NewValuesDetail(fw, orgBy[as.OrganisationID], as, states, values)
-		out[as.OrganisationID] = append(out[as.OrganisationID], report.FiguresOf(cur, d))
+		d := details.Next(fw, orgBy[as.OrganisationID], as, states, values)
+		out[as.OrganisationID] = append(out[as.OrganisationID], scorer.Of(cur, d))
 		return nil
 	})
 	return out, err

@@ -20,6 +20,7 @@ type site struct {
 	bin, db, url string
 	cmd          *exec.Cmd
 	log          *bytes.Buffer
+	logFile      string // when set, the server writes its output there instead of log
 }
 
 // mnr runs one command of the CLI against the site's database.
@@ -74,6 +75,14 @@ func (s *site) start(ctx context.Context) error {
 	// limits measure what they would in use, not one loopback address.
 	s.cmd.Env = append(os.Environ(), "MNR_TRUST_PROXY=1")
 	s.cmd.Stdout, s.cmd.Stderr = s.log, s.log
+	if s.logFile != "" {
+		f, err := os.Create(s.logFile)
+		if err != nil {
+			return err
+		}
+		defer f.Close() // the child has its own descriptor
+		s.cmd.Stdout, s.cmd.Stderr = f, f
+	}
 	s.cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	if err := s.cmd.Start(); err != nil {
 		return err

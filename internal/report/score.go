@@ -95,8 +95,14 @@ const EstablishedPhase = 3
 // Score computes the figures of an assessment.
 func Score(d *assessment.Detail) Scores {
 	// Empty lists, not nil, so the JSON shows [] for an empty scope; sized
-	// once, as the partner dashboard scores a thousand assessments.
-	s := Scores{Capabilities: make([]CapabilityScore, 0, len(d.Capabilities)), Domains: make([]DomainScore, 0, len(d.Domains))}
+	// once.
+	return scoreInto(Scores{Capabilities: make([]CapabilityScore, 0, len(d.Capabilities)), Domains: make([]DomainScore, 0, len(d.Domains))}, d)
+}
+
+// scoreInto is Score appending to s's lists, emptied: the partner
+// dashboard scores a thousand assessments in the same lists (CycleScorer).
+func scoreInto(s Scores, d *assessment.Detail) Scores {
+	s = Scores{Capabilities: s.Capabilities[:0], Domains: s.Domains[:0]}
 	var all tally
 	for _, dd := range d.Domains {
 		var t tally

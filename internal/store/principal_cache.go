@@ -102,7 +102,7 @@ func (c *principalCache) putToken(gen int64, t assessment.Token) {
 // cachedPrincipal answers from the cache when the stored generation is
 // the cached one.
 func (s *Store) cachedPrincipal(ctx context.Context, userID int64) (PrincipalContent, bool, error) {
-	gen, err := s.currentGeneration(ctx)
+	gen, err := s.principalGeneration(ctx)
 	if err != nil {
 		return PrincipalContent{}, false, err
 	}

@@ -47,6 +47,8 @@ type Store struct {
 	group      *groupCommit    // SQLite: writes sharing commits (group_commit.go); nil on PostgreSQL
 	prepared   []*preparedPool // SQLite: the writer's and readers' prepared statements (prepared.go)
 	rawCount   rawCounter      // counts the statements run without GORM (raw.go) for CountStatements
+	version    versionProbe    // SQLite: the connection DataVersion asks (data_version.go)
+	versions   versionCache    // SQLite: reads kept while the data version holds (version_cache.go)
 }
 
 // postgresConns is the PostgreSQL pool's size per instance: well past
@@ -100,7 +102,7 @@ func OpenWith(dsn string, o Options) (*Store, error) {
 	default:
 		s.unlock = unlock
 	}
-	w, err := gorm.Open(sqlite.Open(sqliteDSN(path, "immediate", sync, o.ReadOnly)), cfg)
+	w, err := gorm.Open(sqlite.Open(sqliteDSN(path, "immediate", sync, o.ReadOnly, writerCacheKiB)), cfg)
 	if err != nil {
 		s.release()
 		return nil, fmt.Errorf("open sqlite writer: %w", err)
@@ -108,18 +110,15 @@ func OpenWith(dsn string, o Options) (*Store, error) {
 	wdb, _ := w.DB()
 	wdb.SetMaxOpenConns(1)
 	wdb.SetConnMaxIdleTime(0)
-	r, err := gorm.Open(sqlite.Open(sqliteDSN(path, "deferred", sync, true)), cfg)
+	r, err := gorm.Open(sqlite.Open(sqliteDSN(path, "deferred", sync, true, readerCacheKiB)), cfg)
 	if err != nil {
 		wdb.Close()
 		s.release()
 		return nil, fmt.Errorf("open sqlite reader: %w", err)
 	}
 	rdb, _ := r.DB()
-	// Readers kept open, all of them: database/sql keeps two idle by
-	// default, and a reader opened anew runs its pragmas and prepares its
-	// statements again (prepared.go).
-	rdb.SetMaxOpenConns(8)
-	rdb.SetMaxIdleConns(8)
+	rdb.SetMaxOpenConns(sqliteReaders())
+	rdb.SetMaxIdleConns(sqliteReaders())
 	s.w, s.r, s.dialect, s.path, s.ro = w, r, "sqlite", path, o.ReadOnly
 	for _, g := range []*gorm.DB{w, r} {
 		p, err := usePrepared(g)
@@ -137,15 +136,17 @@ func OpenWith(dsn string, o Options) (*Store, error) {
 
 // sqliteDSN sets the pragmas on every connection: WAL so readers never block
 // the writer, a busy timeout instead of instant SQLITE_BUSY, foreign keys,
-// immediate transactions so a writer takes its lock up front, and the
-// synchronous level (FULL by default: see Options).
-func sqliteDSN(path, txlock, sync string, readOnly bool) string {
+// immediate transactions so a writer takes its lock up front, the
+// synchronous level (FULL by default: see Options) and the page cache's
+// size (sqlite_memory.go).
+func sqliteDSN(path, txlock, sync string, readOnly bool, cacheKiB int) string {
 	q := url.Values{}
 	q.Set("_journal_mode", "WAL")
 	q.Set("_busy_timeout", "5000")
 	q.Set("_foreign_keys", "on")
 	q.Set("_synchronous", sync)
 	q.Set("_txlock", txlock)
+	q.Set("_cache_size", fmt.Sprint(-cacheKiB))
 	if readOnly {
 		q.Set("_query_only", "true")
 	}
@@ -221,6 +222,7 @@ func (s *Store) Close() error {
 	for _, p := range s.prepared {
 		errs = append(errs, p.close())
 	}
+	errs = append(errs, s.version.close())
 	for _, g := range []*gorm.DB{s.w, s.r} {
 		if db, err := g.DB(); err == nil {
 			errs = append(errs, db.Close())
