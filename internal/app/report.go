@@ -20,10 +20,12 @@ type ReportView struct {
 // Report is the report of assessment id for p (members and partners it
 // is shared with), with texts in lang, compared with the previous cycle
 // when p may see that one too. A report is built once per assessment,
-// language and comparison and kept while the store has had no write since
+// language and comparison and kept while nothing has been committed since
 // (see reportCache), so repeated views cost two small reads.
 func (a *App) Report(ctx context.Context, p *policy.Principal, id int64, lang string, now time.Time) (*ReportView, error) {
-	gen := a.db.Generation() // before the reads: a write during the build makes the entry stale
+	// Before the reads: a commit during the build makes the entry stale.
+	// Unreadable, the version is "" and nothing is kept.
+	version, _ := a.db.DataVersion(ctx)
 	head, err := a.db.Assessment(ctx, id)
 	if err != nil {
 		return nil, err
@@ -39,7 +41,7 @@ func (a *App) Report(ctx context.Context, p *policy.Principal, id int64, lang st
 	}
 	compare := ok && policy.CanViewReport(p, &prev)
 	key := reportKey{id: id, lang: lang, compare: compare, day: now.UTC().Format(time.DateOnly)}
-	if v := a.reports.get(key, gen); v != nil {
+	if v := a.reports.get(key, version); version != "" && v != nil {
 		return v, nil
 	}
 	var against *assessment.Assessment
@@ -50,7 +52,9 @@ func (a *App) Report(ctx context.Context, p *policy.Principal, id int64, lang st
 	if err != nil {
 		return nil, err
 	}
-	a.reports.put(key, gen, v)
+	if version != "" {
+		a.reports.put(key, version, v)
+	}
 	return v, nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // tree is one sample of a process and everything below it.
@@ -91,3 +92,43 @@ func field(pid int, file, name string) int64 {
 
 // peakKB is the server's high-water resident memory (VmHWM) so far.
 func (s *site) peakKB() int64 { return field(s.cmd.Process.Pid, "status", "VmHWM:") }
+
+// cpuTicks is the server's user and system CPU time so far, in clock
+// ticks (USER_HZ, 100 a second on Linux).
+func (s *site) cpuTicks() int64 { return cpuTicks(strconv.Itoa(s.cmd.Process.Pid)) }
+
+// cpuTicks is a process's user and system CPU time so far ("self": the
+// load program's own).
+func cpuTicks(pid string) int64 {
+	b, err := os.ReadFile("/proc/" + pid + "/stat")
+	if err != nil {
+		return 0
+	}
+	f := strings.Fields(string(b[bytes.LastIndexByte(b, ')')+1:]))
+	if len(f) < 13 {
+		return 0
+	}
+	user, _ := strconv.ParseInt(f[11], 10, 64)
+	sys, _ := strconv.ParseInt(f[12], 10, 64)
+	return user + sys
+}
+
+// measured runs one row against the server and notes the server's CPU
+// time per request: on a machine shared with the load program (and with
+// whatever else runs), rates move with the neighbours, CPU per request
+// much less.
+func (s *site) measured(what string, clients int, ceiling float64, run func() stat) row {
+	t0, c0 := s.cpuTicks(), cpuTicks("self")
+	st := run()
+	r := row{what: what, clients: clients, st: st, ceiling: ceiling, peakKB: s.peakKB()}
+	r.cpuPerReq, r.clientCPU = perRequest(s.cpuTicks()-t0, st.n), perRequest(cpuTicks("self")-c0, st.n)
+	return r
+}
+
+// perRequest spreads CPU ticks over n requests.
+func perRequest(ticks int64, n int) time.Duration {
+	if n == 0 {
+		return 0
+	}
+	return time.Duration(ticks * int64(10*time.Millisecond) / int64(n))
+}

@@ -30,6 +30,12 @@ type row struct {
 	st      stat
 	ceiling float64 // the rate to compare with; 0: none
 	peakKB  int64   // the server's VmHWM once the row ended; 0: not the server's row
+	// cpuPerReq is the server's CPU time (user and system) per request in
+	// the row; 0: not the server's row.
+	cpuPerReq time.Duration
+	// clientCPU is the load program's own CPU time per request: its
+	// clients (and, in a ceiling row, the Echo server it runs itself).
+	clientCPU time.Duration
 }
 
 // Run measures everything on one fresh demo installation and prints the
@@ -52,12 +58,13 @@ func Run(ctx context.Context, cfg Config, w io.Writer) error {
 		rows = append(rows, row{what: "ceiling: raw SQLite upsert, WAL, synchronous=" + sync + ", one connection", clients: 1, st: st})
 	}
 	for _, n := range cfg.Pages {
+		c0 := cpuTicks("self")
 		st, err := echoConstant(n, lim)
 		if err != nil {
 			return err
 		}
 		ceil[fmt.Sprint("echo ", n)] = st.rate()
-		rows = append(rows, row{what: "ceiling: Echo constant 5 KB page", clients: n, st: st})
+		rows = append(rows, row{what: "ceiling: Echo constant 5 KB page", clients: n, st: st, clientCPU: perRequest(cpuTicks("self")-c0, st.n)})
 	}
 	dsn, drop, err := database(ctx, cfg.DB, dir)
 	if err != nil {
@@ -105,7 +112,7 @@ func measureApp(s *site, cfg Config, tg target, lim limits, ceil map[string]floa
 		if err != nil {
 			return rows, err
 		}
-		rows = append(rows, row{what: "API answer saves, each client its own indicator", clients: n, st: loop(n, lim, sv.save), ceiling: ceil[sync], peakKB: s.peakKB()})
+		rows = append(rows, s.measured("API answer saves, each client its own indicator", n, ceil[sync], func() stat { return loop(n, lim, sv.save) }))
 	}
 	session, err := signIn(s.url, "coordinator@demoland.example", cfg.Password)
 	if err != nil {
@@ -133,20 +140,21 @@ func measureApp(s *site, cfg Config, tg target, lim limits, ceil map[string]floa
 				}
 			}
 			reads := make([]int, n)
-			st := loop(n, lim, func(c int) int {
-				if reads[c]++; p.tokens != nil && reads[c]%readsPerToken == 0 {
-					hs[c] = bearer(p.tokens.take(), nextAddr())
-				}
-				return get(p.url, hs[c])
-			})
-			rows = append(rows, row{what: p.what, clients: n, st: st, ceiling: ceil[fmt.Sprint("echo ", n)], peakKB: s.peakKB()})
+			rows = append(rows, s.measured(p.what, n, ceil[fmt.Sprint("echo ", n)], func() stat {
+				return loop(n, lim, func(c int) int {
+					if reads[c]++; p.tokens != nil && reads[c]%readsPerToken == 0 {
+						hs[c] = bearer(p.tokens.take(), nextAddr())
+					}
+					return get(p.url, hs[c])
+				})
+			}))
 		}
 	}
 	return rows, nil
 }
 
 func printTable(w io.Writer, cfg Config, rows []row) {
-	fmt.Fprintf(w, "| what | clients | rate | p50 | p99 | ratio to ceiling | 409 | other errors | server peak RSS so far |\n|---|---|---|---|---|---|---|---|---|\n")
+	fmt.Fprintf(w, "| what | clients | rate | p50 | p99 | ratio to ceiling | 409 | other errors | server peak RSS so far | server CPU per request | load program CPU per request |\n|---|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, r := range rows {
 		ratio := ""
 		if r.ceiling > 0 {
@@ -156,8 +164,8 @@ func printTable(w io.Writer, cfg Config, rows []row) {
 		if r.peakKB > 0 {
 			peak = fmt.Sprintf("%.0f MB", float64(r.peakKB)/1024)
 		}
-		fmt.Fprintf(w, "| %s | %d | %.0f/s | %s | %s | %s | %d | %d | %s |\n", r.what, r.clients, r.st.rate(),
-			ms(r.st.pct(0.5)), ms(r.st.pct(0.99)), ratio, r.st.conflicts, r.st.errors, peak)
+		fmt.Fprintf(w, "| %s | %d | %.0f/s | %s | %s | %s | %d | %d | %s | %s | %s |\n", r.what, r.clients, r.st.rate(),
+			ms(r.st.pct(0.5)), ms(r.st.pct(0.99)), ratio, r.st.conflicts, r.st.errors, peak, µs(r.cpuPerReq), µs(r.clientCPU))
 	}
 }
 
@@ -167,6 +175,14 @@ func sum(ns []int) int {
 		t += n
 	}
 	return t
+}
+
+// µs is a CPU time per request; "" for none.
+func µs(d time.Duration) string {
+	if d <= 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d µs", d.Microseconds())
 }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d.Microseconds())/1000) }

@@ -11,6 +11,8 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/mattn/go-isatty"
 )
@@ -45,13 +47,48 @@ func redactAttr(_ []string, a slog.Attr) slog.Attr {
 	if a.Value.Kind() != slog.KindString {
 		return a
 	}
-	switch {
-	case secretKeys.MatchString(a.Key):
+	switch classOf(a.Key) {
+	case secretKey:
 		return slog.String(a.Key, "[redacted]")
-	case urlKeys.MatchString(a.Key):
+	case urlKey:
 		return slog.String(a.Key, Redact(a.Value.String()))
 	}
 	return a
+}
+
+// Kinds of attribute key, as the patterns above sort them.
+const (
+	plainKey = iota
+	secretKey
+	urlKey
+)
+
+// keyClasses remembers each key's kind: every request logs the same few
+// keys, and matching them against the patterns each time was a visible
+// part of a request's CPU. Keys come from the code, so they are few; past
+// keyClassesMax the kind is still worked out, just not kept.
+var (
+	keyClasses    sync.Map // string → int
+	keyClassCount atomic.Int32
+)
+
+const keyClassesMax = 1024
+
+func classOf(key string) int {
+	if c, ok := keyClasses.Load(key); ok {
+		return c.(int)
+	}
+	c := plainKey
+	switch {
+	case secretKeys.MatchString(key):
+		c = secretKey
+	case urlKeys.MatchString(key):
+		c = urlKey
+	}
+	if keyClassCount.Add(1) <= keyClassesMax {
+		keyClasses.Store(key, c)
+	}
+	return c
 }
 
 // keyValuePassword matches password=… in libpq key=value connection strings

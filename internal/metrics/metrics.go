@@ -43,6 +43,9 @@ var (
 	rateLimited = prometheus.NewCounterVec(prometheus.CounterOpts{
 		Name: "mnr_rate_limited_total", Help: "Requests refused with 429 by a rate limit, by route pattern.",
 	}, []string{"route"})
+	pageCache = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "mnr_page_cache_total", Help: "Pages that may be served again from the page cache, by result (hit, miss).",
+	}, []string{"result"})
 	pdfQueue = prometheus.NewGauge(prometheus.GaugeOpts{
 		Name: "mnr_pdf_queue_depth", Help: "PDF renders waiting for a free renderer.",
 	})
@@ -70,7 +73,7 @@ var (
 
 func init() {
 	Registry.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
-		requestDuration, saves, conflicts, signInFailures, rateLimited, pdfQueue, pdfRender,
+		requestDuration, saves, conflicts, signInFailures, rateLimited, pageCache, pdfQueue, pdfRender,
 		jobRuns, jobDuration, jobLastSuccess, backupBytes, buildInfo)
 }
 
@@ -96,6 +99,18 @@ func Conflict(route string) { conflicts.WithLabelValues(route).Inc() }
 
 // SignInFailed counts a failed sign-in by method ("password" or "token").
 func SignInFailed(method string) { signInFailures.WithLabelValues(method).Inc() }
+
+// PageCached counts a page served from the page cache (hit) or rendered
+// and kept (miss).
+func PageCached(hit bool) {
+	if hit {
+		pageCacheHits.Inc()
+		return
+	}
+	pageCacheMisses.Inc()
+}
+
+var pageCacheHits, pageCacheMisses = pageCache.WithLabelValues("hit"), pageCache.WithLabelValues("miss")
 
 // RateLimited counts a 429 on route.
 func RateLimited(route string) { rateLimited.WithLabelValues(route).Inc() }

@@ -60,7 +60,7 @@ func (c *principalCache) put(gen, userID int64, p PrincipalContent) {
 // cachedPrincipal answers from the cache when the stored generation is
 // the cached one.
 func (s *Store) cachedPrincipal(ctx context.Context, userID int64) (PrincipalContent, bool, error) {
-	gen, err := generation(s.read(ctx))
+	gen, err := s.principalGeneration(ctx)
 	if err != nil {
 		return PrincipalContent{}, false, err
 	}

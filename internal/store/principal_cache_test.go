@@ -10,7 +10,7 @@ import (
 )
 
 // TestPrincipalCacheSeesEveryChange: a cached principal is served in one
-// statement while nothing changed, and every change to what it is made of
+// statement (none on SQLite) while nothing changed, and every change to what it is made of
 // (role, membership, assignment, share, approval, password, erasure,
 // organisation deletion) is seen at once, also by a second instance.
 func TestPrincipalCacheSeesEveryChange(t *testing.T) {
@@ -48,8 +48,10 @@ func TestPrincipalCacheSeesEveryChange(t *testing.T) {
 			var n atomic.Int64
 			must(s.CountStatements(&n))
 			check("cached", func(p store.PrincipalContent) bool { return len(p.Memberships) == 0 })
-			if got := n.Load(); got != 1 {
-				t.Errorf("a cached principal took %d statements, want 1", got)
+			// PostgreSQL reads the generation counter; SQLite asks its data
+			// version instead, which is not a statement (version_cache.go).
+			if got, want := n.Load(), map[string]int64{"sqlite": 0, "postgres": 1}[s.Dialect()]; got != want {
+				t.Errorf("a cached principal took %d statements, want %d", got, want)
 			}
 			_, err := s.AddMembership(ctx, assessment.System, assessment.Membership{UserID: u.ID, OrganisationID: a.OrganisationID, Role: assessment.RoleContributor})
 			must(err)

@@ -81,14 +81,25 @@ func (s *Store) UpdateSession(ctx context.Context, rec SessionRecord) (ok bool, 
 }
 
 // Session loads a live session; expired or missing ones return ok=false.
+// On SQLite a row read at the current data version is used again
+// (version_cache.go).
 func (s *Store) Session(ctx context.Context, id string) (SessionRecord, bool, error) {
+	now, v := s.now(), s.currentVersion(ctx)
+	if v != "" {
+		if rec, ok := s.cachedSession(v, id); ok && rec.ExpiresAt.After(now) {
+			return rec, true, nil
+		}
+	}
 	var row sessionRow
-	err := s.read(ctx).Where("id = ? AND expires_at > ?", id, s.now()).First(&row).Error
+	err := s.read(ctx).Where("id = ? AND expires_at > ?", id, now).First(&row).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return SessionRecord{}, false, nil
 	}
 	if err != nil {
 		return SessionRecord{}, false, fmt.Errorf("load session: %w", err)
+	}
+	if v != "" {
+		s.keepSession(v, id, row.record())
 	}
 	return row.record(), true, nil
 }

@@ -44,6 +44,8 @@ type Store struct {
 	principals principalCache  // principals by user, at the stored generation
 	group      *groupCommit    // SQLite: writes sharing commits (group_commit.go); nil on PostgreSQL
 	prepared   []*preparedPool // SQLite: the writer's and readers' prepared statements (prepared.go)
+	version    versionProbe    // SQLite: the connection DataVersion asks (data_version.go)
+	versions   versionCache    // SQLite: reads kept while the data version holds (version_cache.go)
 }
 
 // postgresConns is the PostgreSQL pool's size per instance: well past
@@ -213,6 +215,7 @@ func (s *Store) Close() error {
 	for _, p := range s.prepared {
 		errs = append(errs, p.close())
 	}
+	errs = append(errs, s.version.close())
 	for _, g := range []*gorm.DB{s.w, s.r} {
 		if db, err := g.DB(); err == nil {
 			errs = append(errs, db.Close())

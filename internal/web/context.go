@@ -2,6 +2,7 @@ package web
 
 import (
 	"errors"
+	"net/http"
 	"strings"
 
 	"github.com/gorilla/sessions"
@@ -10,6 +11,7 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/auth"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
+	"github.com/mnr-self-assessment/mnr/internal/store"
 	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
@@ -35,6 +37,12 @@ func (s *Server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 				return err
 			}
 			return next(c)
+		}
+		if r.Method == http.MethodGet || r.Method == http.MethodHead {
+			// Reads only: the session, the principal and the page cache
+			// share one reading of the data version (store.WithVersionMemo).
+			r = r.WithContext(store.WithVersionMemo(r.Context()))
+			c.SetRequest(r)
 		}
 		sess, err := s.sessions.Get(r, auth.SessionName)
 		if err != nil {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"regexp"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -31,7 +32,11 @@ func isEvidenceUpload(r *http.Request) bool {
 
 // isEvidenceDownload reports file downloads, which are sent as stored
 // (not compressed again, with their own length).
-func isEvidenceDownload(c echo.Context) bool { return downloadPath.MatchString(c.Request().URL.Path) }
+func isEvidenceDownload(c echo.Context) bool {
+	p := c.Request().URL.Path
+	// Every GET asks: the plain tests first spare most of them the pattern.
+	return (strings.Contains(p, "/files/") || strings.HasSuffix(p, "/evidence.zip")) && downloadPath.MatchString(p)
+}
 
 // evidenceBody runs after authentication and before the CSRF check. On an
 // upload route it allows a signed-in user one file's size plus the form

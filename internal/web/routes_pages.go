@@ -27,13 +27,13 @@ func (s *Server) publicRoutes() {
 // assessmentRoutes are home, organisations, and an assessment with its
 // capabilities and answers.
 func (s *Server) assessmentRoutes() {
-	s.add(http.MethodGet, "/", signedIn, s.home)
+	s.add(http.MethodGet, "/", signedIn, s.cached(s.home))
 	s.add(http.MethodGet, "/organisations", signedIn, s.organisationList)
 	s.add(http.MethodPost, "/organisations", signedIn, s.organisationCreate)
 	s.add(http.MethodGet, "/assessments/new", signedIn, s.assessmentNew)
 	s.add(http.MethodPost, "/assessments", signedIn, s.assessmentCreate)
-	s.add(http.MethodGet, "/assessments/:id", signedIn, s.assessmentShow)
-	s.add(http.MethodGet, "/assessments/:id/capabilities/:key", signedIn, s.capabilityShow(app.KindAssessment))
+	s.add(http.MethodGet, "/assessments/:id", signedIn, s.cached(s.assessmentShow))
+	s.add(http.MethodGet, "/assessments/:id/capabilities/:key", signedIn, s.cached(s.capabilityShow(app.KindAssessment)))
 	s.add(http.MethodPost, "/assessments/:id/capabilities/:key", signedIn, s.capabilitySave(app.KindAssessment))
 	s.add(http.MethodPost, "/assessments/:id/indicators/:key", signedIn, s.indicatorSave(app.KindAssessment))
 	s.add(http.MethodPost, "/assessments/:id/assignments", signedIn, s.assignmentSave)
@@ -62,7 +62,7 @@ func (s *Server) accountRoutes() {
 // reportRoutes are the report page, its exports (also under the API) and the
 // framework.
 func (s *Server) reportRoutes() {
-	s.add(http.MethodGet, "/assessments/:id/report", signedIn, s.reportShow)
+	s.add(http.MethodGet, "/assessments/:id/report", signedIn, s.cached(s.reportShow))
 	for _, f := range []string{"csv", "xlsx", "json", "pdf"} {
 		s.add(http.MethodGet, "/assessments/:id/export."+f, signedIn, s.exportHandler(f))
 		s.add(http.MethodGet, "/api/v1/assessments/:id/export."+f, signedIn, s.exportHandler(f))
@@ -78,7 +78,7 @@ func (s *Server) agencyRoutes() {
 	s.add(http.MethodPost, "/assessments/:id/contributions", signedIn, s.contributionCreate)
 	s.add(http.MethodGet, "/contributions/:id", signedIn, s.contributionShow)
 	s.add(http.MethodPost, "/contributions/:id/submit", signedIn, s.contributionSubmit)
-	s.add(http.MethodGet, "/contributions/:id/capabilities/:key", signedIn, s.capabilityShow(app.KindContribution))
+	s.add(http.MethodGet, "/contributions/:id/capabilities/:key", signedIn, s.cached(s.capabilityShow(app.KindContribution)))
 	s.add(http.MethodPost, "/contributions/:id/capabilities/:key", signedIn, s.capabilitySave(app.KindContribution))
 	s.add(http.MethodPost, "/contributions/:id/indicators/:key", signedIn, s.indicatorSave(app.KindContribution))
 	s.add(http.MethodGet, "/assessments/:id/consolidation", signedIn, s.consolidationShow)

@@ -66,6 +66,7 @@ type Server struct {
 	i18n     *i18n.Bundle
 
 	rates *rateLimiter // every rate limit (ratelimit_rules.go), counted in the database
+	pages *pageCache   // pages viewed again before anything changed (page_cache.go)
 
 	pdf *report.Renderer // the one Chromium of this server; Close stops it
 }
@@ -73,7 +74,8 @@ type Server struct {
 // New builds the router. It fails only when an embedded asset is broken.
 func New(cfg Config, db *store.Store, fw *framework.Framework) (*Server, error) {
 	cfg = cfg.withDefaults()
-	s := &Server{cfg: cfg, db: db, app: app.New(db), fw: fw, echo: echo.New(), rates: &rateLimiter{db: db, now: cfg.Now}}
+	s := &Server{cfg: cfg, db: db, app: app.New(db), fw: fw, echo: echo.New(), rates: &rateLimiter{db: db, now: cfg.Now},
+		pages: newPageCache(pageCacheEntries, pageCacheBytes)}
 	pdfCfg := cfg.PDF
 	pdfCfg.Chrome = cfg.Chrome
 	s.pdf = report.NewRenderer(pdfCfg)
