@@ -1,9 +1,6 @@
 package app
 
-import (
-	"container/list"
-	"sync"
-)
+import "github.com/mnr-self-assessment/mnr/internal/lru"
 
 // reportCacheSize bounds the reports kept (each a few hundred KB).
 const reportCacheSize = 16
@@ -19,7 +16,6 @@ type reportKey struct {
 }
 
 type reportEntry struct {
-	key     reportKey
 	version string // the database's data version read before the build
 	view    *ReportView
 }
@@ -28,42 +24,18 @@ type reportEntry struct {
 // database's data version (store.DataVersion) is the one read before its
 // build: nothing was committed since, by this server or another.
 type reportCache struct {
-	mu    sync.Mutex
-	order *list.List // front: most recently used
-	byKey map[reportKey]*list.Element
+	kept *lru.Cache[reportKey, reportEntry]
 }
 
 func newReportCache() *reportCache {
-	return &reportCache{order: list.New(), byKey: map[reportKey]*list.Element{}}
+	return &reportCache{kept: lru.New[reportKey, reportEntry](reportCacheSize, 0, nil)}
 }
 
 func (c *reportCache) get(k reportKey, version string) *ReportView {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	el, ok := c.byKey[k]
-	if !ok {
-		return nil
-	}
-	e := el.Value.(*reportEntry)
-	if e.version != version {
-		c.order.Remove(el)
-		delete(c.byKey, k)
-		return nil
-	}
-	c.order.MoveToFront(el)
+	e, _ := c.kept.Get(k, func(e reportEntry) bool { return e.version == version })
 	return e.view
 }
 
 func (c *reportCache) put(k reportKey, version string, v *ReportView) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if el, ok := c.byKey[k]; ok {
-		c.order.Remove(el)
-	}
-	c.byKey[k] = c.order.PushFront(&reportEntry{key: k, version: version, view: v})
-	for c.order.Len() > reportCacheSize {
-		last := c.order.Back()
-		c.order.Remove(last)
-		delete(c.byKey, last.Value.(*reportEntry).key)
-	}
+	c.kept.Put(k, reportEntry{version: version, view: v})
 }

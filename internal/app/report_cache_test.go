@@ -13,8 +13,8 @@ func TestReportCache(t *testing.T) {
 			c.get(key(0), "7") // 0 is used again: 1 is the oldest now
 		}
 	}
-	if c.order.Len() != reportCacheSize || len(c.byKey) != reportCacheSize {
-		t.Fatalf("%d entries, want %d", c.order.Len(), reportCacheSize)
+	if c.kept.Len() != reportCacheSize {
+		t.Fatalf("%d entries, want %d", c.kept.Len(), reportCacheSize)
 	}
 	if c.get(key(1), "7") != nil || c.get(key(0), "7") == nil {
 		t.Error("the least recently used entry should go first")

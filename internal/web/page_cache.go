@@ -1,9 +1,9 @@
 package web
 
 import (
-	"container/list"
 	"net/http"
-	"sync"
+
+	"github.com/mnr-self-assessment/mnr/internal/lru"
 )
 
 // pageCache keeps recently rendered pages, gzipped, for the reader who asked
@@ -14,12 +14,7 @@ import (
 // changed (going back and forth between capabilities, reloading, several
 // tabs). Bounded in entries and bytes; the least recently used goes first.
 type pageCache struct {
-	mu         sync.Mutex
-	byKey      map[string]*list.Element
-	order      list.List // front: most recently used; values are *cachedPage
-	bytes      int
-	maxEntries int
-	maxBytes   int
+	kept *lru.Cache[string, *cachedPage]
 }
 
 // cachedPage is one rendered page and what it was rendered at.
@@ -33,51 +28,17 @@ type cachedPage struct {
 }
 
 func newPageCache(maxEntries, maxBytes int) *pageCache {
-	return &pageCache{byKey: map[string]*list.Element{}, maxEntries: maxEntries, maxBytes: maxBytes}
+	return &pageCache{kept: lru.New[string](maxEntries, maxBytes, (*cachedPage).size)}
 }
 
 // get returns the page kept under key if it was rendered at this version
 // and minute.
 func (pc *pageCache) get(key, version string, minute int64) *cachedPage {
-	pc.mu.Lock()
-	defer pc.mu.Unlock()
-	el, ok := pc.byKey[key]
-	if !ok {
-		return nil
-	}
-	p := el.Value.(*cachedPage)
-	if p.version != version || p.minute != minute {
-		pc.remove(el)
-		return nil
-	}
-	pc.order.MoveToFront(el)
+	p, _ := pc.kept.Get(key, func(p *cachedPage) bool { return p.version == version && p.minute == minute })
 	return p
 }
 
-// put keeps p, replacing what was kept under its key, and drops the least
-// recently used pages past the bounds. A page larger than a quarter of the
-// bytes is not kept.
-func (pc *pageCache) put(p *cachedPage) {
-	size := p.size()
-	if size > pc.maxBytes/4 {
-		return
-	}
-	pc.mu.Lock()
-	defer pc.mu.Unlock()
-	if el, ok := pc.byKey[p.key]; ok {
-		pc.remove(el)
-	}
-	pc.byKey[p.key] = pc.order.PushFront(p)
-	pc.bytes += size
-	for pc.order.Len() > pc.maxEntries || pc.bytes > pc.maxBytes {
-		pc.remove(pc.order.Back())
-	}
-}
-
-func (pc *pageCache) remove(el *list.Element) {
-	p := pc.order.Remove(el).(*cachedPage)
-	delete(pc.byKey, p.key)
-	pc.bytes -= p.size()
-}
+// put keeps p (not when it is over a quarter of the bytes).
+func (pc *pageCache) put(p *cachedPage) { pc.kept.Put(p.key, p) }
 
 func (p *cachedPage) size() int { return len(p.key) + len(p.version) + len(p.gzipped) + 256 }
