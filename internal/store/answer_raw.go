@@ -46,7 +46,6 @@ func (s *Store) touchUnlockedRaw(tx *gorm.DB, id int64, now time.Time) (int64, e
 	for _, st := range assessment.LockedStatuses() {
 		args = append(args, st)
 	}
-	s.gen.Add(1) // a write to assessments
 	var org int64
 	switch err := s.rawQueryRow(tx, touchSQL, args...).Scan(&org); {
 	case err == nil:

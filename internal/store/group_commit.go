@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"sync"
-	"sync/atomic"
 
 	"gorm.io/gorm"
 )
@@ -24,8 +23,7 @@ var errStoreClosed = errors.New("store closed")
 // once the group has committed. PostgreSQL commits concurrently and never
 // uses it.
 type groupCommit struct {
-	db      *gorm.DB       // the writer
-	gen     *atomic.Uint64 // the store's write generation (generation.go)
+	db      *gorm.DB // the writer
 	queue   chan *groupJob
 	start   sync.Once
 	quit    chan struct{}
@@ -39,8 +37,8 @@ type groupJob struct {
 	done chan error
 }
 
-func newGroupCommit(db *gorm.DB, gen *atomic.Uint64) *groupCommit {
-	return &groupCommit{db: db, gen: gen, queue: make(chan *groupJob, 4*groupMax), quit: make(chan struct{}), stopped: make(chan struct{})}
+func newGroupCommit(db *gorm.DB) *groupCommit {
+	return &groupCommit{db: db, queue: make(chan *groupJob, 4*groupMax), quit: make(chan struct{}), stopped: make(chan struct{})}
 }
 
 // groupTx is tx for a write that may share its commit (see groupCommit).
@@ -127,7 +125,6 @@ func (g *groupCommit) close() {
 // commit runs the group in one transaction, each write in its savepoint,
 // and answers every caller after the commit.
 func (g *groupCommit) commit(group []*groupJob) {
-	defer settle(g.gen, g.gen.Load())
 	if len(group) == 1 { // alone: a plain transaction, no savepoint
 		j := group[0]
 		j.done <- protect(func(*gorm.DB) error { return g.db.WithContext(j.ctx).Transaction(j.fn) }, nil)
@@ -175,14 +172,4 @@ func protect(fn func(tx *gorm.DB) error, tx *gorm.DB) (err error) {
 		}
 	}()
 	return fn(tx)
-}
-
-// settle bumps the write generation once more after a commit when the
-// transaction wrote: the statements bumped it before their writes were
-// visible, and a cache built in between, from the old rows, must not stay
-// current.
-func settle(gen *atomic.Uint64, before uint64) {
-	if gen.Load() != before {
-		gen.Add(1)
-	}
 }

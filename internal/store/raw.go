@@ -15,7 +15,7 @@ import (
 // straight to the connection GORM holds (a reader, or the transaction),
 // without GORM's statement building, callbacks and reflection, which cost
 // more than the statements themselves. They are still counted
-// (CountStatements), and a raw write bumps the write generation itself.
+// (CountStatements).
 
 // rawSQL is one statement written with ? placeholders, with its
 // PostgreSQL spelling ($1, $2, …) made once.
@@ -62,10 +62,8 @@ func (s *Store) rawRead(ctx context.Context, q rawSQL, args ...any) *sql.Row {
 	return s.r.Statement.ConnPool.QueryRowContext(ctx, s.text(q), args...)
 }
 
-// rawExec runs a write on db's transaction and counts it in the write
-// generation (see generation.go): only for tables pages are built from.
+// rawExec runs a write on db's transaction.
 func (s *Store) rawExec(db *gorm.DB, q rawSQL, args ...any) (sql.Result, error) {
-	s.gen.Add(1)
 	return db.Statement.ConnPool.ExecContext(ctxOf(db), s.text(q), args...)
 }
 

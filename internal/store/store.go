@@ -14,7 +14,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"sync/atomic"
 	"time"
 
 	"github.com/pressly/goose/v3"
@@ -37,9 +36,8 @@ type Store struct {
 	path    string // the SQLite file; "" for PostgreSQL
 	dsn     string // as given to Open
 	now     func() time.Time
-	unlock  func() error  // releases the shared lock on the SQLite file
-	ro      bool          // opened with Options.ReadOnly
-	gen     atomic.Uint64 // writes so far (Generation)
+	unlock  func() error // releases the shared lock on the SQLite file
+	ro      bool         // opened with Options.ReadOnly
 
 	principals principalCache  // principals by user, at the stored generation
 	heads      headCache       // assessments' heads for saves, at the same generation
@@ -85,7 +83,7 @@ func OpenWith(dsn string, o Options) (*Store, error) {
 		pdb.SetMaxOpenConns(postgresConns)
 		pdb.SetMaxIdleConns(postgresConns)
 		s.w, s.r, s.dialect = db, db, "postgres"
-		return s, s.trackWrites()
+		return s, nil
 	}
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o750); err != nil {
@@ -130,8 +128,8 @@ func OpenWith(dsn string, o Options) (*Store, error) {
 		}
 		s.prepared = append(s.prepared, p)
 	}
-	s.group = newGroupCommit(w, &s.gen)
-	return s, s.trackWrites()
+	s.group = newGroupCommit(w)
+	return s, nil
 }
 
 // sqliteDSN sets the pragmas on every connection: WAL so readers never block
@@ -239,7 +237,6 @@ func (s *Store) Close() error {
 // constraint comes back as a domain error (constraintError), so a race
 // that a unique index settles answers 409, never 500.
 func (s *Store) tx(ctx context.Context, fn func(tx *gorm.DB) error) error {
-	defer settle(&s.gen, s.gen.Load())
 	return constraintError(s.w.WithContext(ctx).Transaction(fn))
 }
 
