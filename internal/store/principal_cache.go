@@ -3,30 +3,9 @@ package store
 import (
 	"context"
 	"fmt"
-	"sync"
 
 	"gorm.io/gorm"
-
-	"github.com/mnr-self-assessment/mnr/internal/assessment"
 )
-
-// principalCacheMax bounds the cache: past it, the cache starts again
-// empty (a principal is a few hundred bytes; re-reading is cheap).
-const principalCacheMax = 10000
-
-// principalCache keeps principals and live API tokens read at one
-// generation of the principal_generation counter, which triggers bump in
-// the same transaction as any change to users, memberships, assignments,
-// shares, an assessment's status or owner (migration 00015) or a token's
-// revocation (00019). A request reads only
-// the counter; an entry of an older generation is never served, so a
-// change is seen at once, by every instance on the same database.
-type principalCache struct {
-	mu      sync.Mutex
-	gen     int64
-	byUser  map[int64]PrincipalContent
-	byToken map[string]assessment.Token // live tokens by hash
-}
 
 var generationSQL = newRawSQL("SELECT n FROM principal_generation WHERE id = 1")
 
@@ -46,57 +25,6 @@ func (s *Store) generation(db *gorm.DB) (int64, error) {
 		return 0, fmt.Errorf("read principal generation: %w", err)
 	}
 	return n, nil
-}
-
-// get returns the principal cached at generation gen.
-func (c *principalCache) get(gen, userID int64) (PrincipalContent, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.gen != gen {
-		return PrincipalContent{}, false
-	}
-	p, ok := c.byUser[userID]
-	return p, ok
-}
-
-// put keeps p, read at generation gen; an older generation's entries go.
-func (c *principalCache) put(gen, userID int64, p PrincipalContent) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if gen < c.gen {
-		return // a newer generation was seen meanwhile: p may be stale
-	}
-	c.renew(gen)
-	c.byUser[userID] = p
-}
-
-// renew empties the cache for a newer generation, or when full.
-func (c *principalCache) renew(gen int64) {
-	if gen > c.gen || c.byUser == nil || len(c.byUser)+len(c.byToken) >= principalCacheMax {
-		c.gen, c.byUser, c.byToken = gen, map[int64]PrincipalContent{}, map[string]assessment.Token{}
-	}
-}
-
-// token returns the live token cached at generation gen.
-func (c *principalCache) token(gen int64, hash string) (assessment.Token, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.gen != gen {
-		return assessment.Token{}, false
-	}
-	t, ok := c.byToken[hash]
-	return t, ok
-}
-
-// putToken keeps t, read live at generation gen.
-func (c *principalCache) putToken(gen int64, t assessment.Token) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if gen < c.gen {
-		return
-	}
-	c.renew(gen)
-	c.byToken[t.Hash] = t
 }
 
 // cachedPrincipal answers from the cache when the stored generation is

@@ -22,6 +22,7 @@ import (
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
 
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/logx"
 	"github.com/mnr-self-assessment/mnr/migrations"
 )
@@ -39,14 +40,15 @@ type Store struct {
 	unlock  func() error // releases the shared lock on the SQLite file
 	ro      bool         // opened with Options.ReadOnly
 
-	principals principalCache  // principals by user, at the stored generation
-	heads      headCache       // assessments' heads for saves, at the same generation
-	batch      *rateBatch      // per-request rate limits counted here, written in batches (ratelimit_batch.go)
-	group      *groupCommit    // SQLite: writes sharing commits (group_commit.go); nil on PostgreSQL
-	prepared   []*preparedPool // SQLite: the writer's and readers' prepared statements (prepared.go)
-	rawCount   rawCounter      // counts the statements run without GORM (raw.go) for CountStatements
-	version    versionProbe    // SQLite: the connection DataVersion asks (data_version.go)
-	versions   versionCache    // SQLite: reads kept while the data version holds (version_cache.go)
+	principals genCache[int64, PrincipalContent]      // principals by user, at the principal generation (gen_cache.go)
+	tokens     genCache[string, assessment.Token]     // live API tokens by hash, at the same generation
+	heads      genCache[int64, assessment.Assessment] // assessments' heads for saves, at the same generation
+	batch      *rateBatch                             // per-request rate limits counted here, written in batches (ratelimit_batch.go)
+	group      *groupCommit                           // SQLite: writes sharing commits (group_commit.go); nil on PostgreSQL
+	prepared   []*preparedPool                        // SQLite: the writer's and readers' prepared statements (prepared.go)
+	rawCount   rawCounter                             // counts the statements run without GORM (raw.go) for CountStatements
+	version    versionProbe                           // SQLite: the connection DataVersion asks (data_version.go)
+	versions   versionCache                           // SQLite: reads kept while the data version holds (version_cache.go)
 }
 
 // postgresConns is the PostgreSQL pool's size per instance: well past

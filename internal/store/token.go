@@ -39,7 +39,7 @@ func (s *Store) CreateToken(ctx context.Context, by assessment.Actor, in assessm
 }
 
 // TokenByHash finds a live token (not revoked, not expired) and records its
-// use: from the cache (principal_cache.go) while the principal generation
+// use: from the cache (gen_cache.go) while the principal generation
 // is the one it was read at, so a revoked token is refused at once.
 func (s *Store) TokenByHash(ctx context.Context, hash string) (assessment.Token, error) {
 	gen, err := s.currentGeneration(ctx)
@@ -70,7 +70,7 @@ func (s *Store) TokenPrincipal(ctx context.Context, hash string) (assessment.Tok
 // tokenAt is TokenByHash with the generation read.
 func (s *Store) tokenAt(ctx context.Context, gen int64, hash string) (assessment.Token, error) {
 	now := s.now()
-	t, ok := s.principals.token(gen, hash)
+	t, ok := s.tokens.get(gen, hash)
 	if !ok {
 		var err error
 		if t, gen, err = s.readToken(ctx, hash, now); err != nil {
@@ -87,7 +87,7 @@ func (s *Store) tokenAt(ctx context.Context, gen int64, hash string) (assessment
 		})
 		t.LastUsedAt = &now
 	}
-	s.principals.putToken(gen, t)
+	s.tokens.put(gen, t.Hash, t)
 	return t, nil
 }
 

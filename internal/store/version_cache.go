@@ -25,7 +25,8 @@ type versionCache struct {
 	sessions map[string]SessionRecord
 }
 
-// at returns the cache emptied if the version moved on; call with mu held.
+// at empties the cache when the version moved on (or it is full); call
+// with mu held.
 func (c *versionCache) at(version string) {
 	if c.version != version || c.sessions == nil || len(c.sessions) >= versionCacheMax {
 		c.version, c.genRead, c.sessions = version, false, map[string]SessionRecord{}
