@@ -24,12 +24,6 @@ func (s *Server) renderStatus(c echo.Context, status int, page string, d pageDat
 	return s.view.RenderWith(lang, page, d, func(b []byte) error { return c.HTMLBlob(status, b) })
 }
 
-// renderBytes executes a page for this request into memory.
-func (s *Server) renderBytes(c echo.Context, page string, d pageData) ([]byte, error) {
-	lang := s.pageData(c, &d)
-	return s.view.Render(lang, page, d)
-}
-
 // pageData fills in what belongs to the request and returns the reader's
 // language.
 func (s *Server) pageData(c echo.Context, d *pageData) string {
