@@ -15,6 +15,11 @@ const rateBatchEvery = 200 * time.Millisecond
 // rateBatchRows bounds one batch statement's rows.
 const rateBatchRows = 200
 
+// rateBatchMaxNames bounds the counters kept in memory (each about a
+// hundred bytes): past it, say, a flood from many addresses, new counters
+// are counted in the database at once, as the limits on guessing are.
+const rateBatchMaxNames = 50000
+
 // rateBatch counts the hits of generous per-request limits (the API's
 // requests per token and per address) in this process and adds them to the
 // database's counters in one statement every rateBatchEvery, so a request
@@ -86,6 +91,15 @@ func (s *Store) CountHitsBatched(now time.Time, counters ...RateCounter) []RateC
 		}()
 	}
 	return out
+}
+
+// RateBatchHasRoom says whether new counters may still be kept in memory
+// (CountHitsBatched); when not, the caller counts in the database.
+func (s *Store) RateBatchHasRoom() bool {
+	b := s.batch
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return len(b.byName) < rateBatchMaxNames
 }
 
 // RefundHitsBatched takes one hit back from each named counter of this

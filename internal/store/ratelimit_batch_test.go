@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"testing"
 	"time"
@@ -49,5 +50,18 @@ func TestRateBatchCountsAndShares(t *testing.T) {
 				t.Fatalf("the next window: %+v", got)
 			}
 		})
+	}
+}
+
+// The counters kept in memory are bounded: past the bound, the caller is
+// told to count in the database.
+func TestRateBatchBounded(t *testing.T) {
+	s := backends(t)["sqlite"]
+	now := time.Now().UTC()
+	for i := 0; s.RateBatchHasRoom(); i++ {
+		if i > 1_000_000 {
+			t.Fatal("the batch never fills")
+		}
+		s.CountHitsBatched(now, store.RateCounter{Name: fmt.Sprintf("flood:%d", i), Window: time.Minute})
 	}
 }

@@ -73,10 +73,11 @@ func (l *rateLimiter) count(c echo.Context, hits ...rateHit) (*rateAttempt, erro
 	now := l.now()
 	rules := make(map[string]rateHit, len(hits))
 	var exact, inProcess []store.RateCounter
+	room := l.db.RateBatchHasRoom() // past the bound, batched limits count in the database too
 	for _, h := range hits {
 		rc := h.counter()
 		rules[rc.Name] = h
-		if h.rule.batched {
+		if h.rule.batched && room {
 			inProcess = append(inProcess, rc)
 		} else {
 			exact = append(exact, rc)
