@@ -16,9 +16,10 @@ import (
 // ECONFLICT carrying the stored answer; an approved assessment is locked.
 // The write is planned from the answer read before the transaction, so the
 // transaction (which on SQLite queues for the one writer) runs three
-// statements: the conditional touch of the assessment (the lock rule), the
-// answer's update on the version read, the audit event. When that version
-// is gone, it reads the answer again inside and merges (saveAnswerTx).
+// statements: the lock rule under a shared lock on the assessment, or its
+// touch once a second (openForSave), the answer's update on the version
+// read, the audit event. When that version is gone, it reads the answer
+// again inside and merges (saveAnswerTx).
 func (s *Store) SaveAnswer(ctx context.Context, by assessment.Actor, a assessment.Answer) (assessment.Answer, error) {
 	var (
 		saved assessment.Answer
@@ -29,20 +30,20 @@ func (s *Store) SaveAnswer(ctx context.Context, by assessment.Actor, a assessmen
 			plan = &w
 		}
 	}
-	err := s.groupTx(ctx, func(tx *gorm.DB) error {
-		org, err := s.touchUnlockedRaw(tx, a.AssessmentID, s.now())
+	err := s.saveTx(ctx, a.AssessmentID, s.now(), func(tx *gorm.DB, touch bool) (bool, error) {
+		org, touched, err := s.openForSave(tx, a.AssessmentID, s.now(), touch)
 		if err != nil {
-			return err
+			return false, err
 		}
 		if plan != nil {
 			ok, err := plan.applyRaw(s, tx, by, org)
 			if err != nil || ok {
 				saved = plan.saved.domain()
-				return err
+				return touched, err
 			}
 		}
 		saved, err = s.saveAnswerTx(tx, by, org, a)
-		return err
+		return touched, err
 	})
 	return saved, err
 }
@@ -126,6 +127,9 @@ func answerAudit(r answerRow) map[string]any {
 // falls wholly before an approval or is refused after it, never lands
 // after it. Every write to answers, judgements and contributions calls it.
 func lockedCheck(tx *gorm.DB, assessmentID int64) (int64, error) {
+	if err := takeTurn(tx, assessmentID); err != nil {
+		return 0, err
+	}
 	if err := lockRow(tx, "assessments", assessmentID); err != nil {
 		return 0, notFound(err, "assessment")
 	}
@@ -146,6 +150,9 @@ func lockedCheck(tx *gorm.DB, assessmentID int64) (int64, error) {
 // waited on, is seen (the WHERE clause is re-checked after the wait), so a
 // save falls wholly before an approval or is refused after it.
 func touchUnlocked(tx *gorm.DB, id int64, now time.Time) (int64, error) {
+	if err := takeTurn(tx, id); err != nil {
+		return 0, err
+	}
 	var orgs []int64
 	err := tx.Raw("UPDATE assessments SET updated_at = ? WHERE id = ? AND status NOT IN ? RETURNING organisation_id",
 		now, id, assessment.LockedStatuses()).Scan(&orgs).Error
@@ -155,18 +162,24 @@ func touchUnlocked(tx *gorm.DB, id int64, now time.Time) (int64, error) {
 	if len(orgs) == 1 {
 		return orgs[0], nil
 	}
-	var status []string // not written: say why
+	return 0, whyNotWritten(tx, id)
+}
+
+// whyNotWritten says why the lock rule's conditional statement found no
+// assessment id to write to: missing, locked, or reopened in between.
+func whyNotWritten(tx *gorm.DB, id int64) error {
+	var status []string
 	if err := tx.Raw("SELECT status FROM assessments WHERE id = ?", id).Scan(&status).Error; err != nil {
-		return 0, fmt.Errorf("read assessment status: %w", err)
+		return fmt.Errorf("read assessment status: %w", err)
 	}
 	if len(status) == 0 {
-		return 0, assessment.NotFound("assessment")
+		return assessment.NotFound("assessment")
 	}
 	if err := assessment.CheckUnlocked(&assessment.Assessment{Status: assessment.Status(status[0])}); err != nil {
-		return 0, err
+		return err
 	}
 	// Reopened between the two statements (PostgreSQL): nothing was written.
-	return 0, assessment.Errorf(assessment.ECONFLICT, "this assessment changed status at the same moment; save again")
+	return assessment.Errorf(assessment.ECONFLICT, "this assessment changed status at the same moment; save again")
 }
 
 func touchAssessment(tx *gorm.DB, id int64, now any) error {

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"time"
 
@@ -13,14 +12,11 @@ import (
 )
 
 // An API save's own statements, without GORM (raw.go): the answer read
-// before the transaction, then inside it the conditional touch of the
-// assessment (the lock rule), the answer's conditional update and its
-// audit event. The other writers (forms, imports, merges) keep GORM.
+// before the transaction, then inside it the lock rule (answer_open.go),
+// the answer's conditional update and its audit event. The other writers (forms, imports, merges) keep GORM.
 
 var (
 	answerBeforeSQL = newRawSQL("SELECT " + answerColumns + " FROM answers WHERE assessment_id = ? AND indicator_key = ?")
-	touchSQL        = newRawSQL("UPDATE assessments SET updated_at = ? WHERE id = ? AND status NOT IN (" +
-		placeholders(len(assessment.LockedStatuses())) + ") RETURNING organisation_id")
 	answerUpdateSQL = newRawSQL(`UPDATE answers SET value = ?, evidence = ?, links = ?, note = ?, version = ?, updated_at = ?, updated_by = ?,
  carried_forward = ?, source = ?, source_contribution_id = ?, source_reason = ?
  WHERE assessment_id = ? AND indicator_key = ? AND version = ? AND value = ? AND evidence = ? AND links = ? AND note = ? AND source_reason = ?`)
@@ -37,23 +33,6 @@ func (s *Store) answerBefore(ctx context.Context, assessmentID int64, key string
 		&r.Evidence, &r.Links, &r.Note, &r.Version, &at, &r.UpdatedBy, &r.CarriedForward, &r.Source, &src, &r.SourceReason)
 	r.UpdatedAt, r.SourceContributionID = nullTime(at), nullInt64(src)
 	return r, err
-}
-
-// touchUnlockedRaw is touchUnlocked in one raw statement when the
-// assessment is open; otherwise touchUnlocked says why nothing was written.
-func (s *Store) touchUnlockedRaw(tx *gorm.DB, id int64, now time.Time) (int64, error) {
-	args := []any{now, id}
-	for _, st := range assessment.LockedStatuses() {
-		args = append(args, st)
-	}
-	var org int64
-	switch err := s.rawQueryRow(tx, touchSQL, args...).Scan(&org); {
-	case err == nil:
-		return org, nil
-	case !errors.Is(err, sql.ErrNoRows):
-		return 0, fmt.Errorf("touch assessment: %w", err)
-	}
-	return touchUnlocked(tx, id, now)
 }
 
 // applyRaw is apply for an assessment's answer, in raw statements.

@@ -134,6 +134,9 @@ func (s *Store) assessmentWith(ctx context.Context, id int64, answersOf func(*go
 func (s *Store) SetStatus(ctx context.Context, by assessment.Actor, id int64, status assessment.Status) error {
 	return s.tx(ctx, func(tx *gorm.DB) error {
 		var cur assessmentRow
+		if err := takeTurn(tx, id); err != nil {
+			return err
+		}
 		if err := tx.First(&cur, id).Error; err != nil {
 			return notFound(err, "assessment")
 		}

@@ -43,6 +43,7 @@ type Store struct {
 	principals genCache[int64, PrincipalContent]      // principals by user, at the principal generation (gen_cache.go)
 	tokens     genCache[string, assessment.Token]     // live API tokens by hash, at the same generation
 	heads      genCache[int64, assessment.Assessment] // assessments' heads for saves, at the same generation
+	touched    touchMemo                              // assessments' updated_at known recent, so saves skip the touch (answer_open.go)
 	batch      *rateBatch                             // per-request rate limits counted here, written in batches (ratelimit_batch.go)
 	group      *groupCommit                           // SQLite: writes sharing commits (group_commit.go); nil on PostgreSQL
 	prepared   []*preparedPool                        // SQLite: the writer's and readers' prepared statements (prepared.go)

@@ -19,6 +19,9 @@ func (s *Store) Transition(ctx context.Context, by assessment.Actor, id int64, a
 	var out assessmentRow
 	err := s.tx(ctx, func(tx *gorm.DB) error {
 		var cur assessmentRow
+		if err := takeTurn(tx, id); err != nil { // saves in flight finish first; those after wait
+			return err
+		}
 		if err := tx.First(&cur, id).Error; err != nil {
 			return notFound(err, "assessment")
 		}
