@@ -56,16 +56,12 @@ func (s *Store) CreateAssessment(ctx context.Context, by assessment.Actor, fw *f
 // Assessments lists the assessments of the given organisations (nil: all),
 // newest period first.
 func (s *Store) Assessments(ctx context.Context, orgIDs []int64) ([]assessment.Assessment, error) {
-	q := s.read(ctx).Order("period DESC, id DESC")
-	if orgIDs != nil {
-		if len(orgIDs) == 0 {
-			return nil, nil
-		}
-		q = q.Where("organisation_id IN ?", orgIDs)
+	if orgIDs != nil && len(orgIDs) == 0 {
+		return nil, nil
 	}
-	var rows []assessmentRow
-	if err := q.Find(&rows).Error; err != nil {
-		return nil, fmt.Errorf("list assessments: %w", err)
+	rows, err := assessmentRows(s.read(ctx), orgIDs)
+	if err != nil {
+		return nil, err
 	}
 	// Scopes in one query for the whole list, not one per assessment.
 	ids := make([]int64, len(rows))
