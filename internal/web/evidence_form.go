@@ -9,13 +9,14 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/links"
 	"github.com/mnr-self-assessment/mnr/internal/store"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
 // evidenceUploadForm: the capability page's upload form for one indicator
 // (multipart: file, several allowed; title; date). Back to the indicator on
 // success; the same page with the message beside the field otherwise.
 func (s *Server) evidenceUploadForm(c echo.Context) error {
-	d, t, err := s.evidenceTarget(c)
+	d, t, err := httpx.EvidenceTarget(c, s.app)
 	if err == nil {
 		err = s.storeEvidenceForm(c, t)
 	}
@@ -30,7 +31,7 @@ func (s *Server) evidenceUploadForm(c echo.Context) error {
 
 // contributionEvidenceUploadForm is the same on an agency's contribution.
 func (s *Server) contributionEvidenceUploadForm(c echo.Context) error {
-	cd, t, err := s.contributionEvidenceTarget(c)
+	cd, t, err := httpx.ContributionEvidenceTarget(c, s.app)
 	if err == nil {
 		err = s.storeEvidenceForm(c, t)
 	}
@@ -97,16 +98,15 @@ func capabilityOf(d *assessment.Detail, indicatorKey string) string {
 
 // evidenceReplaceForm: a new version of a file from the questionnaire page.
 func (s *Server) evidenceReplaceForm(c echo.Context) error {
-	o, err := s.loadEvidenceFile(c)
-	if err != nil {
+	o, err := httpx.EvidenceFileToChange(c, s.app)
+	if o == nil {
 		return err
 	}
-	err = mayChangeEvidence(c, o)
 	if err == nil {
 		err = s.replaceEvidence(c, o)
 	}
 	if err != nil {
-		return s.evidenceFormError(c, err, &evidenceFormState{Key: o.File.IndicatorKey, FileID: o.File.ID}, o.target(), o.Capability)
+		return s.evidenceFormError(c, err, &evidenceFormState{Key: o.File.IndicatorKey, FileID: o.File.ID}, o.Target(), o.Capability)
 	}
 	if o.Action != nil {
 		return backToAction(c, o.Action.AssessmentID, o.Action.ID)
@@ -114,7 +114,7 @@ func (s *Server) evidenceReplaceForm(c echo.Context) error {
 	return s.backToIndicator(c, o.File.AssessmentID, ptrID(o.File.ContributionID), o.Capability, o.File.IndicatorKey)
 }
 
-func (s *Server) replaceEvidence(c echo.Context, o *evidenceOwner) error {
+func (s *Server) replaceEvidence(c echo.Context, o *app.EvidenceOwner) error {
 	ups, err := s.evidenceUploads(c, false)
 	if err != nil {
 		return err
@@ -129,16 +129,15 @@ func (s *Server) replaceEvidence(c echo.Context, o *evidenceOwner) error {
 
 // evidenceRemoveForm: removes a file (every version) from the page.
 func (s *Server) evidenceRemoveForm(c echo.Context) error {
-	o, err := s.loadEvidenceFile(c)
-	if err != nil {
+	o, err := httpx.EvidenceFileToChange(c, s.app)
+	if o == nil {
 		return err
 	}
-	err = mayChangeEvidence(c, o)
 	if err == nil {
 		err = s.db.RemoveEvidence(c.Request().Context(), actor(c), o.File.ID)
 	}
 	if err != nil {
-		return s.evidenceFormError(c, err, &evidenceFormState{Key: o.File.IndicatorKey}, o.target(), o.Capability)
+		return s.evidenceFormError(c, err, &evidenceFormState{Key: o.File.IndicatorKey}, o.Target(), o.Capability)
 	}
 	flash(c, s.translator(c).T("EvidenceRemoved", "Title", o.File.Title))
 	if o.Action != nil {

@@ -6,6 +6,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/report"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
 type apiProgress struct {
@@ -48,7 +49,12 @@ type apiProgressDomain struct {
 
 // apiProgressShow is GET /api/v1/organisations/:id/progress.
 func (s *handlers) apiProgressShow(c echo.Context) error {
-	org, p, err := s.web.LoadProgress(c)
+	id, err := httpx.ParamID(c, "id", "organisation")
+	if err != nil {
+		return err
+	}
+	lang := s.web.TranslatorFor(c, "").Lang.Code // names unused here: keys only
+	org, p, err := s.app.Progress(c.Request().Context(), httpx.Principal(c), s.fw, id, lang)
 	if err != nil {
 		return err
 	}

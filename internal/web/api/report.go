@@ -4,13 +4,14 @@ import (
 	"net/http"
 
 	"github.com/labstack/echo/v4"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
 // apiReport returns the report's scores and executive summary as JSON.
 func (s *handlers) apiReport(c echo.Context) error {
-	r, _, err := s.web.LoadReport(c)
+	v, err := httpx.Report(c, s.app, s.web.TranslatorFor(c, "").Lang.Code, s.now())
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, r.SummaryJSON())
+	return c.JSON(http.StatusOK, v.Report.SummaryJSON())
 }
