@@ -10,6 +10,7 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/links"
 	"github.com/mnr-self-assessment/mnr/internal/store"
 	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
+	"github.com/mnr-self-assessment/mnr/internal/web/upload"
 )
 
 // evidenceUploadForm: the capability page's upload form for one indicator
@@ -45,11 +46,11 @@ func (s *Server) contributionEvidenceUploadForm(c echo.Context) error {
 }
 
 func (s *Server) storeEvidenceForm(c echo.Context, t store.EvidenceTarget) error {
-	ups, err := s.evidenceUploads(c, true)
+	ups, err := upload.Evidence(c, true, s.evidenceQuota())
 	if err != nil {
 		return err
 	}
-	defer closeUploads(ups)
+	defer upload.Close(ups)
 	files, err := s.db.AddEvidence(c.Request().Context(), actor(c), t, ups...)
 	if err == nil {
 		flash(c, s.translator(c).T("EvidenceAdded", "Count", len(files)))
@@ -78,7 +79,7 @@ func (s *Server) evidenceFormError(c echo.Context, err error, st *evidenceFormSt
 	de = s.localizeError(c, de)
 	st.Message = de.Message
 	if form := c.Request().MultipartForm; form != nil {
-		st.Title, st.Date = first(form.Value["title"]), first(form.Value["date"])
+		st.Title, st.Date = upload.First(form.Value["title"]), upload.First(form.Value["date"])
 	}
 	c.Set(ctxEvidenceForm, st)
 	v, lerr := s.app.LoadCapability(c.Request().Context(), principal(c), t, capabilityKey)
@@ -115,11 +116,11 @@ func (s *Server) evidenceReplaceForm(c echo.Context) error {
 }
 
 func (s *Server) replaceEvidence(c echo.Context, o *app.EvidenceOwner) error {
-	ups, err := s.evidenceUploads(c, false)
+	ups, err := upload.Evidence(c, false, s.evidenceQuota())
 	if err != nil {
 		return err
 	}
-	defer closeUploads(ups)
+	defer upload.Close(ups)
 	if _, err := s.db.ReplaceEvidence(c.Request().Context(), actor(c), o.File.ID, ups[0]); err != nil {
 		return err
 	}

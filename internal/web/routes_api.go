@@ -4,7 +4,6 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 
-	"github.com/mnr-self-assessment/mnr/internal/i18n"
 	"github.com/mnr-self-assessment/mnr/internal/web/api"
 )
 
@@ -12,15 +11,7 @@ import (
 // signed-in callers, with what it shares with the pages.
 func (s *Server) apiRoutes() {
 	api.Register(func(method, path string, h echo.HandlerFunc) { s.add(method, path, signedIn, h) }, api.Deps{
-		App: s.app, DB: s.db, FW: s.fw, I18n: s.i18n, Now: s.cfg.Now, Web: apiWeb{s},
+		App: s.app, DB: s.db, FW: s.fw, I18n: s.i18n, Now: s.cfg.Now, EvidenceQuota: s.evidenceQuota(),
 		WorkbookLimit: middleware.BodyLimit(workbookBodyLimit),
 	})
-}
-
-// apiWeb lends the API what it reads from a request as the pages do
-// (api.Web).
-type apiWeb struct{ s *Server }
-
-func (w apiWeb) TranslatorFor(c echo.Context, lang string) *i18n.Translator {
-	return w.s.translatorFor(c, lang)
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/view"
 	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
+	"github.com/mnr-self-assessment/mnr/internal/web/upload"
 	"github.com/mnr-self-assessment/mnr/internal/workbook"
 )
 
@@ -27,7 +28,7 @@ func (s *Server) workbookImport(contribution bool) func(echo.Context) error {
 			if data, err = base64.StdEncoding.DecodeString(c.FormValue("workbook")); err != nil {
 				return s.workbookFormError(c, t, assessment.FieldError("file", "The workbook could not be read back from the form. Upload it again."))
 			}
-		} else if data, err = readUpload(c); err != nil {
+		} else if data, err = upload.Workbook(c); err != nil {
 			return s.workbookFormError(c, t, err)
 		}
 		pv, err := s.app.UploadWorkbook(c.Request().Context(), principal(c), actor(c), t, data, true)

@@ -10,6 +10,7 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/links"
 	"github.com/mnr-self-assessment/mnr/internal/store"
 	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
+	"github.com/mnr-self-assessment/mnr/internal/web/upload"
 )
 
 // apiFile is an evidence file in the API.
@@ -82,11 +83,11 @@ func (s *handlers) apiContributionEvidenceUpload(c echo.Context) error {
 }
 
 func (s *handlers) apiStoreEvidence(c echo.Context, t store.EvidenceTarget) error {
-	ups, err := s.web.EvidenceUploads(c, false)
+	ups, err := upload.Evidence(c, false, s.quota)
 	if err != nil {
 		return err
 	}
-	defer s.web.CloseUploads(ups)
+	defer upload.Close(ups)
 	files, err := s.db.AddEvidence(c.Request().Context(), httpx.Actor(c), t, ups...)
 	if err != nil {
 		return err
@@ -101,11 +102,11 @@ func (s *handlers) apiEvidenceReplace(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	ups, err := s.web.EvidenceUploads(c, false)
+	ups, err := upload.Evidence(c, false, s.quota)
 	if err != nil {
 		return err
 	}
-	defer s.web.CloseUploads(ups)
+	defer upload.Close(ups)
 	nf, err := s.db.ReplaceEvidence(c.Request().Context(), httpx.Actor(c), o.File.ID, ups[0])
 	if err != nil {
 		return err

@@ -53,7 +53,7 @@ func (s *handlers) apiProgressShow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	lang := s.web.TranslatorFor(c, "").Lang.Code // names unused here: keys only
+	lang := httpx.Translator(c, s.i18n).Lang.Code // names unused here: keys only
 	org, p, err := s.app.Progress(c.Request().Context(), httpx.Principal(c), s.fw, id, lang)
 	if err != nil {
 		return err

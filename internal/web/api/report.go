@@ -9,7 +9,7 @@ import (
 
 // apiReport returns the report's scores and executive summary as JSON.
 func (s *handlers) apiReport(c echo.Context) error {
-	v, err := httpx.Report(c, s.app, s.web.TranslatorFor(c, "").Lang.Code, s.now())
+	v, err := httpx.Report(c, s.app, httpx.Translator(c, s.i18n).Lang.Code, s.now())
 	if err != nil {
 		return err
 	}

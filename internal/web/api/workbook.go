@@ -7,6 +7,7 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
+	"github.com/mnr-self-assessment/mnr/internal/web/upload"
 )
 
 // apiWorkbookImport takes a filled workbook (multipart "file") and answers
@@ -26,7 +27,7 @@ func (s *handlers) apiWorkbookImport(contribution bool) func(echo.Context) error
 		default:
 			return assessment.FieldError("dry_run", "must be true or false")
 		}
-		data, err := s.web.ReadWorkbook(c)
+		data, err := upload.Workbook(c)
 		if err != nil {
 			return err
 		}
