@@ -19,13 +19,16 @@ import (
 )
 
 // Evidence reads the files of an upload form (already parsed by web's
-// evidence body middleware): each one's name, the title and date, and its
+// evidence body middleware, which Defers what it could not read): each one's name, the title and date, and its
 // type from its bytes, with quota the bytes the organisation may keep.
 // Every file is checked before any is stored, so a bad one stores none.
 // many allows several "file" parts (the HTML form's multiple choice); the
 // title then applies only when there is one file. Close the files once
 // stored.
 func Evidence(c echo.Context, many bool, quota int64) ([]store.EvidenceUpload, error) {
+	if err := deferred(c); err != nil {
+		return nil, err
+	}
 	form := c.Request().MultipartForm
 	if form == nil || len(form.File["file"]) == 0 {
 		return nil, assessment.FieldError("file", "choose a file to upload")
