@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/labstack/echo/v4"
+
 	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
