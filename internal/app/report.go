@@ -109,6 +109,11 @@ func (a *App) buildReport(ctx context.Context, id int64, against *assessment.Ass
 		return nil, err
 	}
 	r.AddFiles(d.Framework, files)
+	actionFiles, err := a.db.AssessmentActionFiles(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	r.AddActionFiles(actionFiles)
 	return &ReportView{Report: r, Detail: d}, nil
 }
 
