@@ -2,10 +2,8 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -76,12 +74,7 @@ func (m *Main) organisationDelete(ctx context.Context, args []string) error {
 	if org.Name != *confirm {
 		return fmt.Errorf("--confirm %q is not the name of organisation %d (%q); nothing was deleted", *confirm, *id, org.Name)
 	}
-	data, err := db.ExportOrganisation(ctx, *id)
-	if err != nil {
-		return err
-	}
-	if err := writeExport(*export, map[string]any{"app": "mnr-self-assessment", "exported_at": time.Now().UTC(),
-		"organisation_id": *id, "tables": data}); err != nil {
+	if err := writeOrganisationExport(ctx, db, *id, *export); err != nil {
 		return err
 	}
 	counts, err := db.DeleteOrganisation(ctx, assessment.System, *id, *confirm, *export)
@@ -91,26 +84,6 @@ func (m *Main) organisationDelete(ctx context.Context, args []string) error {
 	fmt.Fprintf(m.Stdout, "organisation %d (%s) exported to %s and deleted: %d assessments, %d answers, %d comments, %d contributions, %d shares, %d memberships, %d invitations; its audit trail is kept\n",
 		*id, org.Name, *export, counts["assessments"], counts["answers"], counts["comments"], counts["contributions"], counts["shares"], counts["memberships"], counts["invitations"])
 	return nil
-}
-
-// writeExport writes v as JSON to a new file, readable only by its owner,
-// and syncs it, so the data is safely on disk before the deletion.
-func writeExport(path string, v any) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if err != nil {
-		return fmt.Errorf("export file: %w", err)
-	}
-	enc := json.NewEncoder(f)
-	enc.SetIndent("", " ")
-	if err := enc.Encode(v); err != nil {
-		f.Close()
-		return fmt.Errorf("write export: %w", err)
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return fmt.Errorf("write export: %w", err)
-	}
-	return f.Close()
 }
 
 // auditPrune deletes audit events older than a date or an age.

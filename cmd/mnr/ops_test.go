@@ -233,7 +233,8 @@ func TestScheduledBackupsInServe(t *testing.T) {
 func TestUserEraseAndOrganisationDeleteCommands(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "mnr.db")
-	seed(t, db)
+	id, _ := seed(t, db)
+	file := addBinaryEvidence(t, db, id)
 	out := run(t, "", "user", "erase", "-db", db, "--email", "amira.haddad@example.org")
 	if !strings.Contains(out, `"Former user 1"`) || !strings.Contains(out, "organisation") && !strings.Contains(out, "erased") {
 		t.Errorf("erase: %s", out)
@@ -249,6 +250,9 @@ func TestUserEraseAndOrganisationDeleteCommands(t *testing.T) {
 	raw, err := os.ReadFile(export)
 	if err != nil || !bytes.Contains(raw, []byte(`"answers"`)) || !bytes.Contains(raw, []byte(`"Council"`)) {
 		t.Errorf("export: %v %.200s", err, raw)
+	}
+	if got := exportedFile(t, raw); !bytes.Equal(got, file) {
+		t.Errorf("the export holds %d bytes of the evidence file, not its %d bytes as stored", len(got), len(file))
 	}
 	if err := runErr("audit", "prune", "-db", db); err == nil {
 		t.Error("prune without a cutoff ran")

@@ -7,12 +7,11 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/bench"
 	"github.com/mnr-self-assessment/mnr/internal/framework"
 	"github.com/mnr-self-assessment/mnr/internal/store"
 	"github.com/mnr-self-assessment/mnr/internal/web"
@@ -81,35 +80,11 @@ func demoDraft(b testing.TB, db *store.Store) (int64, string) {
 
 // demoSignIn signs in over HTTP and returns the Cookie header.
 func demoSignIn(b testing.TB, base, email string) string {
-	res, err := http.Get(base + "/login")
+	h, err := bench.SignIn(base, email, DemoPassword)
 	if err != nil {
 		b.Fatal(err)
 	}
-	io.Copy(io.Discard, res.Body)
-	res.Body.Close()
-	var csrf string
-	for _, c := range res.Cookies() {
-		if c.Name == "mnr_csrf" {
-			csrf = c.Value
-		}
-	}
-	form := url.Values{"_csrf": {csrf}, "email": {email}, "password": {DemoPassword}}
-	req, _ := http.NewRequest(http.MethodPost, base+"/login", strings.NewReader(form.Encode()))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.AddCookie(&http.Cookie{Name: "mnr_csrf", Value: csrf})
-	cl := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	if res, err = cl.Do(req); err != nil {
-		b.Fatal(err)
-	}
-	res.Body.Close()
-	cookies := []string{"mnr_csrf=" + csrf}
-	for _, c := range res.Cookies() {
-		cookies = append(cookies, c.Name+"="+c.Value)
-	}
-	if res.StatusCode != http.StatusSeeOther {
-		b.Fatalf("sign in: status %d", res.StatusCode)
-	}
-	return strings.Join(cookies, "; ")
+	return h.Get("Cookie")
 }
 
 // demoSite is the demo installation on a fresh SQLite file, served

@@ -122,3 +122,20 @@ func idKey(pw, salt []byte, t, m uint32, p uint8, n uint32) []byte {
 	defer func() { <-hashSlots }()
 	return argon2.IDKey(pw, salt, t, m, p, n)
 }
+
+// NeedsRehash reports whether an encoded hash was made with other
+// parameters than today's (the 19 MiB hashes of earlier versions), so a
+// sign-in that has just proved the password can store it again with
+// today's, and verifying it costs what a new one costs.
+func NeedsRehash(encoded string) bool {
+	parts := strings.Split(encoded, "$")
+	if len(parts) != 6 || parts[1] != "argon2id" {
+		return false // not a hash this program can verify; nothing to upgrade
+	}
+	var m, t uint32
+	var p uint8
+	if _, err := fmt.Sscanf(parts[3], "m=%d,t=%d,p=%d", &m, &t, &p); err != nil {
+		return false
+	}
+	return m != params.memory || t != params.time || p != params.threads
+}

@@ -31,3 +31,19 @@ func TestPasswordParameters(t *testing.T) {
 	}
 	BurnTime("anything")
 }
+
+// Only hashes with other parameters than today's need a new hash.
+func TestNeedsRehash(t *testing.T) {
+	h, _ := HashPassword("correct horse battery")
+	for enc, want := range map[string]bool{
+		h: false,
+		"$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$a2V5": true,
+		"$argon2id$v=19$m=7168,t=4,p=1$c2FsdA$a2V5":  true,
+		"$2a$10$notargon": false,
+		"":                false,
+	} {
+		if got := NeedsRehash(enc); got != want {
+			t.Errorf("NeedsRehash(%q) = %v, want %v", enc, got, want)
+		}
+	}
+}

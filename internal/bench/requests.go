@@ -106,9 +106,9 @@ func nextAddr() string {
 	return fmt.Sprintf("10.%d.%d.%d", (n>>16)&255, (n>>8)&255, n&255)
 }
 
-// signIn signs in through the HTML form and returns the Cookie header that
-// carries the session.
-func signIn(base, email, password string) (http.Header, error) {
+// SignIn signs in through the HTML form and returns the Cookie header that
+// carries the session (the load program's, and the in-process benchmarks').
+func SignIn(base, email, password string) (http.Header, error) {
 	res, err := client.Get(base + "/login")
 	if err != nil {
 		return nil, err

@@ -114,7 +114,7 @@ func measureApp(s *site, cfg Config, tg target, lim limits, ceil map[string]floa
 		}
 		rows = append(rows, s.measured("API answer saves, each client its own indicator", n, ceil[sync], func() stat { return loop(n, lim, sv.save) }))
 	}
-	session, err := signIn(s.url, "coordinator@demoland.example", cfg.Password)
+	session, err := SignIn(s.url, "coordinator@demoland.example", cfg.Password)
 	if err != nil {
 		return rows, err
 	}

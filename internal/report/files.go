@@ -28,6 +28,10 @@ type FileEntry struct {
 	SHA256          string
 	UploadedBy      string
 	UploadedAt      time.Time
+	// ActionID and Action (its title) are set on a plan action's file,
+	// which has no indicator (AddActionFiles).
+	ActionID int64
+	Action   string
 }
 
 // AddFiles lists the assessment's current evidence files in the report, in
@@ -62,12 +66,19 @@ func (r *Report) AddFiles(fw *framework.Framework, files []assessment.EvidenceFi
 func (r *Report) filesCell(key string) string {
 	var parts []string
 	for _, f := range r.Files {
-		if f.IndicatorKey == key {
-			parts = append(parts, fmt.Sprintf("%s (%s, %s, %s, sha256 %s)", f.Title, f.Type, f.SizeText, dateText(f.Date), f.SHA256))
+		if f.IndicatorKey == key && f.ActionID == 0 {
+			parts = append(parts, fileText(f))
 		}
 	}
-	return strings.Join(parts, LinkSeparator)
+	return joinCell(parts)
 }
+
+// fileText is one file in a cell: title, type, size, date and hash.
+func fileText(f FileEntry) string {
+	return fmt.Sprintf("%s (%s, %s, %s, sha256 %s)", f.Title, f.Type, f.SizeText, dateText(f.Date), f.SHA256)
+}
+
+func joinCell(parts []string) string { return strings.Join(parts, LinkSeparator) }
 
 func dateText(d *time.Time) string {
 	if d == nil {
@@ -88,13 +99,15 @@ type FileJSON struct {
 	SHA256      string    `json:"sha256"`
 	UploadedBy  string    `json:"uploaded_by"`
 	UploadedAt  time.Time `json:"uploaded_at"`
+	ActionID    int64     `json:"action_id,omitempty"` // a plan action's file ("indicator" is empty)
+	Action      string    `json:"action,omitempty"`
 }
 
 func (r *Report) filesJSON() []FileJSON {
 	out := []FileJSON{}
 	for _, f := range r.Files {
 		j := FileJSON{ID: f.ID, Indicator: f.IndicatorKey, Title: f.Title, Filename: f.Filename, ContentType: f.ContentType,
-			Size: f.Size, SHA256: f.SHA256, UploadedBy: f.UploadedBy, UploadedAt: f.UploadedAt}
+			Size: f.Size, SHA256: f.SHA256, UploadedBy: f.UploadedBy, UploadedAt: f.UploadedAt, ActionID: f.ActionID, Action: f.Action}
 		if f.Date != nil {
 			d := dateText(f.Date)
 			j.Date = &d
@@ -107,7 +120,7 @@ func (r *Report) filesJSON() []FileJSON {
 // SheetFiles is the workbook's list of evidence files.
 const SheetFiles = "Evidence files"
 
-var fileColumns = []string{"Indicator number", "Indicator key", "Title", "File name", "Type", "Size (bytes)", "Date", "SHA-256", "Uploaded by", "Uploaded at"}
+var fileColumns = []string{"Indicator number", "Indicator key", "Title", "File name", "Type", "Size (bytes)", "Date", "SHA-256", "Uploaded by", "Uploaded at", "Action id", "Action"}
 
 // files writes the evidence files sheet, one row per file.
 func (x *xlsx) files(r *Report) {
@@ -117,9 +130,14 @@ func (x *xlsx) files(r *Report) {
 	}
 	rows := [][]any{}
 	for _, f := range r.Files {
-		rows = append(rows, []any{f.IndicatorNumber, f.IndicatorKey, f.Title, f.Filename, f.Type, int(f.Size), dateText(f.Date), f.SHA256, f.UploadedBy, timeText(f.UploadedAt)})
+		var action any
+		if f.ActionID != 0 {
+			action = int(f.ActionID)
+		}
+		rows = append(rows, []any{f.IndicatorNumber, f.IndicatorKey, f.Title, f.Filename, f.Type, int(f.Size), dateText(f.Date), f.SHA256, f.UploadedBy, timeText(f.UploadedAt),
+			action, f.Action})
 	}
 	x.table(SheetFiles, 1, fileColumns, rows)
 	x.freezeHeader(SheetFiles)
-	x.widths(SheetFiles, 9, 22, 40, 30, 8, 12, 12, 66, 22, 22)
+	x.widths(SheetFiles, 9, 22, 40, 30, 8, 12, 12, 66, 22, 22, 9, 40)
 }

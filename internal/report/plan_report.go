@@ -24,7 +24,7 @@ const SheetPlan = "Action plan"
 var planColumns = []string{
 	"Action id", "Capability number", "Capability key", "Capability", "Action", "Description", "Indicators",
 	"Responsible organisation", "Contact", "Start date", "Due date", "Overdue", "Budget", "Currency", "Funding",
-	"Status", "Status note", "Status date", "Continues action",
+	"Status", "Status note", "Status date", "Continues action", "Files",
 }
 
 // planRows are the plan's actions, one row each, in plan order.
@@ -52,7 +52,8 @@ func planRows(r *Report) [][]answerCell {
 		}
 		rows = append(rows, []answerCell{int(a.ID), pr.Capability.Label(), a.CapabilityKey, pr.Capability.Name.In(r.Lang), a.Title,
 			a.Description, strings.Join(a.Indicators, " "), a.OwnerName, a.Contact, assessment.FormatDay(a.StartDate),
-			assessment.FormatDay(a.DueDate), overdue, budget, a.Currency, string(a.Funding), string(a.Status), a.StatusNote, statusAt, prev})
+			assessment.FormatDay(a.DueDate), overdue, budget, a.Currency, string(a.Funding), string(a.Status), a.StatusNote, statusAt, prev,
+			r.actionFilesCell(a.ID)})
 	}
 	return rows
 }
@@ -100,7 +101,7 @@ func (x *xlsx) plan(r *Report) {
 	}
 	x.table(SheetPlan, 1, planColumns, rows)
 	x.freezeHeader(SheetPlan)
-	x.widths(SheetPlan, 9, 9, 22, 36, 44, 50, 24, 32, 24, 12, 12, 9, 14, 9, 11, 12, 44, 22, 10)
+	x.widths(SheetPlan, 9, 9, 22, 36, 44, 50, 24, 32, 24, 12, 12, 9, 14, 9, 11, 12, 44, 22, 10, 60)
 }
 
 // ActionJSON is an action in the JSON export (the API's field names).

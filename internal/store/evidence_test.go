@@ -41,12 +41,20 @@ func TestEvidenceOrganisationDeleteAndErasure(t *testing.T) {
 			if used, _ := s.EvidenceUsage(ctx, other.OrganisationID); used != int64(len(doc)) {
 				t.Fatalf("each organisation stores its own copy: %d", used)
 			}
-			data, err := s.ExportOrganisation(ctx, a.OrganisationID)
-			if err != nil {
-				t.Fatal(err)
-			}
+			data := exportOrganisation(t, s, a.OrganisationID)
 			if len(data["evidence_files"]) != 1 || len(data["evidence_blobs"]) != 1 || len(data["evidence_chunks"]) != 3 {
 				t.Fatalf("export: %d files, %d blobs, %d chunks", len(data["evidence_files"]), len(data["evidence_blobs"]), len(data["evidence_chunks"]))
+			}
+			var exported []byte
+			for _, ch := range data["evidence_chunks"] {
+				b, ok := ch["data"].([]byte)
+				if !ok {
+					t.Fatalf("a chunk's bytes are exported as %T, not bytes", ch["data"])
+				}
+				exported = append(exported, b...)
+			}
+			if len(exported) != len(doc) {
+				t.Fatalf("the export holds %d bytes of the file, want %d", len(exported), len(doc))
 			}
 			counts, err := s.DeleteOrganisation(ctx, assessment.System, a.OrganisationID, "Org", "x.json")
 			if err != nil || counts["evidence_files"] != 1 || counts["evidence_chunks"] != 3 {

@@ -33,28 +33,37 @@ var orgScope = []struct{ table, where, columns string }{
 	{"audit_events", "organisation_id = ?", "*"},
 }
 
-// ExportOrganisation reads every row of an organisation's data (see
-// orgScope), table by table, as column → value maps: what
+// OrganisationExportTables names the tables of an organisation's data, in
+// the order an export writes them (see EachOrganisationRow).
+func OrganisationExportTables() []string {
+	out := make([]string, len(orgScope))
+	for i, sc := range orgScope {
+		out[i] = sc.table
+	}
+	return out
+}
+
+// EachOrganisationRow calls fn with every row of one table of an
+// organisation's data (see orgScope) as column → value: what
 // DeleteOrganisation removes, plus its members' names and addresses and
-// its audit trail. Password and link hashes are left out.
-func (s *Store) ExportOrganisation(ctx context.Context, id int64) (map[string][]map[string]any, error) {
-	if _, err := s.Organisation(ctx, id); err != nil {
-		return nil, err
-	}
-	out := map[string][]map[string]any{}
-	db := s.read(ctx)
+// its audit trail; password and link hashes are left out. One row is held
+// at a time, so exporting gigabytes of evidence files takes one file
+// chunk of memory. The files' bytes come as []byte.
+func (s *Store) EachOrganisationRow(ctx context.Context, id int64, table string, fn func(map[string]any) error) error {
 	for _, sc := range orgScope {
-		rows, err := db.Raw("SELECT "+sc.columns+" FROM "+sc.table+" WHERE "+sc.where, orgArgs(sc.where, id)...).Rows()
-		if err != nil {
-			return nil, fmt.Errorf("export %s: %w", sc.table, err)
+		if sc.table != table {
+			continue
 		}
-		list, err := scanMaps(rows)
+		rows, err := s.read(ctx).Raw("SELECT "+sc.columns+" FROM "+sc.table+" WHERE "+sc.where, orgArgs(sc.where, id)...).Rows()
 		if err != nil {
-			return nil, fmt.Errorf("export %s: %w", sc.table, err)
+			return fmt.Errorf("export %s: %w", sc.table, err)
 		}
-		out[sc.table] = list
+		if err := eachRowMap(rows, fn); err != nil {
+			return fmt.Errorf("export %s: %w", sc.table, err)
+		}
+		return nil
 	}
-	return out, nil
+	return fmt.Errorf("export: %s is not a table of an organisation's data", table)
 }
 
 // evidenceBlobScope is an organisation's stored file contents and those of

@@ -1,34 +1,48 @@
 package store
 
-import "database/sql"
+import (
+	"database/sql"
+	"strings"
+)
 
-// scanMaps reads every row as column → value, for exports that must carry
-// whatever columns a table has. Text read as bytes comes back as strings.
-func scanMaps(rows *sql.Rows) ([]map[string]any, error) {
+// eachRowMap calls fn with every row as column → value, for exports that
+// must carry whatever columns a table has, one row at a time. Columns of a
+// binary type (BLOB, BYTEA: the files' bytes) stay []byte, which JSON
+// writes as base64 without loss; other text read as bytes comes back as a
+// string.
+func eachRowMap(rows *sql.Rows, fn func(map[string]any) error) error {
 	defer rows.Close()
-	cols, err := rows.Columns()
+	types, err := rows.ColumnTypes()
 	if err != nil {
-		return nil, err
+		return err
 	}
-	out := []map[string]any{}
+	vals := make([]any, len(types))
+	ptrs := make([]any, len(types))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
 	for rows.Next() {
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
 		if err := rows.Scan(ptrs...); err != nil {
-			return nil, err
+			return err
 		}
-		m := make(map[string]any, len(cols))
-		for i, c := range cols {
-			if b, ok := vals[i].([]byte); ok {
-				m[c] = string(b)
-			} else {
-				m[c] = vals[i]
-			}
+		m := make(map[string]any, len(types))
+		for i, ct := range types {
+			m[ct.Name()] = exportValue(vals[i], ct.DatabaseTypeName())
 		}
-		out = append(out, m)
+		if err := fn(m); err != nil {
+			return err
+		}
 	}
-	return out, rows.Err()
+	return rows.Err()
+}
+
+func exportValue(v any, dbType string) any {
+	b, ok := v.([]byte)
+	if !ok {
+		return v
+	}
+	if t := strings.ToUpper(dbType); t == "BLOB" || t == "BYTEA" {
+		return append([]byte(nil), b...)
+	}
+	return string(b)
 }

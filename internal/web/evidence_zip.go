@@ -17,10 +17,11 @@ import (
 )
 
 // indexColumns are the headers of the bundle's index.csv.
-var indexColumns = []string{"path", "indicator_number", "indicator", "title", "filename", "content_type", "size", "date", "sha256", "uploaded_by", "uploaded_at"}
+var indexColumns = []string{"path", "indicator_number", "indicator", "title", "filename", "content_type", "size", "date", "sha256", "uploaded_by", "uploaded_at", "action"}
 
-// evidenceZip streams every current file of the assessment's indicators as
-// one zip, with index.csv first (GET …/evidence.zip), to its members. Each
+// evidenceZip streams every current file of the assessment's indicators
+// and of its plan's actions as one zip, with index.csv first
+// (GET …/evidence.zip), to its members (who read the plan too). Each
 // file is copied chunk by chunk into the archive as it is sent; nothing is
 // assembled in memory or on disk.
 func (s *Server) evidenceZip(c echo.Context) error {
@@ -34,6 +35,15 @@ func (s *Server) evidenceZip(c echo.Context) error {
 		return err
 	}
 	paths, numbers := zipPaths(d, files)
+	actionFiles, err := s.zipActionFiles(ctx, d.Assessment.ID)
+	if err != nil {
+		return err
+	}
+	actions := make([]string, len(files), len(files)+len(actionFiles))
+	for _, af := range actionFiles {
+		files, paths, numbers = append(files, af.file), append(paths, af.path), append(numbers, "")
+		actions = append(actions, af.action)
+	}
 	h := c.Response().Header()
 	h.Set(echo.HeaderContentType, "application/zip")
 	h.Set(echo.HeaderContentDisposition, fmt.Sprintf(`attachment; filename="evidence-%d.zip"`, d.Assessment.ID))
@@ -41,7 +51,7 @@ func (s *Server) evidenceZip(c echo.Context) error {
 	slowTransfer(c)
 	c.Response().WriteHeader(http.StatusOK)
 	zw := zip.NewWriter(c.Response())
-	if err := writeIndex(zw, files, paths, numbers); err != nil {
+	if err := writeIndex(zw, files, paths, numbers, actions); err != nil {
 		return abortDownload(err)
 	}
 	for i, f := range files {
@@ -80,8 +90,8 @@ func (s *Server) zipFile(c echo.Context, zw *zip.Writer, path string, f assessme
 }
 
 // writeIndex writes index.csv: one row per file, text defused for
-// spreadsheets.
-func writeIndex(zw *zip.Writer, files []assessment.EvidenceFile, paths, numbers []string) error {
+// spreadsheets; an action's file names its action, not an indicator.
+func writeIndex(zw *zip.Writer, files []assessment.EvidenceFile, paths, numbers, actions []string) error {
 	w, err := zw.CreateHeader(&zip.FileHeader{Name: "index.csv", Method: zip.Deflate, Modified: time.Now()})
 	if err != nil {
 		return err
@@ -94,7 +104,8 @@ func writeIndex(zw *zip.Writer, files []assessment.EvidenceFile, paths, numbers 
 			date = f.Date.Format(time.DateOnly)
 		}
 		cw.Write([]string{paths[i], numbers[i], f.IndicatorKey, report.SafeCell(f.Title), report.SafeCell(f.Filename), f.ContentType,
-			strconv.FormatInt(f.Size, 10), date, f.SHA256, report.SafeCell(f.CreatedBy), f.CreatedAt.UTC().Format(time.RFC3339)})
+			strconv.FormatInt(f.Size, 10), date, f.SHA256, report.SafeCell(f.CreatedBy), f.CreatedAt.UTC().Format(time.RFC3339),
+			report.SafeCell(actions[i])})
 	}
 	cw.Flush()
 	return cw.Error()

@@ -63,6 +63,7 @@ func (s *Server) loginSubmit(c echo.Context) error {
 		return s.renderStatus(c, http.StatusUnauthorized, "login", pageData{Title: s.translator(c).T("LoginTitle"), Error: errBadLogin, Data: loginData{Email: email, Next: next}})
 	}
 	att.refund()
+	s.upgradeHash(ctx, u, pw)
 	if err := s.signIn(c, u); err != nil {
 		return err
 	}

@@ -1,0 +1,34 @@
+package report
+
+import (
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/filetype"
+)
+
+// AddActionFiles lists the current files of the plan's actions (the
+// evidence of their implementation) after the indicators' files, in plan
+// order: call it after AttachPlan and AddFiles. byAction holds each
+// action's files (store.ActionFiles).
+func (r *Report) AddActionFiles(byAction map[int64][]assessment.EvidenceFile) {
+	if r.Plan == nil {
+		return
+	}
+	for _, row := range r.Plan.Rows {
+		for _, f := range byAction[row.Action.ID] {
+			r.Files = append(r.Files, FileEntry{ID: f.ID, Title: f.Title, Filename: f.Filename, ContentType: f.ContentType,
+				Type: filetype.Label(f.ContentType), Size: f.Size, SizeText: assessment.SizeText(f.Size), Date: f.Date, SHA256: f.SHA256,
+				UploadedBy: f.CreatedBy, UploadedAt: f.CreatedAt, ActionID: row.Action.ID, Action: row.Action.Title})
+		}
+	}
+}
+
+// actionFilesCell lists an action's files in one cell of the plan's table.
+func (r *Report) actionFilesCell(actionID int64) string {
+	var parts []string
+	for _, f := range r.Files {
+		if f.ActionID == actionID {
+			parts = append(parts, fileText(f))
+		}
+	}
+	return joinCell(parts)
+}

@@ -1,0 +1,40 @@
+package web
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/mnr-self-assessment/mnr/internal/assessment"
+)
+
+// zipActionFile is one file of a plan action in the evidence bundle.
+type zipActionFile struct {
+	file   assessment.EvidenceFile
+	path   string // actions/<action id>/<file id>-<filename>
+	action string // the action's title, for index.csv
+}
+
+// zipActionFiles lists the current files of the assessment's plan actions
+// (the evidence of their implementation), in the plan's order, in two
+// queries whatever the number of actions.
+func (s *Server) zipActionFiles(ctx context.Context, assessmentID int64) ([]zipActionFile, error) {
+	acts, err := s.db.Actions(ctx, assessmentID)
+	if err != nil || len(acts) == 0 {
+		return nil, err
+	}
+	ids := make([]int64, len(acts))
+	for i, a := range acts {
+		ids[i] = a.ID
+	}
+	byAction, err := s.db.ActionFiles(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	var out []zipActionFile
+	for _, a := range acts {
+		for _, f := range byAction[a.ID] {
+			out = append(out, zipActionFile{file: f, path: fmt.Sprintf("actions/%d/%d-%s", a.ID, f.ID, f.Filename), action: a.Title})
+		}
+	}
+	return out, nil
+}
