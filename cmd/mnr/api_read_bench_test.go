@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -22,7 +23,12 @@ func BenchmarkDemoAPIRead(b *testing.B) {
 	slog.SetDefault(slog.New(slog.NewTextHandler(io.Discard, nil)))
 	db, ts := demoSite(b)
 	id, _ := demoDraft(b, db)
-	path := fmt.Sprintf("/api/v1/assessments/%d", id)
+	b.Run("show", func(b *testing.B) { benchAPIGet(b, db, ts, fmt.Sprintf("/api/v1/assessments/%d", id)) })
+	b.Run("list", func(b *testing.B) { benchAPIGet(b, db, ts, "/api/v1/assessments") })
+}
+
+// benchAPIGet reads path b.N times as the demo coordinator.
+func benchAPIGet(b *testing.B, db *store.Store, ts *httptest.Server, path string) {
 	var tok, addr string
 	b.ReportAllocs()
 	size := 0
@@ -31,7 +37,8 @@ func BenchmarkDemoAPIRead(b *testing.B) {
 		// limits per token and address, as mnr bench does.
 		if i%1000 == 0 {
 			b.StopTimer()
-			tok, addr = demoToken(b, db, "coordinator@demoland.example"), fmt.Sprintf("192.0.2.%d:1234", 1+i/1000%250)
+			n := benchClients.Add(1)
+			tok, addr = demoToken(b, db, "coordinator@demoland.example"), fmt.Sprintf("10.%d.%d.%d:1234", n>>16&255, n>>8&255, n&255)
 			b.StartTimer()
 		}
 		req := httptest.NewRequest("GET", path, nil)
@@ -47,6 +54,9 @@ func BenchmarkDemoAPIRead(b *testing.B) {
 	}
 	b.ReportMetric(float64(size), "B/read")
 }
+
+// benchClients numbers the benchmarks' clients, each with its own address.
+var benchClients atomic.Int64
 
 // demoToken creates an API token for the demo user with email.
 func demoToken(tb testing.TB, db *store.Store, email string) string {

@@ -137,4 +137,3 @@ func numberTimes(b []byte) []byte {
 		return fmt.Appendf(nil, `"<time %d %s>"`, n, zone)
 	})
 }
-
