@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"sync"
 	"testing"
 )
 
@@ -114,4 +115,41 @@ func keptEvidence(t *testing.T, r apiResult, key string) string {
 	}
 	t.Fatalf("no indicator %s", key)
 	return ""
+}
+
+// TestAPIAssessmentBuiltOnce: readers asking together for an assessment
+// not kept yet (after a save, say) wait for one build instead of each
+// building it: eight reads cost one build's statements and seven kept
+// reads', and all get the same JSON.
+func TestAPIAssessmentBuiltOnce(t *testing.T) {
+	f := newFixture(t)
+	path := fmt.Sprintf("/api/v1/assessments/%d", f.assess.ID)
+	tok := f.token(f.coordinator)
+	if r := f.api(tok, "GET", "/api/v1/organisations", nil); r.Status != http.StatusOK { // the token's first use is a commit
+		t.Fatalf("organisations: %d", r.Status)
+	}
+	count := countStatements(t, f.db)
+	var first apiResult
+	miss := count.during(func() { first = f.api(tok, "GET", path, nil) })
+	hit := count.during(func() { f.api(tok, "GET", path, nil) })
+	if r := f.api(tok, "PUT", path+"/indicators/leadership-1", map[string]any{"answer": "yes", "version": 0}); r.Status != http.StatusOK {
+		t.Fatalf("save: %d %s", r.Status, r.Raw)
+	}
+	const readers = 8
+	got := make([]apiResult, readers)
+	n := count.during(func() {
+		var wg sync.WaitGroup
+		for i := range got {
+			wg.Go(func() { got[i] = f.api(tok, "GET", path, nil) })
+		}
+		wg.Wait()
+	})
+	for _, r := range got[1:] {
+		if r.Status != http.StatusOK || !bytes.Equal(r.Raw, got[0].Raw) || bytes.Equal(r.Raw, first.Raw) {
+			t.Fatalf("a reader got %d, the same JSON as the others: %v, as before the save: %v", r.Status, bytes.Equal(r.Raw, got[0].Raw), bytes.Equal(r.Raw, first.Raw))
+		}
+	}
+	if want := miss + (readers-1)*hit; n != want {
+		t.Fatalf("%d reads together: %d statements, want %d (one build of %d, then kept reads of %d)", readers, n, want, miss, hit)
+	}
 }

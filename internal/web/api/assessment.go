@@ -62,21 +62,20 @@ func (s *handlers) apiAssessmentShow(c echo.Context) error {
 	// Before the reads: a commit during the build makes the entry stale.
 	// Unreadable, the version is "" and nothing is kept.
 	version, _ := s.db.DataVersion(c.Request().Context())
-	k := s.shown.get(id, version)
-	if k == nil {
-		if k, err = s.keepAssessment(c, version); err != nil {
-			return err
-		}
-	} else if !policy.CanViewAssessment(httpx.Principal(c), &k.head) {
+	k, built, err := s.shown.obtain(c.Request().Context(), id, version, func() (*keptAssessment, error) { return s.buildAssessment(c, version) })
+	if err != nil {
+		return err
+	}
+	if !built && !policy.CanViewAssessment(httpx.Principal(c), &k.head) {
 		return assessment.NotFound("assessment")
 	}
 	httpx.LogOrganisation(c, k.head.OrganisationID)
 	return writeKept(c, k)
 }
 
-// keepAssessment builds the JSON of :id for a reader who may see it (the
-// policy is asked by the read) and keeps it at version.
-func (s *handlers) keepAssessment(c echo.Context, version string) (*keptAssessment, error) {
+// buildAssessment builds the JSON of :id at version for a reader who may
+// see it (the policy is asked by the read).
+func (s *handlers) buildAssessment(c echo.Context, version string) (*keptAssessment, error) {
 	out, head, err := s.assessmentShown(c)
 	if err != nil {
 		return nil, err
@@ -86,9 +85,7 @@ func (s *handlers) keepAssessment(c echo.Context, version string) (*keptAssessme
 	if err := json.NewEncoder(&buf).Encode(out); err != nil {
 		return nil, fmt.Errorf("encode assessment %d: %w", head.ID, err)
 	}
-	k := &keptAssessment{version: version, head: head, gzipped: httpx.Gzip(buf.Bytes())}
-	s.shown.put(k)
-	return k, nil
+	return &keptAssessment{version: version, head: head, gzipped: httpx.Gzip(buf.Bytes())}, nil
 }
 
 // assessmentShown reads the assessment of :id for a reader who may see it

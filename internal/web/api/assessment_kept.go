@@ -2,10 +2,12 @@ package api
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"github.com/klauspost/compress/gzip"
 	"io"
 	"net/http"
+	"sync"
 
 	"github.com/labstack/echo/v4"
 
@@ -39,10 +41,65 @@ func (k *keptAssessment) size() int { return len(k.version) + len(k.gzipped) + 5
 // byte for byte what building again would give.
 type keptAssessments struct {
 	kept *lru.Cache[int64, *keptAssessment]
+
+	mu       sync.Mutex
+	building map[keptKey]chan struct{} // builds under way, closed when they end
+}
+
+type keptKey struct {
+	id      int64
+	version string
 }
 
 func newKeptAssessments() *keptAssessments {
-	return &keptAssessments{kept: lru.New[int64](keptAssessmentEntries, keptAssessmentBytes, (*keptAssessment).size)}
+	return &keptAssessments{kept: lru.New[int64](keptAssessmentEntries, keptAssessmentBytes, (*keptAssessment).size),
+		building: map[keptKey]chan struct{}{}}
+}
+
+// obtain returns the entry of id at version: kept, or built by build, which
+// asks the policy for its reader (built is then true). Readers arriving
+// while the same entry is being built wait for it rather than build it
+// again (after a save, every client polling the assessment would);
+// when that build kept nothing (its reader may not see the assessment, an
+// error) each builds its own.
+func (ks *keptAssessments) obtain(ctx context.Context, id int64, version string, build func() (*keptAssessment, error)) (k *keptAssessment, built bool, err error) {
+	if k = ks.get(id, version); k != nil {
+		return k, false, nil
+	}
+	if version != "" {
+		key := keptKey{id, version}
+		ks.mu.Lock()
+		under, waiting := ks.building[key]
+		if !waiting {
+			ks.building[key] = make(chan struct{})
+		}
+		ks.mu.Unlock()
+		if waiting {
+			select {
+			case <-under:
+			case <-ctx.Done():
+				return nil, false, fmt.Errorf("wait for assessment %d: %w", id, ctx.Err())
+			}
+			if k = ks.get(id, version); k != nil {
+				return k, false, nil
+			}
+		} else {
+			defer ks.built(key)
+		}
+	}
+	if k, err = build(); err != nil {
+		return nil, true, err
+	}
+	ks.put(k)
+	return k, true, nil
+}
+
+// built ends the build of key, releasing its waiters.
+func (ks *keptAssessments) built(key keptKey) {
+	ks.mu.Lock()
+	defer ks.mu.Unlock()
+	close(ks.building[key])
+	delete(ks.building, key)
 }
 
 // get returns the entry of id built at version ("" never matches).
