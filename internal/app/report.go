@@ -109,11 +109,7 @@ func (a *App) buildReport(ctx context.Context, id int64, against *assessment.Ass
 		return nil, err
 	}
 	r.AddFiles(d.Framework, files)
-	ids := make([]int64, len(actions))
-	for i, act := range actions {
-		ids[i] = act.ID
-	}
-	actionFiles, err := a.db.ActionFiles(ctx, ids)
+	actionFiles, err := a.db.AssessmentActionFiles(ctx, id)
 	if err != nil {
 		return nil, err
 	}

@@ -79,3 +79,30 @@ func enablerRows(r *Report) [][]answerCell {
 	}
 	return rows
 }
+
+// SheetEnablers is the workbook's sheet of the enablers, apart from the
+// capabilities: they have phases but no domain, and count in no domain's
+// or the overall figure.
+const SheetEnablers = "Enablers"
+
+var enablerColumns = []string{
+	"Number", "Enabler", "Phase", "Suggested phase", "Target phase", "Priority", "Lead", "Completion %", "Justification",
+}
+
+// enablers writes the Enablers sheet (a header row only when none is in
+// scope, so readers always find the sheet).
+func (x *xlsx) enablers(r *Report) {
+	const s = SheetEnablers
+	var rows [][]any
+	for _, e := range r.Enablers {
+		var phase any = exportNotAssessed
+		if e.Phase != nil {
+			phase = *e.Phase
+		}
+		rows = append(rows, []any{e.Label, e.Name, phase, e.Suggested, optInt(e.State.Target), e.State.Priority, e.State.Lead,
+			e.Completion.Percent, e.Justification})
+	}
+	x.table(s, 1, enablerColumns, rows)
+	x.freezeHeader(s)
+	x.widths(s, 9, 50, 13, 10, 10, 10, 24, 12, 50)
+}

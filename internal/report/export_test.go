@@ -106,7 +106,7 @@ func TestXLSX(t *testing.T) {
 		t.Fatalf("open: %v", err)
 	}
 	defer f.Close()
-	if got := strings.Join(f.GetSheetList(), ","); got != "Summary,Capabilities,Answers,Action plan,Evidence files" {
+	if got := strings.Join(f.GetSheetList(), ","); got != "Summary,Capabilities,Enablers,Answers,Action plan,Evidence files" {
 		t.Fatalf("sheets = %s", got)
 	}
 	rows := func(sheet string) [][]string {

@@ -25,7 +25,8 @@ var domainColumns = []string{
 }
 
 // WriteXLSX writes the workbook: Summary (cover, domain table, overall
-// figures, summary sentences), Capabilities, Answers and Evidence files. Text goes in as
+// figures, summary sentences), Capabilities, Enablers, Answers, Action plan
+// and Evidence files. Text goes in as
 // typed text cells, never as a formula, so it is shown exactly as written
 // (a note "-3 cases" without a visible apostrophe); text that would start
 // a formula if retyped also gets the Text number format, so editing the
@@ -46,13 +47,14 @@ func WriteXLSX(w io.Writer, r *Report) error {
 	if err := f.SetSheetName("Sheet1", SheetSummary); err != nil {
 		return fmt.Errorf("report xlsx: %w", err)
 	}
-	for _, name := range []string{SheetCapabilities, SheetAnswers} {
+	for _, name := range []string{SheetCapabilities, SheetEnablers, SheetAnswers} {
 		if _, err := f.NewSheet(name); err != nil {
 			return fmt.Errorf("report xlsx: sheet %s: %w", name, err)
 		}
 	}
 	x.summary(r)
 	x.capabilities(r)
+	x.enablers(r)
 	x.answers(r)
 	x.plan(r)
 	x.files(r)

@@ -36,15 +36,25 @@ func lockActionFiles(tx *gorm.DB, t EvidenceTarget) (int64, error) {
 // ActionFiles lists the current files of the given actions, by action then
 // upload time, in one query.
 func (s *Store) ActionFiles(ctx context.Context, actionIDs []int64) (map[int64][]assessment.EvidenceFile, error) {
-	out := map[int64][]assessment.EvidenceFile{}
 	if len(actionIDs) == 0 {
-		return out, nil
+		return map[int64][]assessment.EvidenceFile{}, nil
 	}
+	return s.actionFiles(ctx, "action_id IN ?", actionIDs)
+}
+
+// AssessmentActionFiles lists the current files of every action of an
+// assessment's plan, by action then upload time, in one query.
+func (s *Store) AssessmentActionFiles(ctx context.Context, assessmentID int64) (map[int64][]assessment.EvidenceFile, error) {
+	return s.actionFiles(ctx, "action_id IN (SELECT id FROM actions WHERE assessment_id = ?)", assessmentID)
+}
+
+func (s *Store) actionFiles(ctx context.Context, which string, arg any) (map[int64][]assessment.EvidenceFile, error) {
 	var rows []evidenceFileRow
-	if err := s.read(ctx).Where("action_id IN ? AND superseded_at IS NULL AND removed_at IS NULL", actionIDs).
+	if err := s.read(ctx).Where(which+" AND superseded_at IS NULL AND removed_at IS NULL", arg).
 		Order("action_id, created_at, id").Find(&rows).Error; err != nil {
 		return nil, fmt.Errorf("list action files: %w", err)
 	}
+	out := map[int64][]assessment.EvidenceFile{}
 	for _, r := range rows {
 		out[*r.ActionID] = append(out[*r.ActionID], r.domain())
 	}

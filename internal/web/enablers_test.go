@@ -1,11 +1,14 @@
 package web_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/framework"
@@ -270,6 +273,20 @@ func TestEnablersEndToEnd(t *testing.T) {
 	csv := f.api(tok, "GET", fmt.Sprintf("/api/v1/assessments/%d/export.csv", id), nil)
 	if !strings.Contains(string(csv.Raw), ",E2,justice-system,") {
 		t.Error("CSV export lacks the enablers' rows")
+	}
+	// The workbook's own Enablers sheet, after the capabilities'.
+	_, raw := f.download(tok, fmt.Sprintf("/api/v1/assessments/%d/export.xlsx", id))
+	x, err := excelize.OpenReader(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := x.GetRows("Enablers")
+	if len(rows) != 6 || rows[0][0] != "Number" || rows[2][0] != "E2" || rows[2][2] != "2" || rows[2][4] != "3" ||
+		rows[2][8] != "Court statistics show the phase-2 practice." || rows[1][2] != "Not assessed" {
+		t.Errorf("Enablers sheet: %q", rows)
+	}
+	if caps, _ := x.GetRows("Capabilities"); len(caps) != 22 {
+		t.Errorf("Capabilities sheet: %d rows, want the 21 capabilities and a header", len(caps))
 	}
 }
 

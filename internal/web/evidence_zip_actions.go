@@ -15,18 +15,14 @@ type zipActionFile struct {
 }
 
 // zipActionFiles lists the current files of the assessment's plan actions
-// (the evidence of their implementation), in the plan's order, in two
-// queries whatever the number of actions.
+// (the evidence of their implementation), in the plan's order: one query,
+// and one more for the actions' titles when there are files.
 func (s *Server) zipActionFiles(ctx context.Context, assessmentID int64) ([]zipActionFile, error) {
-	acts, err := s.db.Actions(ctx, assessmentID)
-	if err != nil || len(acts) == 0 {
+	byAction, err := s.db.AssessmentActionFiles(ctx, assessmentID)
+	if err != nil || len(byAction) == 0 {
 		return nil, err
 	}
-	ids := make([]int64, len(acts))
-	for i, a := range acts {
-		ids[i] = a.ID
-	}
-	byAction, err := s.db.ActionFiles(ctx, ids)
+	acts, err := s.db.Actions(ctx, assessmentID)
 	if err != nil {
 		return nil, err
 	}

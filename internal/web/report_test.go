@@ -200,7 +200,7 @@ func TestReportExports(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(x.GetSheetList(), ","); got != "Summary,Capabilities,Answers,Action plan,Evidence files" {
+	if got := strings.Join(x.GetSheetList(), ","); got != "Summary,Capabilities,Enablers,Answers,Action plan,Evidence files" {
 		t.Errorf("sheets = %s", got)
 	}
 	if caps, _ := x.GetRows("Capabilities"); len(caps) != 22 {
