@@ -40,6 +40,8 @@ type handlers struct {
 	i18n  *i18n.Bundle
 	now   func() time.Time
 	quota int64 // Deps.EvidenceQuota
+
+	shown *keptAssessments // GET /api/v1/assessments/{id}, while nothing has changed
 }
 
 // Add registers one route for signed-in callers; web's router records it
