@@ -50,5 +50,26 @@ func (a *App) Progress(ctx context.Context, p *policy.Principal, fw *framework.F
 	if err != nil {
 		return org, nil, err
 	}
-	return org, report.BuildProgress(fw, details, lang), nil
+	prog := report.BuildProgress(fw, details, lang)
+	prog.Actions, err = a.progressActions(ctx, fw, prog)
+	return org, prog, err
+}
+
+// progressActions counts, per capability, the actions of the previous
+// cycle done since, for "3 of 5 actions done; phase 2 → 3": nil with
+// fewer than two comparable cycles.
+func (a *App) progressActions(ctx context.Context, fw *framework.Framework, p *report.Progress) (map[string]report.ActionCount, error) {
+	n := len(p.Cycles)
+	if n < 2 || !p.Cycles[n-2].Comparable {
+		return nil, nil
+	}
+	prev, err := a.db.Actions(ctx, p.Cycles[n-2].AssessmentID)
+	if err != nil {
+		return nil, err
+	}
+	later, err := a.db.Actions(ctx, p.Cycles[n-1].AssessmentID)
+	if err != nil {
+		return nil, err
+	}
+	return report.ActionProgress(fw, p.Cycles[n-2].FrameworkVersion, prev, later), nil
 }

@@ -38,10 +38,7 @@ func (s *Server) progressShow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	page := progressPage{Organisation: org, Progress: p, Sparklines: map[string]template.HTML{}, Framework: s.fw}
-	if page.Actions, err = s.progressActions(c.Request().Context(), p); err != nil {
-		return err
-	}
+	page := progressPage{Organisation: org, Progress: p, Sparklines: map[string]template.HTML{}, Framework: s.fw, Actions: p.Actions}
 	for _, cp := range p.Capabilities {
 		page.Sparklines[cp.Key] = report.SparklineSVG(pointPhases(cp.Points), sparkLabel(tr, s.fw, p, cp))
 	}
