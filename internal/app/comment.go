@@ -36,3 +36,30 @@ func (a *App) ResolveComment(ctx context.Context, p *policy.Principal, by assess
 	}
 	return a.db.ResolveComment(ctx, by, id)
 }
+
+// AddComment adds a comment or a reply to d, an assessment p may see, for
+// pages and the API: validation (422), who may comment where (403), then
+// the store refuses a locked assessment (409) and audits. A reply belongs
+// to its thread's capability, whatever the client sent, so the policy
+// decides on the capability the reply will be stored under.
+func (a *App) AddComment(ctx context.Context, p *policy.Principal, by assessment.Actor, d *assessment.Detail, in assessment.CommentInput) (assessment.Comment, error) {
+	if in.ParentID > 0 {
+		parent, err := a.db.Comment(ctx, in.ParentID)
+		if err != nil {
+			return assessment.Comment{}, err
+		}
+		if parent.AssessmentID != d.Assessment.ID {
+			return assessment.Comment{}, assessment.NotFound("comment")
+		}
+		in.CapabilityKey = parent.CapabilityKey
+	}
+	cm, err := in.Validate(&d.Assessment)
+	if err != nil {
+		return cm, err
+	}
+	if !policy.CanComment(p, &d.Assessment, cm.CapabilityKey) {
+		return cm, assessment.Errorf(assessment.EFORBIDDEN,
+			"Your role may read this assessment's comments but not add to them. Reviewers, coordinators and owners comment; contributors on the capabilities assigned to them.")
+	}
+	return a.db.AddComment(ctx, by, cm)
+}

@@ -91,6 +91,9 @@ type Progress struct {
 	// NoMapping lists capabilities with no comparable data in some cycle
 	// because the framework versions do not map.
 	NoMapping []CapabilityProgress
+	// Actions counts, per capability, the previous cycle's actions done
+	// since (ActionProgress); nil with fewer than two comparable cycles.
+	Actions map[string]ActionCount
 }
 
 // BuildProgress lines up the cycles (oldest first) against cur. Scores come

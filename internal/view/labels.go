@@ -37,17 +37,6 @@ func PriorityLabel(tr *i18n.Translator, p any) string {
 	return tr.T("Priority_" + s)
 }
 
-// StatusLabels are the English status names, the fallback text of
-// translatable terms (assessment.Term) in error messages.
-var StatusLabels = func() map[assessment.Status]string {
-	en := i18n.Default().For("en")
-	m := map[assessment.Status]string{}
-	for _, st := range []assessment.Status{assessment.StatusDraft, assessment.StatusInReview, assessment.StatusApproved} {
-		m[st] = StatusLabel(en, st)
-	}
-	return m
-}()
-
 // TranslatedOr translates id, or returns fallback when no message has that
 // id (the translator shows a missing id as the id itself).
 func TranslatedOr(tr *i18n.Translator, id, fallback string) string {

@@ -11,35 +11,7 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/app"
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/links"
-	"github.com/mnr-self-assessment/mnr/internal/policy"
 )
-
-// addComment is the one path for new comments and replies, from pages and
-// the API: validation (422), who may comment where (403), then the store
-// refuses a locked assessment (409) and audits. A reply belongs to its
-// thread's capability, whatever the client sent, so the policy decides on
-// the capability the reply will be stored under.
-func (s *Server) addComment(c echo.Context, d *assessment.Detail, in assessment.CommentInput) (assessment.Comment, error) {
-	if in.ParentID > 0 {
-		parent, err := s.db.Comment(c.Request().Context(), in.ParentID)
-		if err != nil {
-			return assessment.Comment{}, err
-		}
-		if parent.AssessmentID != d.Assessment.ID {
-			return assessment.Comment{}, assessment.NotFound("comment")
-		}
-		in.CapabilityKey = parent.CapabilityKey
-	}
-	cm, err := in.Validate(&d.Assessment)
-	if err != nil {
-		return cm, err
-	}
-	if !policy.CanComment(principal(c), &d.Assessment, cm.CapabilityKey) {
-		return cm, assessment.Errorf(assessment.EFORBIDDEN,
-			"Your role may read this assessment's comments but not add to them. Reviewers, coordinators and owners comment; contributors on the capabilities assigned to them.")
-	}
-	return s.db.AddComment(c.Request().Context(), actor(c), cm)
-}
 
 // commentCreate takes the comment and reply forms of the capability and
 // review pages, and goes back to where the form was.
@@ -50,7 +22,7 @@ func (s *Server) commentCreate(c echo.Context) error {
 	}
 	parent, _ := strconv.ParseInt(strings.TrimSpace(c.FormValue("parent_id")), 10, 64)
 	in := assessment.CommentInput{CapabilityKey: c.FormValue("capability"), ParentID: parent, Body: c.FormValue("body")}
-	saved, err := s.addComment(c, d, in)
+	saved, err := s.app.AddComment(c.Request().Context(), principal(c), actor(c), d, in)
 	if err != nil {
 		return s.commentFormError(c, d, in.CapabilityKey, err)
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
 // consolidationCapabilityPage shows one capability's contributions side by
@@ -32,10 +33,11 @@ type decisionForm struct {
 }
 
 func (s *Server) consolidationCapability(c echo.Context) error {
-	d, list, answers, err := s.loadConsolidation(c)
+	v, err := httpx.Consolidation(c, s.app)
 	if err != nil {
 		return err
 	}
+	d, list, answers := v.Detail, v.Contributions, v.Answers
 	cd, err := capabilityIn(d, c.Param("key"))
 	if err != nil {
 		return err

@@ -9,32 +9,17 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/links"
 	"github.com/mnr-self-assessment/mnr/internal/view"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
-
-// decideAnswer is the one path for the coordinator writing the national
-// answer with a reason, for the page and the API.
-func (s *Server) decideAnswer(c echo.Context, d *assessment.Detail, key string, in assessment.DecisionInput) (assessment.Answer, error) {
-	if err := mayConsolidate(c, d); err != nil {
-		return assessment.Answer{}, err
-	}
-	if _, err := consolidationIndicator(d, key); err != nil {
-		return assessment.Answer{}, err
-	}
-	a, err := in.Validate(&d.Assessment, d.Framework, key)
-	if err != nil {
-		return a, err
-	}
-	saved, err := s.db.DecideAnswer(c.Request().Context(), actor(c), a)
-	return saved, assessment.ExplainConflict(d.Framework, err)
-}
 
 // consolidationDecide takes the "Write the national answer" form of one
 // indicator; errors come back beside it with the input kept.
 func (s *Server) consolidationDecide(c echo.Context) error {
-	d, list, answers, err := s.loadConsolidation(c)
+	v, err := httpx.Consolidation(c, s.app)
 	if err != nil {
 		return err
 	}
+	d, list, answers := v.Detail, v.Contributions, v.Answers
 	cd, err := capabilityIn(d, c.Param("key"))
 	if err != nil {
 		return err
@@ -48,7 +33,7 @@ func (s *Server) consolidationDecide(c echo.Context) error {
 	in := assessment.DecisionInput{Reason: c.FormValue("reason"), AnswerInput: assessment.AnswerInput{Value: c.FormValue("answer"),
 		Evidence: c.FormValue("evidence"), Links: assessment.SplitLinks(linkText), Note: c.FormValue("note"), Version: version}}
 	typed := decisionForm{Reason: in.Reason, answerForm: answerForm{Value: assessment.AnswerValue(in.Value), Evidence: in.Evidence, Links: linkText, Note: in.Note, Version: version}}
-	saved, err := s.decideAnswer(c, d, key, in)
+	saved, err := s.app.DecideAnswer(c.Request().Context(), principal(c), actor(c), d, key, in)
 	if err != nil {
 		if de, ok := assessment.AsError(err); ok && (de.Code == assessment.EINVALID || de.Code == assessment.ECONFLICT) {
 			if cur, ok := de.Current.(assessment.Answer); ok {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
 // consolidationPage is the overview: per capability in scope, how many
@@ -20,10 +21,11 @@ type consolidationPage struct {
 }
 
 func (s *Server) consolidationShow(c echo.Context) error {
-	d, list, answers, err := s.loadConsolidation(c)
+	v, err := httpx.Consolidation(c, s.app)
 	if err != nil {
 		return err
 	}
+	d, list, answers := v.Detail, v.Contributions, v.Answers
 	page := consolidationPage{Detail: d, Contributions: list, CanConsolidate: policy.CanConsolidate(principal(c), &d.Assessment)}
 	for _, cd := range assessables(d) {
 		page.Capabilities = append(page.Capabilities, assessment.Consolidate(cd, list, answers))

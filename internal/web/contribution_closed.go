@@ -24,3 +24,9 @@ func (s *Server) contributionClosedText(c echo.Context, cd *assessment.Contribut
 	}
 	return s.errorText(c, err)
 }
+
+// contributionWritable is the domain's rule for whether a contribution can
+// change now (not submitted, its assessment not approved).
+func contributionWritable(cd *assessment.ContributionDetail) error {
+	return assessment.CheckContributionOpen(&cd.National, &cd.Contribution)
+}

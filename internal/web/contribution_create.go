@@ -8,6 +8,7 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/links"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
 // inviteAgency is the one path for asking an agency into an assessment,
@@ -18,10 +19,11 @@ func (s *Server) inviteAgency(c echo.Context, d *assessment.Detail, in assessmen
 
 // contributionCreate takes the invitation form.
 func (s *Server) contributionCreate(c echo.Context) error {
-	d, list, answers, err := s.loadConsolidation(c)
+	v, err := httpx.Consolidation(c, s.app)
 	if err != nil {
 		return err
 	}
+	d, list, answers := v.Detail, v.Contributions, v.Answers
 	form, err := c.FormParams()
 	if err != nil {
 		return assessment.FieldError("form", "could not read the form")

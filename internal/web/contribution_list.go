@@ -7,6 +7,7 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
 // contributionsPage lists the agencies asked into an assessment and, for
@@ -35,10 +36,11 @@ type contributionForm struct {
 }
 
 func (s *Server) contributionList(c echo.Context) error {
-	d, list, answers, err := s.loadConsolidation(c)
+	v, err := httpx.Consolidation(c, s.app)
 	if err != nil {
 		return err
 	}
+	d, list, answers := v.Detail, v.Contributions, v.Answers
 	return s.renderContributions(c, http.StatusOK, d, list, answers, contributionForm{}, nil)
 }
 

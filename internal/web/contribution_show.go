@@ -7,6 +7,7 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
 // contributionShowPage is the contribution's overview: the capabilities
@@ -21,7 +22,7 @@ type contributionShowPage struct {
 }
 
 func (s *Server) contributionShow(c echo.Context) error {
-	cd, err := s.loadContribution(c)
+	cd, err := httpx.Contribution(c, s.app)
 	if err != nil {
 		return err
 	}

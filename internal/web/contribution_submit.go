@@ -7,6 +7,7 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/links"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
 // submitContribution is the one path for handing a contribution to the
@@ -19,7 +20,7 @@ func (s *Server) submitContribution(c echo.Context, cd *assessment.ContributionD
 // asks for confirmation first (contribution_submit_confirm.go); a
 // refusal (unanswered indicators, already submitted) comes back on it.
 func (s *Server) contributionSubmit(c echo.Context) error {
-	cd, err := s.loadContribution(c)
+	cd, err := httpx.Contribution(c, s.app)
 	if err != nil {
 		return err
 	}

@@ -9,44 +9,7 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/links"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
-	"github.com/mnr-self-assessment/mnr/internal/view"
 )
-
-// startCycle is the one path for starting the next cycle, from the form and
-// the API: who (403), from an approved assessment (409), then the new draft
-// pinned to the current framework with the same scope, read through the
-// framework's mapping when the versions differ.
-func (s *Server) startCycle(c echo.Context, d *assessment.Detail, title, period string) (assessment.Assessment, error) {
-	if !policy.CanStartCycle(principal(c), &d.Assessment) {
-		return assessment.Assessment{}, assessment.Errorf(assessment.EFORBIDDEN, "Only the organisation's owners and coordinators start a new cycle.")
-	}
-	if d.Assessment.Status != assessment.StatusApproved {
-		return assessment.Assessment{}, assessment.Errorf(assessment.ECONFLICT, "the next cycle starts from an approved assessment; this one is %s",
-			assessment.Term{ID: "WorkStatusIs_" + string(d.Assessment.Status), English: view.StatusLabels[d.Assessment.Status]})
-	}
-	var scope []string
-	for _, k := range d.Assessment.Scope {
-		if nk, ok := s.fw.MapCapability(d.Assessment.FrameworkVersion, k); ok {
-			scope = append(scope, nk)
-		}
-	}
-	if d.Assessment.National(d.Framework) {
-		// A national assessment continues national: the current version's
-		// enablers join even when the earlier version had none.
-		for _, e := range s.fw.Enablers() {
-			scope = append(scope, e.Key)
-		}
-	}
-	if len(scope) == 0 {
-		return assessment.Assessment{}, assessment.Errorf(assessment.ECONFLICT, "no capability of this assessment has a counterpart in framework version %s", s.fw.Version)
-	}
-	in := assessment.AssessmentInput{OrganisationID: d.Assessment.OrganisationID, Title: title, Period: period, Scope: scope}
-	a, err := in.Validate(s.fw)
-	if err != nil {
-		return a, err
-	}
-	return s.db.StartNextCycle(c.Request().Context(), actor(c), s.fw, d.Assessment.ID, a)
-}
 
 // cycleStart takes the next-cycle form.
 func (s *Server) cycleStart(c echo.Context) error {
@@ -55,7 +18,7 @@ func (s *Server) cycleStart(c echo.Context) error {
 		return err
 	}
 	title, period := c.FormValue("title"), c.FormValue("period")
-	a, err := s.startCycle(c, d, title, period)
+	a, err := s.app.StartCycle(c.Request().Context(), principal(c), actor(c), s.fw, d, title, period)
 	if err != nil {
 		if de, ok := assessment.AsError(err); ok && (de.Code == assessment.EINVALID || de.Code == assessment.ECONFLICT) {
 			return s.renderCycleNew(c, statusOf[de.Code], d, title, period, de)

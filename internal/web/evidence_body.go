@@ -10,6 +10,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/web/upload"
 )
 
 // evidenceMemory is how much of an upload's form is kept in memory; the
@@ -42,7 +43,9 @@ func isEvidenceDownload(c echo.Context) bool {
 // upload route it allows a signed-in user one file's size plus the form
 // around it (others keep the usual limit), and parses the multipart form
 // with little memory, so that neither the CSRF check (which reads the
-// token from the form) nor the handler holds the file in memory.
+// token from the form) nor the handler holds the file in memory. A body
+// over the limit is refused here (413); a body that is no form is refused
+// only after the handler's policy check (upload.Defer).
 func (s *Server) evidenceBody(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		r := c.Request()
@@ -60,7 +63,8 @@ func (s *Server) evidenceBody(next echo.HandlerFunc) echo.HandlerFunc {
 			if errors.As(err, &tooBig) {
 				return assessment.ErrEvidenceTooLarge()
 			}
-			return assessment.FieldError("file", "send the file as a form upload (multipart/form-data) in the field \"file\"")
+			// Answered once the handler has checked the caller's rights.
+			upload.Defer(c, assessment.FieldError("file", "send the file as a form upload (multipart/form-data) in the field \"file\""))
 		}
 		return next(c)
 	}

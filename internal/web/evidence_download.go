@@ -10,6 +10,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
 // evidenceDownload sends a file's bytes (GET /files/:id and
@@ -17,7 +18,7 @@ import (
 // its stored type that the browser must neither sniff nor run: the
 // document is never shown inside the app's origin.
 func (s *Server) evidenceDownload(c echo.Context) error {
-	o, err := s.loadEvidenceFile(c)
+	o, err := httpx.EvidenceFile(c, s.app)
 	if err != nil {
 		return err
 	}

@@ -9,13 +9,15 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/links"
 	"github.com/mnr-self-assessment/mnr/internal/store"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
+	"github.com/mnr-self-assessment/mnr/internal/web/upload"
 )
 
 // evidenceUploadForm: the capability page's upload form for one indicator
 // (multipart: file, several allowed; title; date). Back to the indicator on
 // success; the same page with the message beside the field otherwise.
 func (s *Server) evidenceUploadForm(c echo.Context) error {
-	d, t, err := s.evidenceTarget(c)
+	d, t, err := httpx.EvidenceTarget(c, s.app)
 	if err == nil {
 		err = s.storeEvidenceForm(c, t)
 	}
@@ -30,7 +32,7 @@ func (s *Server) evidenceUploadForm(c echo.Context) error {
 
 // contributionEvidenceUploadForm is the same on an agency's contribution.
 func (s *Server) contributionEvidenceUploadForm(c echo.Context) error {
-	cd, t, err := s.contributionEvidenceTarget(c)
+	cd, t, err := httpx.ContributionEvidenceTarget(c, s.app)
 	if err == nil {
 		err = s.storeEvidenceForm(c, t)
 	}
@@ -44,11 +46,11 @@ func (s *Server) contributionEvidenceUploadForm(c echo.Context) error {
 }
 
 func (s *Server) storeEvidenceForm(c echo.Context, t store.EvidenceTarget) error {
-	ups, err := s.evidenceUploads(c, true)
+	ups, err := upload.Evidence(c, true, s.evidenceQuota())
 	if err != nil {
 		return err
 	}
-	defer closeUploads(ups)
+	defer upload.Close(ups)
 	files, err := s.db.AddEvidence(c.Request().Context(), actor(c), t, ups...)
 	if err == nil {
 		flash(c, s.translator(c).T("EvidenceAdded", "Count", len(files)))
@@ -77,7 +79,7 @@ func (s *Server) evidenceFormError(c echo.Context, err error, st *evidenceFormSt
 	de = s.localizeError(c, de)
 	st.Message = de.Message
 	if form := c.Request().MultipartForm; form != nil {
-		st.Title, st.Date = first(form.Value["title"]), first(form.Value["date"])
+		st.Title, st.Date = upload.First(form.Value["title"]), upload.First(form.Value["date"])
 	}
 	c.Set(ctxEvidenceForm, st)
 	v, lerr := s.app.LoadCapability(c.Request().Context(), principal(c), t, capabilityKey)
@@ -97,16 +99,15 @@ func capabilityOf(d *assessment.Detail, indicatorKey string) string {
 
 // evidenceReplaceForm: a new version of a file from the questionnaire page.
 func (s *Server) evidenceReplaceForm(c echo.Context) error {
-	o, err := s.loadEvidenceFile(c)
-	if err != nil {
+	o, err := httpx.EvidenceFileToChange(c, s.app)
+	if o == nil {
 		return err
 	}
-	err = mayChangeEvidence(c, o)
 	if err == nil {
 		err = s.replaceEvidence(c, o)
 	}
 	if err != nil {
-		return s.evidenceFormError(c, err, &evidenceFormState{Key: o.File.IndicatorKey, FileID: o.File.ID}, o.target(), o.Capability)
+		return s.evidenceFormError(c, err, &evidenceFormState{Key: o.File.IndicatorKey, FileID: o.File.ID}, o.Target(), o.Capability)
 	}
 	if o.Action != nil {
 		return backToAction(c, o.Action.AssessmentID, o.Action.ID)
@@ -114,12 +115,12 @@ func (s *Server) evidenceReplaceForm(c echo.Context) error {
 	return s.backToIndicator(c, o.File.AssessmentID, ptrID(o.File.ContributionID), o.Capability, o.File.IndicatorKey)
 }
 
-func (s *Server) replaceEvidence(c echo.Context, o *evidenceOwner) error {
-	ups, err := s.evidenceUploads(c, false)
+func (s *Server) replaceEvidence(c echo.Context, o *app.EvidenceOwner) error {
+	ups, err := upload.Evidence(c, false, s.evidenceQuota())
 	if err != nil {
 		return err
 	}
-	defer closeUploads(ups)
+	defer upload.Close(ups)
 	if _, err := s.db.ReplaceEvidence(c.Request().Context(), actor(c), o.File.ID, ups[0]); err != nil {
 		return err
 	}
@@ -129,16 +130,15 @@ func (s *Server) replaceEvidence(c echo.Context, o *evidenceOwner) error {
 
 // evidenceRemoveForm: removes a file (every version) from the page.
 func (s *Server) evidenceRemoveForm(c echo.Context) error {
-	o, err := s.loadEvidenceFile(c)
-	if err != nil {
+	o, err := httpx.EvidenceFileToChange(c, s.app)
+	if o == nil {
 		return err
 	}
-	err = mayChangeEvidence(c, o)
 	if err == nil {
 		err = s.db.RemoveEvidence(c.Request().Context(), actor(c), o.File.ID)
 	}
 	if err != nil {
-		return s.evidenceFormError(c, err, &evidenceFormState{Key: o.File.IndicatorKey}, o.target(), o.Capability)
+		return s.evidenceFormError(c, err, &evidenceFormState{Key: o.File.IndicatorKey}, o.Target(), o.Capability)
 	}
 	flash(c, s.translator(c).T("EvidenceRemoved", "Title", o.File.Title))
 	if o.Action != nil {

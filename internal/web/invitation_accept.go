@@ -11,6 +11,7 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/links"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
 	"github.com/mnr-self-assessment/mnr/internal/view"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
 // invitationAccept spends an invitation: the signed-in invited account joins
@@ -51,7 +52,7 @@ func (s *Server) invitationAccept(c echo.Context) error {
 	if err := s.signIn(c, u); err != nil {
 		return err
 	}
-	tr := s.translatorFor(c, u.Lang) // the next page is in the language just chosen
+	tr := httpx.TranslatorFor(c, s.i18n, u.Lang) // the next page is in the language just chosen
 	flash(c, tr.T("InviteFlashWelcome", "Org", d.Organisation.Name, "Role", view.RoleName(tr, d.Invitation.Role)))
 	return c.Redirect(http.StatusSeeOther, "/")
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/links"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
 	"github.com/mnr-self-assessment/mnr/internal/view"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
 // invitationCreate makes a one-time invitation link and shows it once, to be
@@ -58,7 +59,7 @@ func (s *Server) mailInvitation(c echo.Context, p *policy.Principal, org assessm
 	if u, err := s.db.UserByEmail(c.Request().Context(), in.Email); err == nil {
 		lang = u.Lang
 	}
-	mt := s.translatorFor(c, lang)
+	mt := httpx.TranslatorFor(c, s.i18n, lang)
 	role := view.RoleName(mt, assessment.Role(in.Role))
 	body := mt.T("InviteMailBody", "Inviter", p.User.Name, "Org", org.Name, "Role", role, "Link", link)
 	return s.mailLink(c, in.Email, mt.T("InviteMailSubject", "Org", org.Name), body)

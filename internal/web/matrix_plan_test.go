@@ -66,18 +66,6 @@ func actionRule(ok, agency int, roles ...assessment.Role) rule {
 	}
 }
 
-// uploadRule: 422 for any signed-in caller (no multipart body), the usual
-// answer for anonymous ones.
-func uploadRule(roles ...assessment.Role) rule {
-	m := members(422, roles...)
-	return func(r rel) int {
-		if r.anon {
-			return m(r)
-		}
-		return 422
-	}
-}
-
 var planners = []assessment.Role{assessment.RoleOwner, assessment.RoleCoordinator}
 
 func init() {
@@ -99,11 +87,11 @@ func init() {
 		"GET /api/v1/actions/:id":    {rule: actionRule(200, 200, anyRole...)},
 		"PUT /api/v1/actions/:id":    {rule: actionRule(200, 200, planners...), json: actionJSON},
 		"DELETE /api/v1/actions/:id": {rule: actionRule(422, 403, planners...)}, // allowed callers lack ?version=
-		// Upload routes check the multipart body before the policy (as the
-		// indicators' do): a request without one is a 422 for any signed-in
-		// caller. The rights themselves are in TestEvidenceOnActions.
-		"POST /actions/:id/files":        {rule: uploadRule(planners...), form: func(*matrix, rel) url.Values { return url.Values{} }},
-		"POST /api/v1/actions/:id/files": {rule: uploadRule(planners...), json: func(*matrix, rel) string { return `{}` }},
+		// Upload routes check the policy before the body (as the indicators'
+		// do): planners and the responsible agency hear that a request
+		// without a multipart body is a 422. Real files: TestEvidenceOnActions.
+		"POST /actions/:id/files":        {rule: actionRule(422, 422, planners...), form: func(*matrix, rel) url.Values { return url.Values{} }},
+		"POST /api/v1/actions/:id/files": {rule: actionRule(422, 422, planners...), json: func(*matrix, rel) string { return `{}` }},
 	} {
 		table[k] = e
 	}

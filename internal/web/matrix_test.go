@@ -382,21 +382,22 @@ var table = map[string]entry{
 	}},
 
 	// Evidence files: any member downloads the bundle. An upload without a
-	// file is refused as bad input (422) before the target is looked up, so
-	// it reveals nothing; a file id that names no file is 404 to everyone.
+	// file is refused as bad input (422) only to those who may upload there:
+	// the policy answers first (403 for readers, 404 for strangers), so the
+	// body reveals nothing; a file id that names no file is 404 to everyone.
 	// Who may upload, read and remove real files is tested in evidence_test.go.
 	"GET /assessments/:id/evidence.zip":                    {rule: members(200, anyRole...)},
 	"GET /api/v1/assessments/:id/evidence.zip":             {rule: members(200, anyRole...)},
-	"POST /assessments/:id/indicators/:key/files":          {rule: signedIn(422)},
-	"POST /api/v1/assessments/:id/indicators/:key/files":   {rule: signedIn(422)},
-	"POST /contributions/:id/indicators/:key/files":        {rule: signedIn(422)},
-	"POST /api/v1/contributions/:id/indicators/:key/files": {rule: signedIn(422)},
+	"POST /assessments/:id/indicators/:key/files":          {rule: members(422, assessment.RoleOwner, assessment.RoleCoordinator, assessment.RoleContributor)},
+	"POST /api/v1/assessments/:id/indicators/:key/files":   {rule: members(422, assessment.RoleOwner, assessment.RoleCoordinator, assessment.RoleContributor)},
+	"POST /contributions/:id/indicators/:key/files":        {rule: contributionEdit(422)},
+	"POST /api/v1/contributions/:id/indicators/:key/files": {rule: contributionEdit(422)},
 	"GET /files/:id":           {rule: signedIn(404)},
 	"GET /api/v1/files/:id":    {rule: signedIn(404)},
-	"PUT /api/v1/files/:id":    {rule: signedIn(422)}, // a replacement without a file
+	"PUT /api/v1/files/:id":    {rule: signedIn(404)},
 	"DELETE /api/v1/files/:id": {rule: signedIn(404)},
 	"POST /files/:id/remove":   {rule: signedIn(404)},
-	"POST /files/:id/replace":  {rule: signedIn(422)},
+	"POST /files/:id/replace":  {rule: signedIn(404)},
 
 	// Offline workbooks and the printable questionnaire: any member (any
 	// reader of a contribution) downloads and prints; those who may answer

@@ -1,15 +1,11 @@
 package web
 
 import (
-	"bytes"
 	"log/slog"
 	"net/http"
-	"runtime"
-	"slices"
 	"strconv"
 	"strings"
 
-	"github.com/klauspost/compress/gzip"
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/metrics"
@@ -52,7 +48,7 @@ func (s *Server) cached(h echo.HandlerFunc) echo.HandlerFunc {
 func (s *Server) pageKey(c echo.Context) (string, bool) {
 	r, p := c.Request(), principal(c)
 	tok, _ := c.Get("csrf").(string)
-	if r.Method != http.MethodGet || p == nil || tok == "" || !acceptsGzip(r) || flashWaiting(c) {
+	if r.Method != http.MethodGet || p == nil || tok == "" || !httpx.AcceptsGzip(r) || flashWaiting(c) {
 		return "", false
 	}
 	lang := s.translator(c).Lang.Code
@@ -77,13 +73,13 @@ func (s *Server) fillPage(c echo.Context, h echo.HandlerFunc, p *cachedPage) err
 		return err
 	}
 	p.header = changedHeader(before, res.Header())
-	p.gzipped = gzipPage(rec.body.Bytes())
+	p.gzipped = httpx.Gzip(rec.body.Bytes())
 	if org, ok := httpx.LoggedOrganisation(c); ok {
 		p.org = org
 	}
 	s.pages.put(p)
 	metrics.PageCached(false)
-	setGzipped(res.Header(), len(p.gzipped))
+	httpx.SetGzipped(res.Header(), len(p.gzipped))
 	plain.WriteHeader(http.StatusOK)
 	_, err = plain.Write(p.gzipped)
 	return err
@@ -99,46 +95,8 @@ func writeCachedPage(c echo.Context, p *cachedPage) error {
 	for k, v := range p.header {
 		h[k] = v
 	}
-	setGzipped(h, len(p.gzipped))
+	httpx.SetGzipped(h, len(p.gzipped))
 	res.WriteHeader(http.StatusOK)
 	_, err := res.Write(p.gzipped)
 	return err
 }
-
-// setGzipped marks a body gzipped already, which the compression
-// middleware then passes through.
-func setGzipped(h http.Header, n int) {
-	h.Set("Content-Encoding", "gzip")
-	h.Set("Content-Length", strconv.Itoa(n))
-	if !slices.Contains(h.Values("Vary"), "Accept-Encoding") {
-		h.Add("Vary", "Accept-Encoding")
-	}
-}
-
-// gzipPage compresses a page to keep at gzip's fastest level, with one of
-// a few reused writers: kept pages are compressed once and sent many times,
-// and this level makes them a fifth smaller than the middleware's
-// stateless one and about a third quicker for the browser to inflate.
-// A writer holds about a megabyte, so there are only as many as cores.
-func gzipPage(b []byte) []byte {
-	zw := <-gzipWriters
-	if zw == nil {
-		zw, _ = gzip.NewWriterLevel(nil, gzip.BestSpeed)
-	}
-	defer func() { gzipWriters <- zw }()
-	var out bytes.Buffer
-	out.Grow(len(b)/4 + 64)
-	zw.Reset(&out)
-	_, _ = zw.Write(b)
-	_ = zw.Close()
-	return slices.Clip(out.Bytes())
-}
-
-// gzipWriters hands out gzipPage's writers, made on first use.
-var gzipWriters = func() chan *gzip.Writer {
-	ch := make(chan *gzip.Writer, runtime.GOMAXPROCS(0))
-	for range cap(ch) {
-		ch <- nil
-	}
-	return ch
-}()

@@ -73,8 +73,18 @@ func pageCacheOn(t *testing.T, dsn string) {
 	if enc != "gzip" {
 		t.Fatalf("page encoding %q, want gzip", enc)
 	}
-	hit := count.during(func() { again, _ = rawGet(t, coord, capPath) })
 	want := map[string]int64{"sqlite": 0, "postgres": 3}[f.db.Dialect()] // PostgreSQL: session, principal generation, data version
+	// PostgreSQL's snapshot covers the whole server: a commit by another
+	// test (another package's, at the same time) rightly makes the page
+	// stale, so a few tries are allowed there for one quiet moment.
+	var hit int64
+	for try := 0; try < 5; try++ {
+		hit = count.during(func() { again, _ = rawGet(t, coord, capPath) })
+		if (again == first && hit == want) || f.db.Dialect() == "sqlite" {
+			break
+		}
+		first = again
+	}
 	if again != first || hit != want || hit >= miss {
 		t.Fatalf("second view: same page %v, %d statements (first view %d); want the same page in %d", again == first, hit, miss, want)
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/links"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
 type forgotData struct {
@@ -47,7 +48,7 @@ func (s *Server) passwordForgotSubmit(c echo.Context) error {
 		if _, err := s.db.CreatePasswordReset(ctx, anonymous(c), assessment.PasswordReset{UserID: u.ID, Hash: hash, ExpiresAt: s.cfg.Now().Add(resetTTL)}); err != nil {
 			return err
 		}
-		mt := s.translatorFor(c, u.Lang) // the mail is in the account's language
+		mt := httpx.TranslatorFor(c, s.i18n, u.Lang) // the mail is in the account's language
 		subject, body := mt.T("ResetMailSubject"), mt.T("ResetMailBody", "Link", s.absURL(c, links.PasswordReset(secret)))
 		go func() {
 			mctx, cancel := context.WithTimeout(context.Background(), time.Minute)

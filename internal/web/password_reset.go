@@ -6,6 +6,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/auth"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
 type resetData struct {
@@ -50,7 +51,7 @@ func (s *Server) passwordResetSubmit(c echo.Context) error {
 	}
 	// In the account's language (the next page is), saying how many API
 	// tokens still work: whoever knew the old password may have made one.
-	flash(c, s.translatorFor(c, u.Lang).T("SafetyPasswordReset", "Count", ch.TokensStillActive))
+	flash(c, httpx.TranslatorFor(c, s.i18n, u.Lang).T("SafetyPasswordReset", "Count", ch.TokensStillActive))
 	return c.Redirect(http.StatusSeeOther, "/")
 }
 

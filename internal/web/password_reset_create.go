@@ -9,6 +9,7 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/links"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
 type resetLinkData struct {
@@ -44,7 +45,7 @@ func (s *Server) passwordResetCreate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	mt := s.translatorFor(c, u.Lang) // the mail is in the user's language
+	mt := httpx.TranslatorFor(c, s.i18n, u.Lang) // the mail is in the user's language
 	link := s.absURL(c, links.PasswordReset(secret))
 	d := resetLinkData{User: u, ExpiresAt: r.ExpiresAt, Back: safeNext(c.FormValue("back"))}
 	d.Sent = s.sendLink(c, u.Email, mt.T("ResetLinkMailSubject"), mt.T("ResetLinkMailBody", "Link", link)) == nil

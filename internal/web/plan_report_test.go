@@ -41,6 +41,16 @@ func TestPlanProgressAndReport(t *testing.T) {
 	if c := strings.TrimSpace(doc.Find(`tr[data-capability="legislation"] td.plan-progress`).Text()); c != "" {
 		t.Errorf("legislation had no actions, shows %q", c)
 	}
+	// The API gives the same counts.
+	prog := f.api(tok, "GET", fmt.Sprintf("/api/v1/organisations/%d/progress", f.org.ID), nil)
+	counts := map[string]any{}
+	for _, c := range prog.Body["capabilities"].([]any) {
+		cm := c.(map[string]any)
+		counts[cm["key"].(string)] = cm["actions"]
+	}
+	if got, _ := counts["leadership"].(map[string]any); got["done"] != 3.0 || got["total"] != 5.0 || counts["legislation"] != nil {
+		t.Errorf("progress API actions: leadership %v, legislation %v (%d %s)", counts["leadership"], counts["legislation"], prog.Status, prog.Raw)
+	}
 
 	// The report of the first cycle, as the reviewer reads it.
 	b := f.session(f.reviewer)

@@ -6,6 +6,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
 // profileSave changes the user's display name and preferred language.
@@ -20,6 +21,6 @@ func (s *Server) profileSave(c echo.Context) error {
 	if err := s.db.SetUserProfile(c.Request().Context(), actor(c), principal(c).User.ID, in.Name, in.Lang); err != nil {
 		return err
 	}
-	flash(c, s.translatorFor(c, in.Lang).T("AcctFlashProfileSaved")) // shown in the language just chosen
+	flash(c, httpx.TranslatorFor(c, s.i18n, in.Lang).T("AcctFlashProfileSaved")) // shown in the language just chosen
 	return c.Redirect(http.StatusSeeOther, "/account")
 }

@@ -3,7 +3,6 @@ package web
 import (
 	"fmt"
 	"html/template"
-	"sort"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -11,13 +10,8 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/framework"
 	"github.com/mnr-self-assessment/mnr/internal/i18n"
-	"github.com/mnr-self-assessment/mnr/internal/policy"
 	"github.com/mnr-self-assessment/mnr/internal/report"
 )
-
-// progressRefusal is also its message id (work.*.json), like every refusal
-// given to loadOrganisation.
-const progressRefusal = "Progress across cycles is shown to the organisation's members."
 
 // progressPage is the organisation's cycles side by side.
 type progressPage struct {
@@ -35,15 +29,16 @@ type progressPage struct {
 
 // progressShow is /organisations/:id/progress.
 func (s *Server) progressShow(c echo.Context) error {
-	org, p, err := s.loadProgress(c)
+	id, err := paramID(c, "id", "organisation")
 	if err != nil {
 		return err
 	}
 	tr := s.translator(c)
-	page := progressPage{Organisation: org, Progress: p, Sparklines: map[string]template.HTML{}, Framework: s.fw}
-	if page.Actions, err = s.progressActions(c.Request().Context(), p); err != nil {
+	org, p, err := s.app.Progress(c.Request().Context(), principal(c), s.fw, id, tr.Lang.Code)
+	if err != nil {
 		return err
 	}
+	page := progressPage{Organisation: org, Progress: p, Sparklines: map[string]template.HTML{}, Framework: s.fw, Actions: p.Actions}
 	for _, cp := range p.Capabilities {
 		page.Sparklines[cp.Key] = report.SparklineSVG(pointPhases(cp.Points), sparkLabel(tr, s.fw, p, cp))
 	}
@@ -53,44 +48,6 @@ func (s *Server) progressShow(c echo.Context) error {
 	}
 	page.NoMappingList = strings.Join(names, tr.T("WorkListSep"))
 	return s.render(c, "progress", pageData{Title: tr.T("ProgressPageTitle", "Name", org.Name), Data: page})
-}
-
-// loadProgress reads the organisation's approved assessments in period
-// order and its newest unapproved one (marked as draft), for members only.
-func (s *Server) loadProgress(c echo.Context) (assessment.Organisation, *report.Progress, error) {
-	org, err := s.loadOrganisation(c, policy.CanViewProgress, progressRefusal)
-	if err != nil {
-		return org, nil, err
-	}
-	ctx := c.Request().Context()
-	list, err := s.db.Assessments(ctx, []int64{org.ID}) // newest period first
-	if err != nil {
-		return org, nil, err
-	}
-	var chosen []assessment.Assessment
-	draft := false
-	for _, a := range list {
-		if a.Status == assessment.StatusApproved || !draft {
-			chosen = append(chosen, a)
-			draft = draft || a.Status != assessment.StatusApproved
-		}
-	}
-	sort.SliceStable(chosen, func(i, j int) bool {
-		if chosen[i].Period != chosen[j].Period {
-			return chosen[i].Period < chosen[j].Period
-		}
-		return chosen[i].ID < chosen[j].ID
-	})
-	ids := make([]int64, len(chosen))
-	for i, a := range chosen {
-		ids[i] = a.ID
-	}
-	details, err := s.app.Details(ctx, ids) // every cycle at once
-	if err != nil {
-		return org, nil, err
-	}
-	// Names in the page's language; the API carries keys only.
-	return org, report.BuildProgress(s.fw, details, s.translator(c).Lang.Code), nil
 }
 
 func pointPhases(points []report.Point) []*float64 {

@@ -9,12 +9,13 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/view"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
 // questionnaireShow is the print page (?answers=1 with the current answers).
 func (s *Server) questionnaireShow(contribution bool) func(echo.Context) error {
 	return func(c echo.Context) error {
-		t, err := s.loadWorkbookTarget(c, contribution)
+		t, err := httpx.WorkbookTarget(c, s.app, contribution)
 		if err != nil {
 			return err
 		}
@@ -30,7 +31,7 @@ func (s *Server) questionnairePDF(contribution bool) func(echo.Context) error {
 		if s.cfg.Chrome == "" {
 			return assessment.Errorf(assessment.ENOTFOUND, "PDF export is not available on this server (no Chromium installed); use Print in your browser instead")
 		}
-		t, err := s.loadWorkbookTarget(c, contribution)
+		t, err := httpx.WorkbookTarget(c, s.app, contribution)
 		if err != nil {
 			return err
 		}

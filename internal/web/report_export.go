@@ -10,6 +10,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/report"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
 // exportHandler serves one export format, with answers, evidence, notes and
@@ -20,10 +21,11 @@ func (s *Server) exportHandler(format string) echo.HandlerFunc {
 	}
 	f := report.Formats[format]
 	return func(c echo.Context) error {
-		r, _, err := s.loadReport(c)
+		v, err := httpx.Report(c, s.app, s.translator(c).Lang.Code, s.cfg.Now())
 		if err != nil {
 			return err
 		}
+		r := v.Report
 		var buf bytes.Buffer
 		if err := f.Write(&buf, r); err != nil {
 			return fmt.Errorf("export %s: %w", format, err)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/report"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
 // reportPDF prints the report through the server's one renderer: bounded
@@ -18,10 +19,11 @@ func (s *Server) reportPDF(c echo.Context) error {
 	if s.cfg.Chrome == "" {
 		return assessment.Errorf(assessment.ENOTFOUND, "PDF export is not available on this server (no Chromium installed); use Print in your browser instead")
 	}
-	r, d, err := s.loadReport(c)
+	v, err := httpx.Report(c, s.app, s.translator(c).Lang.Code, s.cfg.Now())
 	if err != nil {
 		return err
 	}
+	r, d := v.Report, v.Detail
 	job, err := s.view.ReportJob(r, &d.Assessment, wantShort(c.QueryParam("format")), s.cfg.Chrome != "")
 	if err != nil {
 		return err

@@ -5,6 +5,7 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
 // reportShow is the capability maturity report: read on screen, printed
@@ -17,10 +18,11 @@ func (s *Server) reportShow(c echo.Context) error {
 // renderReport renders the report page, with formErr beside the marking
 // form when a change of marking was refused.
 func (s *Server) renderReport(c echo.Context, status int, formErr *assessment.Error) error {
-	r, d, err := s.loadReport(c)
+	v, err := httpx.Report(c, s.app, s.translator(c).Lang.Code, s.cfg.Now())
 	if err != nil {
 		return err
 	}
+	r, d := v.Report, v.Detail
 	page := s.reportPageData(r, wantShort(c.QueryParam("format")))
 	page.CanMark = policy.CanSetMarking(principal(c), &d.Assessment)
 	page.EvidenceZip = len(r.Files) > 0 && policy.CanViewEvidence(principal(c), &d.Assessment, nil)

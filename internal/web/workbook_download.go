@@ -8,6 +8,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/i18n"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
 const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -16,7 +17,7 @@ const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sh
 // (or ?lang=), for pages and the API alike.
 func (s *Server) workbookDownload(contribution bool) func(echo.Context) error {
 	return func(c echo.Context) error {
-		t, err := s.loadWorkbookTarget(c, contribution)
+		t, err := httpx.WorkbookTarget(c, s.app, contribution)
 		if err != nil {
 			return err
 		}

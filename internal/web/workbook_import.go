@@ -8,6 +8,8 @@ import (
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/view"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
+	"github.com/mnr-self-assessment/mnr/internal/web/upload"
 	"github.com/mnr-self-assessment/mnr/internal/workbook"
 )
 
@@ -16,11 +18,8 @@ import (
 // applies it, all or nothing, unless the preview changed meanwhile.
 func (s *Server) workbookImport(contribution bool) func(echo.Context) error {
 	return func(c echo.Context) error {
-		t, err := s.loadWorkbookTarget(c, contribution)
+		t, err := httpx.WorkbookUploadTarget(c, s.app, contribution)
 		if err != nil {
-			return err
-		}
-		if err := mayUpload(c, t); err != nil {
 			return err
 		}
 		confirm := c.FormValue("confirm") == "1"
@@ -29,10 +28,10 @@ func (s *Server) workbookImport(contribution bool) func(echo.Context) error {
 			if data, err = base64.StdEncoding.DecodeString(c.FormValue("workbook")); err != nil {
 				return s.workbookFormError(c, t, assessment.FieldError("file", "The workbook could not be read back from the form. Upload it again."))
 			}
-		} else if data, err = readUpload(c); err != nil {
+		} else if data, err = upload.Workbook(c); err != nil {
 			return s.workbookFormError(c, t, err)
 		}
-		pv, err := s.importWorkbook(c, t, data, true)
+		pv, err := s.app.UploadWorkbook(c.Request().Context(), principal(c), actor(c), t, data, true)
 		if err != nil {
 			return s.workbookFormError(c, t, err)
 		}

@@ -12,8 +12,13 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
 	"github.com/mnr-self-assessment/mnr/internal/links"
 	"github.com/mnr-self-assessment/mnr/internal/policy"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 	"github.com/mnr-self-assessment/mnr/internal/workbook"
 )
+
+// wbTarget is what a workbook is exported from and imported into: an
+// assessment, or one agency's contribution (CD set).
+type wbTarget = workbook.Subject
 
 // workbookPage is the workbook page: download, upload and, after an
 // upload, the preview with the confirmation form.
@@ -44,7 +49,7 @@ type previewField struct{ Name, Yours, Online string }
 // workbookShow is the page with the download link and the upload form.
 func (s *Server) workbookShow(contribution bool) func(echo.Context) error {
 	return func(c echo.Context) error {
-		t, err := s.loadWorkbookTarget(c, contribution)
+		t, err := httpx.WorkbookTarget(c, s.app, contribution)
 		if err != nil {
 			return err
 		}

@@ -23,9 +23,10 @@ type Deps struct {
 	App  *app.App             // the use cases
 	DB   *store.Store         // plain reads where no use case exists yet
 	FW   *framework.Framework // the current framework (GET /api/v1/framework)
-	I18n *i18n.Bundle         // notification texts
+	I18n *i18n.Bundle         // the request's language, notification texts
 	Now  func() time.Time     // the server's clock
-	Web  Web                  // loaders and actions shared with the HTML pages
+	// EvidenceQuota is the bytes of files each organisation may keep.
+	EvidenceQuota int64
 
 	// WorkbookLimit is the larger body limit of workbook uploads.
 	WorkbookLimit echo.MiddlewareFunc
@@ -33,12 +34,14 @@ type Deps struct {
 
 // handlers are the API's routes; each parses, calls and answers JSON.
 type handlers struct {
-	app  *app.App
-	db   *store.Store
-	fw   *framework.Framework
-	i18n *i18n.Bundle
-	now  func() time.Time
-	web  Web
+	app   *app.App
+	db    *store.Store
+	fw    *framework.Framework
+	i18n  *i18n.Bundle
+	now   func() time.Time
+	quota int64 // Deps.EvidenceQuota
+
+	shown *keptAssessments // GET /api/v1/assessments/{id}, while nothing has changed
 }
 
 // Add registers one route for signed-in callers; web's router records it

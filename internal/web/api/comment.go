@@ -44,7 +44,7 @@ func (s *handlers) apiCommentCreate(c echo.Context) error {
 	if err := httpx.DecodeJSON(c, &body); err != nil {
 		return err
 	}
-	cm, err := s.web.AddComment(c, d, assessment.CommentInput{CapabilityKey: body.Capability, ParentID: body.ParentID, Body: body.Body})
+	cm, err := s.app.AddComment(c.Request().Context(), httpx.Principal(c), httpx.Actor(c), d, assessment.CommentInput{CapabilityKey: body.Capability, ParentID: body.ParentID, Body: body.Body})
 	if err != nil {
 		return err
 	}

@@ -12,10 +12,11 @@ import (
 // apiConsolidationShow: every capability in scope with its contributions'
 // positions beside the national answers.
 func (s *handlers) apiConsolidationShow(c echo.Context) error {
-	d, list, answers, err := s.web.LoadConsolidation(c)
+	v, err := httpx.Consolidation(c, s.app)
 	if err != nil {
 		return err
 	}
+	d, list, answers := v.Detail, v.Contributions, v.Answers
 	caps := []apiConsolidationCapability{}
 	for _, cd := range d.Assessables() {
 		caps = append(caps, apiConsolidationOf(assessment.Consolidate(cd, list, answers)))
@@ -50,15 +51,15 @@ func (s *handlers) apiConsolidate(c echo.Context) error {
 	if body.Version == nil {
 		return assessment.FieldError("version", "is required: send the version of the national answer you read")
 	}
-	key := c.Param("key")
+	key, ctx, p, by := c.Param("key"), c.Request().Context(), httpx.Principal(c), httpx.Actor(c)
 	var saved assessment.Answer
 	switch {
 	case body.ContributionID != nil && body.Answer != nil:
 		return assessment.FieldError("contribution_id", "send either contribution_id (to adopt) or answer and reason (to decide), not both")
 	case body.ContributionID != nil:
-		saved, err = s.web.AdoptAnswer(c, d, key, *body.ContributionID, *body.Version)
+		saved, err = s.app.AdoptAnswer(ctx, p, by, d, key, *body.ContributionID, *body.Version)
 	case body.Answer != nil:
-		saved, err = s.web.DecideAnswer(c, d, key, assessment.DecisionInput{Reason: body.Reason, AnswerInput: assessment.AnswerInput{
+		saved, err = s.app.DecideAnswer(ctx, p, by, d, key, assessment.DecisionInput{Reason: body.Reason, AnswerInput: assessment.AnswerInput{
 			Value: *body.Answer, Evidence: body.Evidence, Links: body.Links, Note: body.Note, Version: *body.Version}})
 	default:
 		return assessment.FieldError("contribution_id", "is required to adopt a contribution's answer; send answer and reason instead to decide")
@@ -73,10 +74,11 @@ func (s *handlers) apiConsolidate(c echo.Context) error {
 // adopts, for the capability :key, the answers on which every agency
 // agrees among those named, and returns them.
 func (s *handlers) apiConsolidationAdoptAgreed(c echo.Context) error {
-	d, list, answers, err := s.web.LoadConsolidation(c)
+	v, err := httpx.Consolidation(c, s.app)
 	if err != nil {
 		return err
 	}
+	d := v.Detail
 	cd, err := d.InScope(c.Param("key"))
 	if err != nil {
 		return err
@@ -90,7 +92,7 @@ func (s *handlers) apiConsolidationAdoptAgreed(c echo.Context) error {
 	if len(body.Versions) == 0 {
 		return assessment.FieldError("versions", "is required: send the version of each national answer you read, by indicator key")
 	}
-	saved, err := s.web.AdoptAgreed(c, d, cd, list, answers, body.Versions)
+	saved, err := s.app.AdoptAgreed(c.Request().Context(), httpx.Principal(c), httpx.Actor(c), v, cd, body.Versions)
 	if err != nil {
 		return err
 	}

@@ -12,12 +12,12 @@ import (
 // apiContributionList: the assessment's contributions, for its owners,
 // coordinators and reviewers.
 func (s *handlers) apiContributionList(c echo.Context) error {
-	_, list, _, err := s.web.LoadConsolidation(c)
+	v, err := httpx.Consolidation(c, s.app)
 	if err != nil {
 		return err
 	}
-	out := make([]apiContribution, 0, len(list))
-	for _, cn := range list {
+	out := make([]apiContribution, 0, len(v.Contributions))
+	for _, cn := range v.Contributions {
 		out = append(out, apiContributionOf(cn))
 	}
 	return c.JSON(http.StatusOK, map[string]any{"contributions": out})
@@ -47,7 +47,7 @@ func (s *handlers) apiContributionCreate(c echo.Context) error {
 
 // apiContributionShow: the contribution with its completion and answers.
 func (s *handlers) apiContributionShow(c echo.Context) error {
-	cd, err := s.web.LoadContribution(c)
+	cd, err := httpx.Contribution(c, s.app)
 	if err != nil {
 		return err
 	}
@@ -65,7 +65,7 @@ func (s *handlers) apiContributionShow(c echo.Context) error {
 // apiContributionSubmit: POST with no body; 409 while indicators are
 // unanswered or once submitted.
 func (s *handlers) apiContributionSubmit(c echo.Context) error {
-	cd, err := s.web.LoadContribution(c)
+	cd, err := httpx.Contribution(c, s.app)
 	if err != nil {
 		return err
 	}

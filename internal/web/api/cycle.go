@@ -22,7 +22,7 @@ func (s *handlers) apiCycleStart(c echo.Context) error {
 	if err := httpx.DecodeJSON(c, &body); err != nil {
 		return err
 	}
-	a, err := s.web.StartCycle(c, d, body.Title, body.Period)
+	a, err := s.app.StartCycle(c.Request().Context(), httpx.Principal(c), httpx.Actor(c), s.fw, d, body.Title, body.Period)
 	if err != nil {
 		return err
 	}

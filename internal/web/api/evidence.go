@@ -10,6 +10,7 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/links"
 	"github.com/mnr-self-assessment/mnr/internal/store"
 	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
+	"github.com/mnr-self-assessment/mnr/internal/web/upload"
 )
 
 // apiFile is an evidence file in the API.
@@ -65,7 +66,7 @@ func (l fileLists) fill(in *apiIndicator) {
 // apiEvidenceUpload: POST multipart file, title, date on an assessment's
 // indicator → 201 with the file.
 func (s *handlers) apiEvidenceUpload(c echo.Context) error {
-	_, t, err := s.web.EvidenceTarget(c)
+	_, t, err := httpx.EvidenceTarget(c, s.app)
 	if err != nil {
 		return err
 	}
@@ -74,7 +75,7 @@ func (s *handlers) apiEvidenceUpload(c echo.Context) error {
 
 // apiContributionEvidenceUpload is the same on an agency's contribution.
 func (s *handlers) apiContributionEvidenceUpload(c echo.Context) error {
-	_, t, err := s.web.ContributionEvidenceTarget(c)
+	_, t, err := httpx.ContributionEvidenceTarget(c, s.app)
 	if err != nil {
 		return err
 	}
@@ -82,11 +83,11 @@ func (s *handlers) apiContributionEvidenceUpload(c echo.Context) error {
 }
 
 func (s *handlers) apiStoreEvidence(c echo.Context, t store.EvidenceTarget) error {
-	ups, err := s.web.EvidenceUploads(c, false)
+	ups, err := upload.Evidence(c, false, s.quota)
 	if err != nil {
 		return err
 	}
-	defer s.web.CloseUploads(ups)
+	defer upload.Close(ups)
 	files, err := s.db.AddEvidence(c.Request().Context(), httpx.Actor(c), t, ups...)
 	if err != nil {
 		return err
@@ -97,16 +98,16 @@ func (s *handlers) apiStoreEvidence(c echo.Context, t store.EvidenceTarget) erro
 // apiEvidenceReplace: PUT multipart file, title, date → 200 with the new
 // version (a new id); the old version stays as history.
 func (s *handlers) apiEvidenceReplace(c echo.Context) error {
-	f, err := s.web.EvidenceFileToChange(c)
+	o, err := httpx.EvidenceFileToChange(c, s.app)
 	if err != nil {
 		return err
 	}
-	ups, err := s.web.EvidenceUploads(c, false)
+	ups, err := upload.Evidence(c, false, s.quota)
 	if err != nil {
 		return err
 	}
-	defer s.web.CloseUploads(ups)
-	nf, err := s.db.ReplaceEvidence(c.Request().Context(), httpx.Actor(c), f.ID, ups[0])
+	defer upload.Close(ups)
+	nf, err := s.db.ReplaceEvidence(c.Request().Context(), httpx.Actor(c), o.File.ID, ups[0])
 	if err != nil {
 		return err
 	}
@@ -115,20 +116,20 @@ func (s *handlers) apiEvidenceReplace(c echo.Context) error {
 
 // apiEvidenceDelete: DELETE → 200 with the removed file.
 func (s *handlers) apiEvidenceDelete(c echo.Context) error {
-	f, err := s.web.EvidenceFileToChange(c)
+	o, err := httpx.EvidenceFileToChange(c, s.app)
 	if err != nil {
 		return err
 	}
-	if err := s.db.RemoveEvidence(c.Request().Context(), httpx.Actor(c), f.ID); err != nil {
+	if err := s.db.RemoveEvidence(c.Request().Context(), httpx.Actor(c), o.File.ID); err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, map[string]any{"id": f.ID, "removed": true})
+	return c.JSON(http.StatusOK, map[string]any{"id": o.File.ID, "removed": true})
 }
 
 // apiActionFileUpload: POST /api/v1/actions/:id/files (multipart file,
 // title, date) → 201 with the file, as on an indicator.
 func (s *handlers) apiActionFileUpload(c echo.Context) error {
-	t, err := s.web.ActionFilesTarget(c)
+	_, t, err := httpx.ActionFilesTarget(c, s.app)
 	if err != nil {
 		return err
 	}

@@ -23,7 +23,7 @@ func (s *handlers) apiNotificationList(c echo.Context) error {
 		return err
 	}
 	// text in the user's preferred language (else the request's).
-	en, tr := s.i18n.For("en"), s.web.TranslatorFor(c, p.User.Lang)
+	en, tr := s.i18n.For("en"), httpx.TranslatorFor(c, s.i18n, p.User.Lang)
 	out := make([]apiNotification, 0, len(ns))
 	for _, x := range ns {
 		out = append(out, apiNotificationOf(x, en, tr))

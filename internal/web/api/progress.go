@@ -6,6 +6,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/report"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
 )
 
 type apiProgress struct {
@@ -38,6 +39,15 @@ type apiProgressCapability struct {
 	Phases    []*int `json:"phases"`
 	NoMapping []int  `json:"no_mapping_in_cycles"`
 	Direction string `json:"direction"`
+	// Actions: of the previous cycle's actions for this capability (dropped
+	// ones left out), how many are done since; null with fewer than two
+	// comparable cycles or when it had none.
+	Actions *apiActionCount `json:"actions"`
+}
+
+type apiActionCount struct {
+	Done  int `json:"done"`
+	Total int `json:"total"`
 }
 
 type apiProgressDomain struct {
@@ -48,7 +58,12 @@ type apiProgressDomain struct {
 
 // apiProgressShow is GET /api/v1/organisations/:id/progress.
 func (s *handlers) apiProgressShow(c echo.Context) error {
-	org, p, err := s.web.LoadProgress(c)
+	id, err := httpx.ParamID(c, "id", "organisation")
+	if err != nil {
+		return err
+	}
+	lang := httpx.Translator(c, s.i18n).Lang.Code // names unused here: keys only
+	org, p, err := s.app.Progress(c.Request().Context(), httpx.Principal(c), s.fw, id, lang)
 	if err != nil {
 		return err
 	}
@@ -60,6 +75,9 @@ func (s *handlers) apiProgressShow(c echo.Context) error {
 	}
 	for _, cp := range p.Capabilities {
 		ac := apiProgressCapability{Key: cp.Key, Number: cp.Number, Domain: cp.DomainKey, Phases: []*int{}, NoMapping: []int{}, Direction: string(cp.Direction)}
+		if n, ok := p.Actions[cp.Key]; ok && n.Total > 0 {
+			ac.Actions = &apiActionCount{Done: n.Done, Total: n.Total}
+		}
 		for i, pt := range cp.Points {
 			ac.Phases = append(ac.Phases, pt.Phase)
 			if pt.NoMapping {

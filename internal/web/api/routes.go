@@ -12,7 +12,7 @@ import (
 // pages share (exports, file downloads, the evidence bundle, workbook
 // downloads), which web registers beside their pages.
 func Register(add Add, d Deps) {
-	h := &handlers{app: d.App, db: d.DB, fw: d.FW, i18n: d.I18n, now: d.Now, web: d.Web}
+	h := &handlers{app: d.App, db: d.DB, fw: d.FW, i18n: d.I18n, now: d.Now, quota: d.EvidenceQuota, shown: newKeptAssessments()}
 	h.coreRoutes(add)
 	h.agencyRoutes(add)
 	h.workflowRoutes(add)

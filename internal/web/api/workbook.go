@@ -6,6 +6,8 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/web/httpx"
+	"github.com/mnr-self-assessment/mnr/internal/web/upload"
 )
 
 // apiWorkbookImport takes a filled workbook (multipart "file") and answers
@@ -13,7 +15,7 @@ import (
 // dry_run defaults to true, so a client applies only when it says so.
 func (s *handlers) apiWorkbookImport(contribution bool) func(echo.Context) error {
 	return func(c echo.Context) error {
-		importWorkbook, err := s.web.WorkbookImporter(c, contribution)
+		t, err := httpx.WorkbookUploadTarget(c, s.app, contribution)
 		if err != nil {
 			return err
 		}
@@ -25,7 +27,11 @@ func (s *handlers) apiWorkbookImport(contribution bool) func(echo.Context) error
 		default:
 			return assessment.FieldError("dry_run", "must be true or false")
 		}
-		pv, err := importWorkbook(dry)
+		data, err := upload.Workbook(c)
+		if err != nil {
+			return err
+		}
+		pv, err := s.app.UploadWorkbook(c.Request().Context(), httpx.Principal(c), httpx.Actor(c), t, data, dry)
 		if err != nil {
 			return err
 		}

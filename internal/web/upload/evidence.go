@@ -1,4 +1,8 @@
-package web
+// Package upload reads the files of a request, for the HTML pages (package
+// web) and the JSON API (package web/api) alike: evidence files from a
+// multipart form, checked before any is stored, and a workbook's bytes.
+// Whether the caller may upload at all is decided before (internal/app).
+package upload
 
 import (
 	"errors"
@@ -14,12 +18,17 @@ import (
 	"github.com/mnr-self-assessment/mnr/internal/store"
 )
 
-// evidenceUploads reads the files of an upload form (already parsed by
-// evidenceBody): each one's name, the title and date, and its type from
-// its bytes. Every file is checked before any is stored, so a bad one
-// stores none. many allows several "file" parts (the HTML form's multiple
-// choice); the title then applies only when there is one file.
-func (s *Server) evidenceUploads(c echo.Context, many bool) ([]store.EvidenceUpload, error) {
+// Evidence reads the files of an upload form (already parsed by web's
+// evidence body middleware, which Defers what it could not read): each one's name, the title and date, and its
+// type from its bytes, with quota the bytes the organisation may keep.
+// Every file is checked before any is stored, so a bad one stores none.
+// many allows several "file" parts (the HTML form's multiple choice); the
+// title then applies only when there is one file. Close the files once
+// stored.
+func Evidence(c echo.Context, many bool, quota int64) ([]store.EvidenceUpload, error) {
+	if err := deferred(c); err != nil {
+		return nil, err
+	}
 	form := c.Request().MultipartForm
 	if form == nil || len(form.File["file"]) == 0 {
 		return nil, assessment.FieldError("file", "choose a file to upload")
@@ -31,13 +40,13 @@ func (s *Server) evidenceUploads(c echo.Context, many bool) ([]store.EvidenceUpl
 	if len(parts) > 20 {
 		return nil, assessment.FieldError("file", "choose at most 20 files at once")
 	}
-	title, date := first(form.Value["title"]), first(form.Value["date"])
+	title, date := First(form.Value["title"]), First(form.Value["date"])
 	if len(parts) > 1 {
 		title = ""
 	}
 	out := make([]store.EvidenceUpload, 0, len(parts))
 	for _, fh := range parts {
-		up, err := s.evidenceUpload(fh, title, date)
+		up, err := evidenceFile(fh, title, date, quota)
 		if err != nil {
 			return nil, err
 		}
@@ -46,7 +55,7 @@ func (s *Server) evidenceUploads(c echo.Context, many bool) ([]store.EvidenceUpl
 	return out, nil
 }
 
-func (s *Server) evidenceUpload(fh *multipart.FileHeader, title, date string) (store.EvidenceUpload, error) {
+func evidenceFile(fh *multipart.FileHeader, title, date string, quota int64) (store.EvidenceUpload, error) {
 	if fh.Size > assessment.MaxEvidenceSize {
 		return store.EvidenceUpload{}, assessment.ErrEvidenceTooLarge()
 	}
@@ -71,7 +80,7 @@ func (s *Server) evidenceUpload(fh *multipart.FileHeader, title, date string) (s
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return store.EvidenceUpload{}, fmt.Errorf("rewind upload: %w", err)
 	}
-	return store.EvidenceUpload{Meta: meta, ContentType: ctype, Quota: s.evidenceQuota(), Body: f}, nil
+	return store.EvidenceUpload{Meta: meta, ContentType: ctype, Quota: quota, Body: f}, nil
 }
 
 // rawFilename is the name the client sent. Go's multipart reader keeps only
@@ -88,16 +97,17 @@ func rawFilename(fh *multipart.FileHeader) string {
 	return fh.Filename
 }
 
-func first(v []string) string {
+// First is a form field's first value, or "".
+func First(v []string) string {
 	if len(v) == 0 {
 		return ""
 	}
 	return v[0]
 }
 
-// closeUploads closes the uploads' temporary files once stored (the server
+// Close closes the uploads' temporary files once stored (the server
 // deletes them when the request ends).
-func closeUploads(ups []store.EvidenceUpload) {
+func Close(ups []store.EvidenceUpload) {
 	for _, up := range ups {
 		if cl, ok := up.Body.(io.Closer); ok {
 			cl.Close()
