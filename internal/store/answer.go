@@ -121,11 +121,11 @@ func answerAudit(r answerRow) map[string]any {
 }
 
 // lockedCheck refuses writes to an approved assessment and returns its
-// organisation for the audit event. It first takes the assessment row's
-// write lock (lockRow), so the check holds until the caller commits:
-// approval updates that row, so on PostgreSQL at READ COMMITTED a save
-// falls wholly before an approval or is refused after it, never lands
-// after it. Every write to answers, judgements and contributions calls it.
+// organisation for the audit event. It first takes its turn (takeTurn)
+// and the assessment row's write lock (lockRow), so the check holds until
+// the caller commits: approval updates that row, so on PostgreSQL at READ
+// COMMITTED a save falls wholly before an approval or is refused after it,
+// never lands after it. Every write to answers, judgements and contributions calls it.
 func lockedCheck(tx *gorm.DB, assessmentID int64) (int64, error) {
 	if err := takeTurn(tx, assessmentID); err != nil {
 		return 0, err

@@ -13,7 +13,8 @@ import (
 
 // An API save's own statements, without GORM (raw.go): the answer read
 // before the transaction, then inside it the lock rule (answer_open.go),
-// the answer's conditional update and its audit event. The other writers (forms, imports, merges) keep GORM.
+// the answer's conditional update and its audit event. The other writers
+// (forms, imports, merges) keep GORM.
 
 var (
 	answerBeforeSQL = newRawSQL("SELECT " + answerColumns + " FROM answers WHERE assessment_id = ? AND indicator_key = ?")
