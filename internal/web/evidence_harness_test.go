@@ -156,8 +156,6 @@ func indicatorFiles(t *testing.T, r apiResult, key string) []map[string]any {
 	return nil
 }
 
-func contains(s, sub string) bool { return strings.Contains(s, sub) }
-
 func evidenceAuditFilter(orgID int64, action string) store.AuditFilter {
 	return store.AuditFilter{OrganisationID: orgID, ActionPrefix: action, Limit: 1000}
 }

@@ -28,13 +28,3 @@ func (s *Server) loadDetailFor(c echo.Context, visible func(*policy.Principal, *
 func capabilityIn(d *assessment.Detail, key string) (*assessment.CapabilityDetail, error) {
 	return d.InScope(key)
 }
-
-// mayEdit returns 403 with the reason when the principal cannot change the
-// capability, and 409 when the assessment is locked.
-func mayEdit(c echo.Context, d *assessment.Detail, capabilityKey string) error {
-	p := principal(c)
-	if !policy.CanEditCapability(p, &d.Assessment, capabilityKey) {
-		return policy.EditRefusal(p, &d.Assessment, capabilityKey)
-	}
-	return assessment.CheckUnlocked(&d.Assessment)
-}
