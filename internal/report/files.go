@@ -34,6 +34,14 @@ type FileEntry struct {
 	Action   string
 }
 
+// fileEntry is what the report says of every file, an indicator's or an
+// action's.
+func fileEntry(f assessment.EvidenceFile) FileEntry {
+	return FileEntry{ID: f.ID, IndicatorKey: f.IndicatorKey, Title: f.Title, Filename: f.Filename, ContentType: f.ContentType,
+		Type: filetype.Label(f.ContentType), Size: f.Size, SizeText: assessment.SizeText(f.Size), Date: f.Date, SHA256: f.SHA256,
+		UploadedBy: f.CreatedBy, UploadedAt: f.CreatedAt}
+}
+
 // AddFiles lists the assessment's current evidence files in the report, in
 // the order of its indicators.
 func (r *Report) AddFiles(fw *framework.Framework, files []assessment.EvidenceFile) {
@@ -45,9 +53,7 @@ func (r *Report) AddFiles(fw *framework.Framework, files []assessment.EvidenceFi
 	}
 	r.Files = r.Files[:0]
 	for _, f := range files {
-		e := FileEntry{ID: f.ID, IndicatorKey: f.IndicatorKey, Title: f.Title, Filename: f.Filename, ContentType: f.ContentType,
-			Type: filetype.Label(f.ContentType), Size: f.Size, SizeText: assessment.SizeText(f.Size), Date: f.Date, SHA256: f.SHA256,
-			UploadedBy: f.CreatedBy, UploadedAt: f.CreatedAt}
+		e := fileEntry(f)
 		if ind := fw.Indicator(f.IndicatorKey); ind != nil {
 			e.IndicatorNumber, e.Indicator = assessment.IndicatorNumber(ind), ind.Text.In(r.Lang)
 		}

@@ -1,9 +1,6 @@
 package report
 
-import (
-	"github.com/mnr-self-assessment/mnr/internal/assessment"
-	"github.com/mnr-self-assessment/mnr/internal/filetype"
-)
+import "github.com/mnr-self-assessment/mnr/internal/assessment"
 
 // AddActionFiles lists the current files of the plan's actions (the
 // evidence of their implementation) after the indicators' files, in plan
@@ -15,9 +12,9 @@ func (r *Report) AddActionFiles(byAction map[int64][]assessment.EvidenceFile) {
 	}
 	for _, row := range r.Plan.Rows {
 		for _, f := range byAction[row.Action.ID] {
-			r.Files = append(r.Files, FileEntry{ID: f.ID, Title: f.Title, Filename: f.Filename, ContentType: f.ContentType,
-				Type: filetype.Label(f.ContentType), Size: f.Size, SizeText: assessment.SizeText(f.Size), Date: f.Date, SHA256: f.SHA256,
-				UploadedBy: f.CreatedBy, UploadedAt: f.CreatedAt, ActionID: row.Action.ID, Action: row.Action.Title})
+			e := fileEntry(f)
+			e.ActionID, e.Action = row.Action.ID, row.Action.Title
+			r.Files = append(r.Files, e)
 		}
 	}
 }

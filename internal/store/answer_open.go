@@ -84,7 +84,7 @@ func takeTurn(tx *gorm.DB, id int64) error {
 // touch (in its exclusive turn) when touch is set, otherwise, or when the
 // assessment was touched meanwhile, under the shared turn and lock.
 func (s *Store) openForSave(tx *gorm.DB, id int64, now time.Time, touch bool) (org int64, touched bool, err error) {
-	locked := stringArgs(assessment.LockedStatuses())
+	locked := lockedArgs
 	if touch {
 		if err := takeTurn(tx, id); err != nil {
 			return 0, false, err
@@ -138,10 +138,14 @@ func (s *Store) touchAlone(ctx context.Context, id int64) error {
 			return err
 		}
 		var orgs []int64
-		args := append(append([]any{now, id}, stringArgs(assessment.LockedStatuses())...), now.Add(-touchEvery))
+		args := append(append([]any{now, id}, lockedArgs...), now.Add(-touchEvery))
 		return tx.Raw(touchIfOldSQL.sqlite, args...).Scan(&orgs).Error
 	})
 }
+
+// lockedArgs are the locked statuses as query arguments, made once: every
+// save passes them (appended to a new slice, never changed).
+var lockedArgs = stringArgs(assessment.LockedStatuses())
 
 func stringArgs(list []string) []any {
 	out := make([]any, len(list))

@@ -1,12 +1,14 @@
 package httpx
 
 import (
+	"context"
 	"time"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/mnr-self-assessment/mnr/internal/app"
 	"github.com/mnr-self-assessment/mnr/internal/assessment"
+	"github.com/mnr-self-assessment/mnr/internal/policy"
 	"github.com/mnr-self-assessment/mnr/internal/workbook"
 )
 
@@ -37,23 +39,22 @@ func Consolidation(c echo.Context, a *app.App) (*app.Consolidation, error) {
 // WorkbookTarget reads the assessment, or with contribution the
 // contribution, of the :id parameter for whoever may see it.
 func WorkbookTarget(c echo.Context, a *app.App, contribution bool) (*workbook.Subject, error) {
-	t, err := workbookTarget(c, contribution)
-	if err != nil {
-		return nil, err
-	}
-	s, err := a.WorkbookTarget(c.Request().Context(), Principal(c), t)
-	logSubject(c, s)
-	return s, err
+	return workbookSubject(c, contribution, a.WorkbookTarget)
 }
 
 // WorkbookUploadTarget is WorkbookTarget for whoever may import into it
 // (app.WorkbookUploadTarget), decided before the upload is read.
 func WorkbookUploadTarget(c echo.Context, a *app.App, contribution bool) (*workbook.Subject, error) {
+	return workbookSubject(c, contribution, a.WorkbookUploadTarget)
+}
+
+func workbookSubject(c echo.Context, contribution bool,
+	load func(context.Context, *policy.Principal, app.Target) (*workbook.Subject, error)) (*workbook.Subject, error) {
 	t, err := workbookTarget(c, contribution)
 	if err != nil {
 		return nil, err
 	}
-	s, err := a.WorkbookUploadTarget(c.Request().Context(), Principal(c), t)
+	s, err := load(c.Request().Context(), Principal(c), t)
 	logSubject(c, s)
 	return s, err
 }
